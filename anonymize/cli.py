@@ -1,0 +1,202 @@
+"""The `anonymize` command: a thin click layer over the library.
+
+Exit status: 0 success, 1 some file failed (or `check` found something),
+2 usage error (bad option, bad folder, refused overwrite, bad config).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .batch import BatchError, is_inside, run_batch
+from .config import STYLES, Config, resolve_config
+from .errors import AnonymizeError, ConfigError, NoteError
+from .pipeline import Pipeline
+from .reader import decode_note, find_notes, read_note
+from .writer import atomic_write
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _quiet_libraries() -> None:
+    # Presidio logs at INFO/WARNING about recognizers and entities; none of it
+    # helps a coach and some of it could quote note text.
+    for name in ("presidio-analyzer", "presidio-anonymizer", "spacy"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _config(config_path: Path | None, near: Path | None) -> Config:
+    try:
+        return resolve_config(config_path, near)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _config_option(f):
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="anonymize.toml to use (default: the nearest one beside the notes).",
+    )(f)
+
+
+def _style_option(f):
+    return click.option(
+        "--style",
+        type=click.Choice(STYLES),
+        default=None,
+        help="Replacement style (default: from the config, else pseudonym).",
+    )(f)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="anonymize")
+def main() -> None:
+    """Anonymize French coaching notes so they can be published.
+
+    \b
+    Exemples :
+      cat seance.md | anonymize text
+      anonymize batch notes/ -o public/ --report rapport.json
+      anonymize detect notes/ --format table
+    """
+    _quiet_libraries()
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", required=False, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
+@_style_option
+@_config_option
+def text(file: Path | None, output: Path | None, style: str | None, config_path: Path | None):
+    """Anonymize one note (FILE, or stdin when FILE is - or absent).
+
+    \b
+    Exemple :
+      echo "Julien Marchand habite à Annecy." | anonymize text
+      anonymize text seance.md -o seance-publiable.md
+    """
+    from_stdin = file is None or str(file) == "-"
+    config = _config(config_path, Path.cwd() if from_stdin else file)
+    try:
+        if from_stdin:
+            note = decode_note(sys.stdin.buffer.read(), config.max_bytes)
+        else:
+            note = read_note(file, config.max_bytes)
+    except NoteError as exc:
+        raise click.ClickException(f"{'stdin' if from_stdin else file}: {exc}") from None
+    result = Pipeline(config, style).anonymize(note.text)
+    if output is None:
+        click.echo(result.text, nl=False)
+    else:
+        atomic_write(output, result.text, bom=note.bom)
+
+
+def _inputs(paths: tuple[Path, ...]) -> list[Path | None]:
+    """Files named or found under folders; None stands for stdin."""
+    found: list[Path | None] = []
+    for p in paths:
+        if str(p) == "-":
+            found.append(None)
+        elif p.is_dir():
+            found.extend(find_notes(p))
+        elif p.exists():
+            found.append(p)
+        else:
+            raise click.BadParameter(f"no such file or folder: {p}", param_hint="PATH")
+    return found
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table")
+@_config_option
+def detect(paths: tuple[Path, ...], fmt: str, config_path: Path | None):
+    """List the identifiers found in notes (files, folders, or - for stdin).
+
+    JSON Lines (one object per file) with --format json.
+
+    \b
+    Exemple :
+      anonymize detect notes/ --format json > detections.jsonl
+    """
+    inputs = _inputs(paths)
+    first = next((p for p in inputs if p is not None), None)
+    config = _config(config_path, first or Path.cwd())
+    names, texts, failed = [], [], 0
+    for p in inputs:
+        label = "-" if p is None else str(p)
+        try:
+            note = decode_note(sys.stdin.buffer.read(), config.max_bytes) if p is None else read_note(p, config.max_bytes)
+        except NoteError as exc:
+            click.echo(f"error: {label}: {exc}", err=True)
+            failed += 1
+            continue
+        names.append(label)
+        texts.append(note.text)
+    detected = Pipeline(config, style="redact").detect_many(texts) if texts else []
+    if fmt == "json":
+        for name, entities in zip(names, detected, strict=True):
+            click.echo(json.dumps({"path": name, "entities": [e.to_json() for e in entities]}, ensure_ascii=False))
+    else:
+        from .display import print_detections
+
+        print_detections(names, texts, detected)
+    sys.exit(1 if failed else 0)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("src", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-o", "--output", "dst", required=True, type=click.Path(path_type=Path, file_okay=False), help="Output folder (mirrors SRC).")
+@click.option("--report", type=click.Path(path_type=Path, dir_okay=False), help="Write a JSON report here (not inside the output folder).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes for the analysis.")
+@click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@_style_option
+@_config_option
+def batch(src: Path, dst: Path, report: Path | None, jobs: int, force: bool, style: str | None, config_path: Path | None):
+    """Anonymize every .txt and .md note under SRC into DST, same tree.
+
+    SRC is never written to. A file that fails is reported and skipped; the
+    others go on. Exit status 1 if any file failed.
+
+    \b
+    Exemple :
+      anonymize batch notes/ -o public/ --report rapport.json --jobs 2
+    """
+    if not src.is_dir():
+        raise click.BadParameter(f"source folder not found: {src}", param_hint="SRC")
+    if report is not None and is_inside(report, dst):
+        raise click.BadParameter("the report must not be written inside the output folder", param_hint="--report")
+    if report is not None and is_inside(report, src):
+        raise click.BadParameter("the report must not be written inside the source folder", param_hint="--report")
+    config = _config(config_path, src)
+    from .display import BatchProgress, print_summary
+
+    with BatchProgress() as progress:
+        try:
+            result = run_batch(src, dst, config, style=style, jobs=jobs, force=force,
+                               on_start=progress.start, on_progress=progress.advance)
+        except BatchError as exc:
+            raise click.UsageError(str(exc)) from None
+    for f in result.failed:
+        click.echo(f"failed: {f.source}: {f.error}", err=True)
+    print_summary(result)
+    if report is not None:
+        atomic_write(report, json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    sys.exit(1 if result.failed else 0)
+
+
+def run() -> None:
+    """Entry point that turns library errors into one clear line."""
+    try:
+        main(standalone_mode=True)
+    except AnonymizeError as exc:  # pragma: no cover - safety net
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,98 @@
+"""Build the French Presidio analyzer once per process.
+
+Loading `fr_core_news_md` and compiling every recognizer costs seconds, so the
+engine is built lazily and cached: `anonymize text` pays it once, `batch`
+pays it once in the parent and its forked workers inherit it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+from spacy.tokens import Doc
+
+import recognizers
+
+from .config import Config
+
+LANGUAGE = "fr"
+SPACY_MODEL = "fr_core_news_md"
+# The dependency parser and the lemmatizer cost a third of spaCy's time and no
+# stage uses them: context words are matched on lower-cased tokens instead.
+SPACY_EXCLUDE = ["parser", "lemmatizer"]
+# spaCy's French labels -> our entity types; MISC (events, works, nationalities)
+# is too noisy to replace blindly and is left to our own recognizers.
+NER_MAPPING = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORG"}
+
+
+class FrenchNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, with the French model trimmed to what we use."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            models=[{"lang_code": LANGUAGE, "model_name": SPACY_MODEL}],
+            ner_model_configuration=NerModelConfiguration(
+                model_to_presidio_entity_mapping=NER_MAPPING,
+                labels_to_ignore=["MISC"],
+                default_score=0.85,
+            ),
+        )
+
+    def load(self) -> None:
+        # spacy.load of an installed package never downloads; Presidio's own
+        # load() would try to fetch a missing model, which we refuse.
+        nlp = spacy.load(SPACY_MODEL, exclude=SPACY_EXCLUDE)
+        # Notes can be large: analyze.py chunks them, this is the hard ceiling.
+        nlp.max_length = 2_000_000
+        self.nlp = {LANGUAGE: nlp}
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        artifacts = super()._doc_to_nlp_artifact(doc, language)
+        # Without a lemmatizer, Presidio's context enhancer compares context
+        # words with lemmas: give it the lower-cased tokens.
+        lemmas = [token.lower_ for token in doc]
+        artifacts.lemmas = lemmas
+        artifacts.keywords = artifacts.set_keywords(self, lemmas, language)
+        return artifacts
+
+
+def spacy_recognizer() -> SpacyRecognizer:
+    return SpacyRecognizer(
+        supported_language=LANGUAGE,
+        supported_entities=["PERSON", "LOCATION", "ORG"],
+        ner_strength=0.85,
+        name="SpacyRecognizer",
+    )
+
+
+_lock = threading.Lock()
+_engines: dict[str, AnalyzerEngine] = {}
+
+
+def _build(config: Config) -> AnalyzerEngine:
+    nlp_engine = FrenchNlpEngine()
+    nlp_engine.load()
+    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    registry.add_recognizer(spacy_recognizer())
+    for recognizer in recognizers.build_all(config.recognizer_settings()):
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(
+        nlp_engine=nlp_engine,
+        registry=registry,
+        supported_languages=[LANGUAGE],
+        default_score_threshold=config.threshold,
+    )
+
+
+def get_analyzer(config: Config | None = None) -> AnalyzerEngine:
+    """The process-wide analyzer for `config` (built on first use)."""
+    config = config or Config()
+    key = config.cache_key()
+    with _lock:
+        if key not in _engines:
+            _engines[key] = _build(config)
+        return _engines[key]

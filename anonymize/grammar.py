@@ -1,0 +1,88 @@
+"""Repair French grammar around replacements.
+
+"d'Annecy" replaced by "Brest" must read "de Brest"; "de Julien" replaced by
+"Antoine" must read "d'Antoine"; "à [Le Mans]" must read "au Mans"; a
+replacement that starts a sentence starts with a capital. Only the few
+characters just before each replacement are touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace as dc_replace
+
+from .replace import Replacement
+
+VOWEL_START = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ]")
+# Words whose initial h is aspirated are rare among names; we treat h as mute
+# only for the common first names that start with it.
+MUTE_H = re.compile(r"^(?:H(?:élène|enri|ugo|ervé|ugues|ortense|ector|élo[iï]se|ubert|annah|arold|ermine|onoré|yacinthe|adrien))\b")
+ELIDED = re.compile(
+    r"(?<![\w])(?P<word>[dDlLjJnNsS]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]$"
+)
+FULL = {"d": "de", "l": "le", "j": "je", "n": "ne", "s": "se", "qu": "que",
+        "jusqu": "jusque", "lorsqu": "lorsque", "puisqu": "puisque"}
+ELIDABLE = re.compile(
+    r"(?<![\w'’])(?P<word>de|que|je|ne|se|le|la|lorsque|puisque|jusque)\s$", re.IGNORECASE
+)
+CONTRACTED = re.compile(r"(?<![\w'’])(?P<word>au|aux|du|des)\s$", re.IGNORECASE)
+SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|^\s*[-*#>]+\s+|\n\s*[-*#>]+\s+)$")
+
+
+def starts_with_vowel_sound(word: str) -> bool:
+    return bool(VOWEL_START.match(word) or MUTE_H.match(word))
+
+
+def _case_like(model: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> tuple[str, str]:
+    """New (text before, value) for one replacement."""
+    vowel = starts_with_vowel_sound(value)
+    if m := ELIDED.search(before):
+        word = m.group("word")
+        if not vowel and value[:1].isalpha():
+            full = _case_like(word, FULL[word.lower()])
+            if word.lower() == "l" and value.startswith(("Le ", "La ", "Les ")):
+                return before[: m.start()], _case_like(word, value)
+            return before[: m.start()] + full + " ", value
+        return before, value
+    if m := ELIDABLE.search(before):
+        word = m.group("word")
+        if vowel:
+            elided = word[0] if word.lower() in ("le", "la") else word[:-1]
+            return before[: m.start()] + elided + "'", value
+        return before, value
+    lead = re.match(r"^(Le|Les)\s+(?=\w)", value)
+    prep = re.search(r"(?<![\w'’])(à|de)\s$", before, re.IGNORECASE)
+    if lead and prep:
+        contracted = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
+        word = contracted[(prep.group(1).lower(), lead.group(1).lower())]
+        return before[: prep.start()] + _case_like(prep.group(1), word) + " ", value[lead.end() :]
+    if (m := CONTRACTED.search(before)) and source_type == "LOCATION" and kind != "country":
+        # "au Croisic" -> the new town has no article of its own: "à Brest", "de Brest".
+        word = m.group("word").lower()
+        if not value.startswith(("Le ", "La ", "Les ", "L'")) and value[:1].isupper():
+            new = {"au": "à", "aux": "à", "du": "de", "des": "de"}[word]
+            if new == "de" and vowel:
+                return before[: m.start()] + _case_like(m.group("word"), "d'"), value
+            return before[: m.start()] + _case_like(m.group("word"), new) + " ", value
+    return before, value
+
+
+def repair(text: str, replacements: list[Replacement]) -> tuple[str, list[Replacement]]:
+    """Fix elision, contraction and capitals around each replacement."""
+    out = text
+    fixed: list[Replacement] = []
+    for r in sorted(replacements, key=lambda r: r.start, reverse=True):
+        before, value, after = out[: r.start], out[r.start : r.end], out[r.end :]
+        new_before, new_value = _fix_prefix(before, value, r.type, r.source.hint("kind"))
+        if new_value and new_value[0].islower() and SENTENCE_START.search(new_before):
+            new_value = new_value[0].upper() + new_value[1:]
+        shift = len(new_before) - len(before)
+        out = new_before + new_value + after
+        delta = shift + len(new_value) - len(value)
+        fixed = [dc_replace(f, start=f.start + delta, end=f.end + delta) for f in fixed]
+        fixed.append(dc_replace(r, start=r.start + shift, end=r.start + shift + len(new_value), text=new_value))
+    return out, sorted(fixed, key=lambda r: r.start)

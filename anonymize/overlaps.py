@@ -1,0 +1,95 @@
+"""Resolve overlaps: one entity per character, the most specific span wins.
+
+Structured identifiers (an e-mail, an IBAN) are more specific than a name
+found inside them; among equals, the higher score then the longer span wins.
+A loser that sticks out of the winner keeps its uncovered remainder when that
+remainder still has letters or digits, so no character a recognizer flagged
+is left in clear (fail closed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .entities import Entity
+
+# Higher wins an overlap before score and length are compared.
+SPECIFICITY = {
+    "EMAIL": 9,
+    "URL": 8,
+    "ID": 8,
+    "PHONE": 8,
+    "ADDRESS": 7,
+    "DATE": 6,
+    "AGE": 6,
+    "ORG": 4,
+    "PERSON": 4,
+    "LOCATION": 3,
+}
+
+
+def _rank(e: Entity) -> tuple:
+    return (SPECIFICITY.get(e.type, 0), round(e.score, 2), len(e), -e.start)
+
+
+def _trim(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
+    """The pieces of `loser` outside already-taken characters, if they are words."""
+    pieces: list[Entity] = []
+    i = loser.start
+    while i < loser.end:
+        if taken[i]:
+            i += 1
+            continue
+        j = i
+        while j < loser.end and not taken[j]:
+            j += 1
+        s, e = i, j
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        if sum(c.isalnum() for c in text[s:e]) >= 2:
+            pieces.append(replace(loser, start=s, end=e, text=text[s:e]))
+        i = j
+    return pieces
+
+
+def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
+    """Non-overlapping entities sorted by start."""
+    merged = _merge_same_type(entities)
+    taken = bytearray(len(text))
+    kept: list[Entity] = []
+    queue = sorted(merged, key=_rank, reverse=True)
+    while queue:
+        e = queue.pop(0)
+        if not any(taken[e.start : e.end]):
+            kept.append(e)
+            taken[e.start : e.end] = b"\x01" * len(e)
+            continue
+        rest = _trim(e, text, taken)
+        if rest:
+            queue.extend(rest)
+            queue.sort(key=_rank, reverse=True)
+    return sorted(kept, key=lambda e: e.start)
+
+
+def _merge_same_type(entities: list[Entity]) -> list[Entity]:
+    """Overlapping spans of one type become their union (best score kept)."""
+    out: list[Entity] = []
+    by_type: dict[str, list[Entity]] = {}
+    for e in entities:
+        by_type.setdefault(e.type, []).append(e)
+    for group in by_type.values():
+        group.sort(key=lambda e: (e.start, -e.end))
+        current = group[0]
+        for e in group[1:]:
+            if e.start < current.end:
+                best = current if current.score >= e.score else e
+                end = max(current.end, e.end)
+                text = current.text + e.text[current.end - e.start :] if end > current.end else current.text
+                current = replace(best, start=current.start, end=end, text=text)
+            else:
+                out.append(current)
+                current = e
+        out.append(current)
+    return out

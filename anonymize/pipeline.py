@@ -1,0 +1,97 @@
+"""The road a note travels: analyze → resolve overlaps → propagate names →
+replace → repair French grammar. `Pipeline` holds what must stay consistent
+across the notes of one run (who is who, which pseudonym is whose).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .analyze import analyze_texts
+from .config import Config
+from .entities import Entity
+from .grammar import repair
+from .identities import IdentityBook
+from .overlaps import resolve_overlaps
+from .propagate import NameIndex
+from .replace import MaskStyle, RedactStyle, Replacement, apply
+
+
+@dataclass
+class Result:
+    """An anonymized note: the output text, what was found, where it went."""
+
+    text: str
+    entities: list[Entity]
+    replacements: list[Replacement] = field(default_factory=list)
+
+
+def make_style(name: str, book: IdentityBook, config: Config):
+    if name == "redact":
+        return RedactStyle(book)
+    if name == "mask":
+        return MaskStyle(book)
+    from .pseudonyms import PseudonymStyle, RolesStyle
+
+    if name == "roles":
+        return RolesStyle(book, config)
+    return PseudonymStyle(book, config)
+
+
+class Pipeline:
+    """Anonymize notes with one config; identities persist across calls."""
+
+    def __init__(self, config: Config | None = None, style: str | None = None) -> None:
+        self.config = config or Config()
+        self.style_name = style or self.config.style
+        self.book = IdentityBook()
+        self.style = make_style(self.style_name, self.book, self.config)
+
+    # -- detection -----------------------------------------------------------
+    def resolve(self, texts: Sequence[str], raw: Sequence[list[Entity]]) -> list[list[Entity]]:
+        """Overlaps, then names propagated across all `texts` (one scope)."""
+        resolved = [resolve_overlaps(r, t) for r, t in zip(raw, texts, strict=True)]
+        index = NameIndex(self.config.allow_terms())
+        for entities in resolved:
+            index.add(entities)
+        return [
+            resolve_overlaps(entities + index.find(text), text)
+            for entities, text in zip(resolved, texts, strict=True)
+        ]
+
+    def detect_many(self, texts: Sequence[str]) -> list[list[Entity]]:
+        return self.resolve(texts, list(analyze_texts(texts, self.config)))
+
+    def detect(self, text: str) -> list[Entity]:
+        return self.detect_many([text])[0]
+
+    # -- replacement ---------------------------------------------------------
+    def replace_many(
+        self, texts: Sequence[str], detected: Sequence[list[Entity]]
+    ) -> list[Result]:
+        """Replace already detected entities, consistently across `texts`."""
+        self.book.register([e for entities in detected for e in entities])
+        results = []
+        for text, entities in zip(texts, detected, strict=True):
+            values = [self.style.replacement(e, text) for e in entities]
+            out, placed = apply(text, entities, values)
+            out, placed = repair(out, placed)
+            results.append(Result(out, entities, placed))
+        return results
+
+    def anonymize_many(self, texts: Sequence[str]) -> list[Result]:
+        return self.replace_many(texts, self.detect_many(texts))
+
+    def anonymize(self, text: str) -> Result:
+        return self.anonymize_many([text])[0]
+
+
+def anonymize_text(text: str, config: Config | None = None, style: str | None = None) -> Result:
+    """Anonymize one note; see `Pipeline` to keep pseudonyms across notes."""
+    return Pipeline(config, style).anonymize(text)
+
+
+def detect_text(text: str, config: Config | None = None) -> list[Entity]:
+    """The identifiers of one note, non-overlapping, sorted by position."""
+    return Pipeline(config, style="redact").detect(text)

@@ -1,0 +1,117 @@
+"""Propagate names: once someone is named anywhere, catch every other mention.
+
+Recognizers see one sentence at a time and miss "Marchand" alone three
+paragraphs after "Julien Marchand", or "MARCHAND" in a table. Each detected
+name (and each token of a person's name) is searched again in every note of
+the scope (one note, or a whole batch): as written, in capitals, or title-cased
+from capitals, as a whole word, elided forms included (d'Élodie, l'Adèle).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from .entities import Entity
+
+PROPAGATED_TYPES = ("PERSON", "ORG", "LOCATION")
+RECOGNIZER = "NamePropagation"
+# A propagated mention is a little less certain than its source.
+SCORE_FACTOR = 0.95
+MIN_TOKEN_LETTERS = 2
+TOKEN_SPLIT = re.compile(r"[\s'’]+")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    text = resources.files("anonymize").joinpath("data", "name_stopwords.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+
+
+def _variants(surface: str) -> set[str]:
+    """The written forms under which a name is searched again."""
+    forms = {surface, surface.upper()}
+    if surface.isupper() and len(surface) > 1:
+        forms.add("-".join(part.capitalize() for part in surface.title().split("-")))
+        forms.add(surface.title())
+    return {f for f in forms if f}
+
+
+def _name_tokens(entity: Entity) -> list[str]:
+    """Tokens of a person's name worth searching alone: 'Julien', 'Marchand'."""
+    tokens = []
+    for raw in TOKEN_SPLIT.split(entity.text):
+        tok = raw.strip(".,;:!?()[]{}\"«»")
+        letters = sum(c.isalpha() for c in tok)
+        if letters < MIN_TOKEN_LETTERS or not tok[:1].isupper():
+            continue
+        if tok.casefold().rstrip(".") in _stopwords():
+            continue
+        tokens.append(tok)
+    return tokens
+
+
+class NameIndex:
+    """Surface forms collected from detections, searched again in every note."""
+
+    def __init__(self, allow: Iterable[str] = ()) -> None:
+        self.allow = {a.casefold() for a in allow}
+        # surface form -> source entity (first seen, best score kept)
+        self.forms: dict[str, Entity] = {}
+        self._compiled: re.Pattern | None = None
+
+    def add(self, entities: Iterable[Entity]) -> None:
+        for e in entities:
+            if e.type not in PROPAGATED_TYPES or e.text.casefold() in self.allow:
+                continue
+            surfaces = [e.text.strip()]
+            if e.type == "PERSON":
+                surfaces += _name_tokens(e)
+            for surface in surfaces:
+                if sum(c.isalpha() for c in surface) < MIN_TOKEN_LETTERS:
+                    continue
+                if surface.casefold() in self.allow:
+                    continue
+                for form in _variants(surface):
+                    known = self.forms.get(form)
+                    if known is None or e.score > known.score:
+                        self.forms[form] = e
+                        self._compiled = None
+
+    def _pattern(self) -> re.Pattern | None:
+        if not self.forms:
+            return None
+        if self._compiled is not None:
+            return self._compiled
+        alternatives = sorted(self.forms, key=len, reverse=True)
+        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
+        # Whole word: no letter, digit, underscore or hyphen on either side; an
+        # apostrophe before is fine (d'Élodie).
+        self._compiled = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        return self._compiled
+
+    def find(self, text: str) -> list[Entity]:
+        """Every mention of a known form in `text`, typed like its source."""
+        pattern = self._pattern()
+        if pattern is None:
+            return []
+        found = []
+        for m in pattern.finditer(text):
+            form = re.sub(r"\s+", " ", m.group())
+            source = self.forms.get(form) or self.forms.get(m.group())
+            if source is None:
+                continue
+            found.append(
+                Entity(
+                    start=m.start(),
+                    end=m.end(),
+                    type=source.type,
+                    text=m.group(),
+                    score=source.score * SCORE_FACTOR,
+                    recognizer=RECOGNIZER,
+                    hints=source.hints,
+                )
+            )
+        return found
