@@ -1,0 +1,136 @@
+"""Throughput, cold start and peak memory: prints figures, asserts nothing.
+
+    python bench/throughput.py [--notes 300] [--words 600]
+
+Builds a corpus of notes of about 600 words from the bundled samples (or the
+dev corpus if samples are missing) with varied names, then measures words/s
+for: bare spaCy fr_core_news_md `nlp.pipe`; vanilla Presidio
+`AnalyzerEngine.analyze` in a loop (its default French setup); `anonymize
+batch` with one job and with `--jobs 2`; the cold start of `anonymize text` on
+a short note; and the peak memory (RSS) of each `anonymize` process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIRST = ["Julien", "Claire", "Sofiane", "Maëlle", "Thierry", "Inès", "Bruno", "Léa", "Karim", "Anne"]
+LAST = ["Marchand", "Perrin", "Benali", "Le Goff", "Rousseau", "Faure", "Nguyen", "Lambert"]
+TOWNS = ["Annecy", "Rennes", "Brest", "Colmar", "Niort", "Albi", "Vannes", "Dijon"]
+
+
+def source_texts() -> list[str]:
+    for folder in (ROOT / "samples", ROOT.parent / "shared" / "dev-corpus"):
+        texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.[mt][dx]*"))
+                 if p.suffix in (".md", ".txt") and p.name != "README.md"]
+        if texts:
+            return texts
+    sys.exit("no sample notes found")
+
+
+def build_corpus(folder: Path, n: int, words: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    base = source_texts()
+    folder.mkdir(parents=True)
+    notes = []
+    for i in range(n):
+        text = base[i % len(base)]
+        tokens = text.split(" ")
+        while len(" ".join(tokens).split()) < words:
+            tokens += base[(i + 1) % len(base)].split(" ")
+        note = " ".join(tokens)
+        note = " ".join(note.split(" ")[: int(len(tokens) * words / len(note.split()))])
+        header = (f"Séance avec {rng.choice(FIRST)} {rng.choice(LAST)}, "
+                  f"{rng.randint(20, 65)} ans, de {rng.choice(TOWNS)}.\n\n")
+        note = header + note
+        (folder / f"note_{i:04d}.md").write_text(note, encoding="utf-8")
+        notes.append(note)
+    return notes
+
+
+def words_of(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def bench_spacy(texts: list[str]) -> float:
+    import spacy
+
+    nlp = spacy.load("fr_core_news_md")
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return words_of(texts) / (time.perf_counter() - t0)
+
+
+def bench_presidio(texts: list[str]) -> float:
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    provider = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy",
+        "models": [{"lang_code": "fr", "model_name": "fr_core_news_md"}],
+    })
+    engine = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["fr"])
+    t0 = time.perf_counter()
+    for text in texts:
+        engine.analyze(text=text, language="fr")
+    return words_of(texts) / (time.perf_counter() - t0)
+
+
+def timed_run(cmd: list[str], stdin: str | None = None) -> tuple[float, float]:
+    """(wall seconds, peak RSS MB of the child processes) for one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(cmd, input=stdin, text=True, check=True, capture_output=True)
+    wall = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=300)
+    parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--skip-baselines", action="store_true")
+    args = parser.parse_args()
+    exe = shutil.which("anonymize") or str(ROOT / ".venv" / "bin" / "anonymize")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "notes"
+        texts = build_corpus(src, args.notes, args.words)
+        total = words_of(texts)
+        print(f"corpus: {len(texts)} notes, {total} words ({total // len(texts)} per note)")
+        rows = []
+        if not args.skip_baselines:
+            rows.append(("spaCy fr_core_news_md nlp.pipe (all components)", bench_spacy(texts)))
+            presidio = bench_presidio(texts)
+            rows.append(("vanilla Presidio AnalyzerEngine.analyze loop", presidio))
+        else:
+            presidio = None
+        for jobs in (1, 2):
+            out = Path(tmp) / f"out{jobs}"
+            wall, peak = timed_run([exe, "batch", str(src), "-o", str(out), "--jobs", str(jobs)])
+            rows.append((f"anonymize batch --jobs {jobs} (incl. model load)", total / wall))
+            rows.append((f"  peak RSS of that process tree (MB, max over processes)", peak))
+        cold, peak = timed_run([exe, "text"], stdin="Julien Marchand, 38 ans, habite à Annecy.")
+        rows.append(("anonymize text cold start on a short note (s)", cold))
+        rows.append(("  peak RSS (MB)", peak))
+        width = max(len(name) for name, _ in rows)
+        for name, value in rows:
+            print(f"{name:<{width}}  {value:>10.1f}")
+        if presidio:
+            for jobs_row in ("anonymize batch --jobs 1 (incl. model load)", "anonymize batch --jobs 2 (incl. model load)"):
+                value = dict(rows)[jobs_row]
+                print(f"{jobs_row}: {value / presidio:.2f}x vanilla Presidio")
+
+
+if __name__ == "__main__":
+    main()
