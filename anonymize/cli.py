@@ -134,7 +134,11 @@ def detect(paths: tuple[Path, ...], fmt: str, config_path: Path | None):
     for p in inputs:
         label = "-" if p is None else str(p)
         try:
-            note = decode_note(sys.stdin.buffer.read(), config.max_bytes) if p is None else read_note(p, config.max_bytes)
+            note = (
+                decode_note(sys.stdin.buffer.read(), config.max_bytes)
+                if p is None
+                else read_note(p, config.max_bytes)
+            )
         except NoteError as exc:
             click.echo(f"error: {label}: {exc}", err=True)
             failed += 1
@@ -144,7 +148,11 @@ def detect(paths: tuple[Path, ...], fmt: str, config_path: Path | None):
     detected = Pipeline(config, style="redact").detect_many(texts) if texts else []
     if fmt == "json":
         for name, entities in zip(names, detected, strict=True):
-            click.echo(json.dumps({"path": name, "entities": [e.to_json() for e in entities]}, ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    {"path": name, "entities": [e.to_json() for e in entities]}, ensure_ascii=False
+                )
+            )
     else:
         from .display import print_detections
 
@@ -154,13 +162,39 @@ def detect(paths: tuple[Path, ...], fmt: str, config_path: Path | None):
 
 @main.command(context_settings=CONTEXT)
 @click.argument("src", type=click.Path(path_type=Path, file_okay=False))
-@click.option("-o", "--output", "dst", required=True, type=click.Path(path_type=Path, file_okay=False), help="Output folder (mirrors SRC).")
-@click.option("--report", type=click.Path(path_type=Path, dir_okay=False), help="Write a JSON report here (not inside the output folder).")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes for the analysis.")
+@click.option(
+    "-o",
+    "--output",
+    "dst",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Output folder (mirrors SRC).",
+)
+@click.option(
+    "--report",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write a JSON report here (not inside the output folder).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes for the analysis.",
+)
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @_style_option
 @_config_option
-def batch(src: Path, dst: Path, report: Path | None, jobs: int, force: bool, style: str | None, config_path: Path | None):
+def batch(
+    src: Path,
+    dst: Path,
+    report: Path | None,
+    jobs: int,
+    force: bool,
+    style: str | None,
+    config_path: Path | None,
+):
     """Anonymize every .txt and .md note under SRC into DST, same tree.
 
     SRC is never written to. A file that fails is reported and skipped; the
@@ -173,16 +207,28 @@ def batch(src: Path, dst: Path, report: Path | None, jobs: int, force: bool, sty
     if not src.is_dir():
         raise click.BadParameter(f"source folder not found: {src}", param_hint="SRC")
     if report is not None and is_inside(report, dst):
-        raise click.BadParameter("the report must not be written inside the output folder", param_hint="--report")
+        raise click.BadParameter(
+            "the report must not be written inside the output folder", param_hint="--report"
+        )
     if report is not None and is_inside(report, src):
-        raise click.BadParameter("the report must not be written inside the source folder", param_hint="--report")
+        raise click.BadParameter(
+            "the report must not be written inside the source folder", param_hint="--report"
+        )
     config = _config(config_path, src)
     from .display import BatchProgress, print_summary
 
     with BatchProgress() as progress:
         try:
-            result = run_batch(src, dst, config, style=style, jobs=jobs, force=force,
-                               on_start=progress.start, on_progress=progress.advance)
+            result = run_batch(
+                src,
+                dst,
+                config,
+                style=style,
+                jobs=jobs,
+                force=force,
+                on_start=progress.start,
+                on_progress=progress.advance,
+            )
         except BatchError as exc:
             raise click.UsageError(str(exc)) from None
     for f in result.failed:

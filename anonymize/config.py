@@ -42,7 +42,7 @@ class CustomPattern:
 
 @dataclass
 class Config:
-    style: str = "redact"
+    style: str = "pseudonym"
     threshold: float = 0.35
     max_size_mb: float = 5.0
     seed: int = 0

@@ -16,12 +16,21 @@ from .replace import Replacement
 VOWEL_START = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ]")
 # Words whose initial h is aspirated are rare among names; we treat h as mute
 # only for the common first names that start with it.
-MUTE_H = re.compile(r"^(?:H(?:élène|enri|ugo|ervé|ugues|ortense|ector|élo[iï]se|ubert|annah|arold|ermine|onoré|yacinthe|adrien))\b")
-ELIDED = re.compile(
-    r"(?<![\w])(?P<word>[dDlLjJnNsS]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]$"
+MUTE_H = re.compile(
+    r"^(?:H(?:élène|enri|ugo|ervé|ugues|ortense|ector|élo[iï]se|ubert|annah|arold|ermine|onoré|yacinthe|adrien))\b"
 )
-FULL = {"d": "de", "l": "le", "j": "je", "n": "ne", "s": "se", "qu": "que",
-        "jusqu": "jusque", "lorsqu": "lorsque", "puisqu": "puisque"}
+ELIDED = re.compile(r"(?<![\w])(?P<word>[dDlLjJnNsS]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]$")
+FULL = {
+    "d": "de",
+    "l": "le",
+    "j": "je",
+    "n": "ne",
+    "s": "se",
+    "qu": "que",
+    "jusqu": "jusque",
+    "lorsqu": "lorsque",
+    "puisqu": "puisque",
+}
 ELIDABLE = re.compile(
     r"(?<![\w'’])(?P<word>de|que|je|ne|se|le|la|lorsque|puisque|jusque)\s$", re.IGNORECASE
 )
@@ -54,21 +63,82 @@ def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> 
             elided = word[0] if word.lower() in ("le", "la") else word[:-1]
             return before[: m.start()] + elided + "'", value
         return before, value
+    lead_au = re.match(r"^(Le|Les|La|L')\s*(?=\w)", value)
+    prep_au = re.search(r"(?<![\w'’])(au|du|aux|des)\s$", before, re.IGNORECASE)
+    if lead_au and prep_au:
+        # "au [Judo Club]" replaced by "Le Grand Chêne" -> "au Grand Chêne"
+        art = lead_au.group(1).lower()
+        base = "à" if prep_au.group(1).lower() in ("au", "aux") else "de"
+        word = {
+            "le": {"à": "au", "de": "du"},
+            "les": {"à": "aux", "de": "des"},
+            "la": {"à": "à la", "de": "de la"},
+            "l'": {"à": "à l'", "de": "de l'"},
+        }[art][base]
+        sep = "" if word.endswith("'") else " "
+        return before[: prep_au.start()] + _case_like(prep_au.group(1), word) + sep, value[
+            lead_au.end() :
+        ]
     lead = re.match(r"^(Le|Les)\s+(?=\w)", value)
     prep = re.search(r"(?<![\w'’])(à|de)\s$", before, re.IGNORECASE)
     if lead and prep:
-        contracted = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
+        contracted = {
+            ("à", "le"): "au",
+            ("à", "les"): "aux",
+            ("de", "le"): "du",
+            ("de", "les"): "des",
+        }
         word = contracted[(prep.group(1).lower(), lead.group(1).lower())]
         return before[: prep.start()] + _case_like(prep.group(1), word) + " ", value[lead.end() :]
     if (m := CONTRACTED.search(before)) and source_type == "LOCATION" and kind != "country":
         # "au Croisic" -> the new town has no article of its own: "à Brest", "de Brest".
         word = m.group("word").lower()
-        if not value.startswith(("Le ", "La ", "Les ", "L'")) and value[:1].isupper():
+        first_word = value.split(" ", 1)[0]
+        if (
+            not value.startswith(("Le ", "La ", "Les ", "L'"))
+            and first_word[:1].isupper()
+            and not first_word.isupper()
+        ):
             new = {"au": "à", "aux": "à", "du": "de", "des": "de"}[word]
             if new == "de" and vowel:
                 return before[: m.start()] + _case_like(m.group("word"), "d'"), value
             return before[: m.start()] + _case_like(m.group("word"), new) + " ", value
     return before, value
+
+
+MONTH_OR_YEAR = re.compile(
+    r"^(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|(?:19|20)\d\d\b)"
+)
+DATE_LEAD = re.compile(
+    r"(?<![\w'’])(?:(?P<prep>depuis|avant|après|dès|pour|vers|jusqu'à|jusqu’à)\s+)?"
+    r"(?P<art>le|du|au|jusqu'au|jusqu’au)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _fix_date_prefix(before: str, value: str) -> tuple[str, str]:
+    """'le 14 mars' -> 'en mars'; 'du 6 janvier au 31 mars' -> 'de janvier à mars'."""
+    m = DATE_LEAD.search(before)
+    if not m:
+        return before, value
+    art = m.group("art").lower().replace("’", "'")
+    head = before[: m.start("art")]
+    if value.startswith(("en ", "au ", "un ")):
+        return (head if art in ("le", "du", "au") else before), value
+    if not MONTH_OR_YEAR.match(value):
+        return before, value
+    if art == "le":
+        if m.group("prep"):
+            return head, value
+        return head + _case_like(m.group("art"), "en") + " ", value
+    if art == "du":
+        if starts_with_vowel_sound(value):
+            return head + _case_like(m.group("art"), "d'"), value
+        return head + _case_like(m.group("art"), "de") + " ", value
+    if art == "au":
+        return head + _case_like(m.group("art"), "à") + " ", value
+    return head + m.group("art")[:-2] + "en ", value  # jusqu'au -> jusqu'en
 
 
 def repair(text: str, replacements: list[Replacement]) -> tuple[str, list[Replacement]]:
@@ -77,12 +147,22 @@ def repair(text: str, replacements: list[Replacement]) -> tuple[str, list[Replac
     fixed: list[Replacement] = []
     for r in sorted(replacements, key=lambda r: r.start, reverse=True):
         before, value, after = out[: r.start], out[r.start : r.end], out[r.end :]
-        new_before, new_value = _fix_prefix(before, value, r.type, r.source.hint("kind"))
+        if r.type == "DATE":
+            new_before, new_value = _fix_date_prefix(before, value)
+        elif not value:
+            # a name dropped after its relation word: "sa sœur Claire est" -> "sa sœur est"
+            new_before, new_value = before.rstrip(" "), value
+        else:
+            new_before, new_value = _fix_prefix(before, value, r.type, r.source.hint("kind"))
         if new_value and new_value[0].islower() and SENTENCE_START.search(new_before):
             new_value = new_value[0].upper() + new_value[1:]
         shift = len(new_before) - len(before)
         out = new_before + new_value + after
         delta = shift + len(new_value) - len(value)
         fixed = [dc_replace(f, start=f.start + delta, end=f.end + delta) for f in fixed]
-        fixed.append(dc_replace(r, start=r.start + shift, end=r.start + shift + len(new_value), text=new_value))
+        fixed.append(
+            dc_replace(
+                r, start=r.start + shift, end=r.start + shift + len(new_value), text=new_value
+            )
+        )
     return out, sorted(fixed, key=lambda r: r.start)

@@ -34,6 +34,7 @@ class Identity:
     # first seen mentions: token -> role ("first", "last") for persons
     parts: dict[str, str] = field(default_factory=dict)
     hints: dict[str, str] = field(default_factory=dict)
+    mentions: int = 0
 
 
 class IdentityBook:
@@ -44,6 +45,9 @@ class IdentityBook:
         self._by_key: dict[tuple[str, str], Identity] = {}
         self._by_token: dict[str, set[int]] = {}
         self._counters: dict[str, int] = {}
+        # every normalized word of a real name, place or organisation seen in
+        # the scope: a pseudonym must never be one of them
+        self.real_words: set[str] = set()
 
     def _new(self, type_: str, canonical: str, tokens: tuple[str, ...] = ()) -> Identity:
         self._counters[type_] = self._counters.get(type_, 0) + 1
@@ -53,6 +57,9 @@ class IdentityBook:
 
     def register(self, entities: list[Entity]) -> None:
         """Learn the identities of a scope; full names first, so tokens can join them."""
+        for e in entities:
+            if e.type in ("PERSON", "LOCATION", "ORG"):
+                self.real_words.update(w for w in normalize(e.text).split() if len(w) > 1)
         persons = [e for e in entities if e.type == "PERSON"]
         full = [e for e in persons if len(_name_tokens(e)) >= 2]
         for e in sorted(full, key=lambda e: -len(_name_tokens(e))):
@@ -66,9 +73,13 @@ class IdentityBook:
             index = self.identities.index(identity)
             for t in tokens:
                 self._by_token.setdefault(t, set()).add(index)
-            identity.hints.update(dict(e.hints))
+            for k, v in e.hints:
+                identity.hints.setdefault(k, v)
         for e in entities:
-            self.identity_of(e)
+            identity = self.identity_of(e)
+            identity.mentions += 1
+            for k, v in e.hints:
+                identity.hints.setdefault(k, v)
 
     def _common_identity(self, tokens: tuple[str, ...]) -> Identity | None:
         """The one identity that already holds all these tokens, if any."""

@@ -54,9 +54,20 @@ def _trim(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
     return pieces
 
 
+NAME_TYPES = ("PERSON", "LOCATION", "ORG")
+
+
+def _plausible(e: Entity) -> bool:
+    """Names are written with a capital: an all-lower-case 'name' is noise
+    (spaCy tags 'hajime' or 'visio' as places), unless the coach deny-listed it."""
+    if e.type in NAME_TYPES and e.recognizer != "DenyListRecognizer":
+        return any(c.isupper() for c in e.text)
+    return True
+
+
 def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
     """Non-overlapping entities sorted by start."""
-    merged = _merge_same_type(entities)
+    merged = _merge_same_type([e for e in entities if _plausible(e)])
     taken = bytearray(len(text))
     kept: list[Entity] = []
     queue = sorted(merged, key=_rank, reverse=True)
@@ -86,7 +97,11 @@ def _merge_same_type(entities: list[Entity]) -> list[Entity]:
             if e.start < current.end:
                 best = current if current.score >= e.score else e
                 end = max(current.end, e.end)
-                text = current.text + e.text[current.end - e.start :] if end > current.end else current.text
+                text = (
+                    current.text + e.text[current.end - e.start :]
+                    if end > current.end
+                    else current.text
+                )
                 current = replace(best, start=current.start, end=end, text=text)
             else:
                 out.append(current)

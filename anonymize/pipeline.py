@@ -67,11 +67,12 @@ class Pipeline:
         return self.detect_many([text])[0]
 
     # -- replacement ---------------------------------------------------------
-    def replace_many(
-        self, texts: Sequence[str], detected: Sequence[list[Entity]]
-    ) -> list[Result]:
+    def replace_many(self, texts: Sequence[str], detected: Sequence[list[Entity]]) -> list[Result]:
         """Replace already detected entities, consistently across `texts`."""
         self.book.register([e for entities in detected for e in entities])
+        prepare = getattr(self.style, "prepare", None)
+        if prepare:
+            prepare(texts, detected)
         results = []
         for text, entities in zip(texts, detected, strict=True):
             values = [self.style.replacement(e, text) for e in entities]

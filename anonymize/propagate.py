@@ -43,7 +43,7 @@ def _name_tokens(entity: Entity) -> list[str]:
     """Tokens of a person's name worth searching alone: 'Julien', 'Marchand'."""
     tokens = []
     for raw in TOKEN_SPLIT.split(entity.text):
-        tok = raw.strip(".,;:!?()[]{}\"«»")
+        tok = raw.strip('.,;:!?()[]{}"«»')
         letters = sum(c.isalpha() for c in tok)
         if letters < MIN_TOKEN_LETTERS or not tok[:1].isupper():
             continue

@@ -60,21 +60,20 @@ def decode_note(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Note:
         return Note(data.decode("utf-8"), "utf-8", bom)
     except UnicodeDecodeError:
         pass
+    # French notes that are not UTF-8 are nearly always Windows-1252 (or its
+    # subset latin-1); statistical detection misreads short French texts as
+    # cp1250 or mac_roman, so cp1252 is tried first.
+    try:
+        return Note(data.decode("cp1252"), "cp1252")
+    except UnicodeDecodeError:
+        pass
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise NoteError("cannot detect the text encoding")
-    encoding = best.encoding
-    # charset-normalizer may name a close cousin of cp1252 for short French notes;
-    # cp1252 decodes every byte that latin-1 does in the printable range.
-    if encoding in ("latin_1", "iso8859_15", "iso8859_1"):
-        try:
-            return Note(data.decode("cp1252"), "cp1252")
-        except UnicodeDecodeError:
-            pass
     try:
-        return Note(data.decode(encoding), encoding)
+        return Note(data.decode(best.encoding), best.encoding)
     except (UnicodeDecodeError, LookupError):
-        raise NoteError(f"cannot decode the file as {encoding}") from None
+        raise NoteError(f"cannot decode the file as {best.encoding}") from None
 
 
 def read_note(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Note:

@@ -73,12 +73,8 @@ def apply(text: str, entities: list[Entity], values: list[str]) -> tuple[str, li
     """Splice `values` in place of non-overlapping `entities` of `text`."""
     if not entities:
         return text, []
-    results = [
-        RecognizerResult(f"E{i}", e.start, e.end, e.score) for i, e in enumerate(entities)
-    ]
-    operators = {
-        f"E{i}": OperatorConfig("replace", {"new_value": v}) for i, v in enumerate(values)
-    }
+    results = [RecognizerResult(f"E{i}", e.start, e.end, e.score) for i, e in enumerate(entities)]
+    operators = {f"E{i}": OperatorConfig("replace", {"new_value": v}) for i, v in enumerate(values)}
     engine_result = _engine.anonymize(
         text=text,
         analyzer_results=results,

@@ -23,15 +23,29 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FIRST = ["Julien", "Claire", "Sofiane", "Maëlle", "Thierry", "Inès", "Bruno", "Léa", "Karim", "Anne"]
+FIRST = [
+    "Julien",
+    "Claire",
+    "Sofiane",
+    "Maëlle",
+    "Thierry",
+    "Inès",
+    "Bruno",
+    "Léa",
+    "Karim",
+    "Anne",
+]
 LAST = ["Marchand", "Perrin", "Benali", "Le Goff", "Rousseau", "Faure", "Nguyen", "Lambert"]
 TOWNS = ["Annecy", "Rennes", "Brest", "Colmar", "Niort", "Albi", "Vannes", "Dijon"]
 
 
 def source_texts() -> list[str]:
     for folder in (ROOT / "samples", ROOT.parent / "shared" / "dev-corpus"):
-        texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.[mt][dx]*"))
-                 if p.suffix in (".md", ".txt") and p.name != "README.md"]
+        texts = [
+            p.read_text(encoding="utf-8")
+            for p in sorted(folder.glob("*.[mt][dx]*"))
+            if p.suffix in (".md", ".txt") and p.name != "README.md"
+        ]
         if texts:
             return texts
     sys.exit("no sample notes found")
@@ -49,8 +63,10 @@ def build_corpus(folder: Path, n: int, words: int, seed: int = 7) -> list[str]:
             tokens += base[(i + 1) % len(base)].split(" ")
         note = " ".join(tokens)
         note = " ".join(note.split(" ")[: int(len(tokens) * words / len(note.split()))])
-        header = (f"Séance avec {rng.choice(FIRST)} {rng.choice(LAST)}, "
-                  f"{rng.randint(20, 65)} ans, de {rng.choice(TOWNS)}.\n\n")
+        header = (
+            f"Séance avec {rng.choice(FIRST)} {rng.choice(LAST)}, "
+            f"{rng.randint(20, 65)} ans, de {rng.choice(TOWNS)}.\n\n"
+        )
         note = header + note
         (folder / f"note_{i:04d}.md").write_text(note, encoding="utf-8")
         notes.append(note)
@@ -75,10 +91,12 @@ def bench_presidio(texts: list[str]) -> float:
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    provider = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy",
-        "models": [{"lang_code": "fr", "model_name": "fr_core_news_md"}],
-    })
+    provider = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "fr", "model_name": "fr_core_news_md"}],
+        }
+    )
     engine = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["fr"])
     t0 = time.perf_counter()
     for text in texts:
@@ -119,7 +137,7 @@ def main() -> None:
             out = Path(tmp) / f"out{jobs}"
             wall, peak = timed_run([exe, "batch", str(src), "-o", str(out), "--jobs", str(jobs)])
             rows.append((f"anonymize batch --jobs {jobs} (incl. model load)", total / wall))
-            rows.append((f"  peak RSS of that process tree (MB, max over processes)", peak))
+            rows.append(("  peak RSS of that process tree (MB, max over processes)", peak))
         cold, peak = timed_run([exe, "text"], stdin="Julien Marchand, 38 ans, habite à Annecy.")
         rows.append(("anonymize text cold start on a short note (s)", cold))
         rows.append(("  peak RSS (MB)", peak))
@@ -127,7 +145,10 @@ def main() -> None:
         for name, value in rows:
             print(f"{name:<{width}}  {value:>10.1f}")
         if presidio:
-            for jobs_row in ("anonymize batch --jobs 1 (incl. model load)", "anonymize batch --jobs 2 (incl. model load)"):
+            for jobs_row in (
+                "anonymize batch --jobs 1 (incl. model load)",
+                "anonymize batch --jobs 2 (incl. model load)",
+            ):
                 value = dict(rows)[jobs_row]
                 print(f"{jobs_row}: {value / presidio:.2f}x vanilla Presidio")
 

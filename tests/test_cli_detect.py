@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -26,7 +27,7 @@ def test_json_lines_one_object_per_file_with_valid_offsets(tmp_path):
         [str(src / "a.md"), str(src / "2025" / "mars" / "b.txt")]
     )
     for obj in objects:
-        text = open(obj["path"], encoding="utf-8").read()
+        text = Path(obj["path"]).read_text(encoding="utf-8")
         assert obj["entities"], obj["path"]
         previous_end = 0
         for e in obj["entities"]:

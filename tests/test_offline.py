@@ -11,7 +11,7 @@ NOTE = (
     "Écrire à loic.bertin@wanadoo.fr ou voir https://www.cabinet-bertin.fr/equipe, "
     "puis appeler Loïc Bertin au 06 39 98 45 12."
 )
-NO_NETWORK = '''
+NO_NETWORK = """
 import socket
 def _refuse(*args, **kwargs):
     raise OSError("network access attempted during anonymization")
@@ -19,7 +19,7 @@ socket.socket.connect = _refuse
 socket.socket.connect_ex = _refuse
 socket.create_connection = _refuse
 socket.getaddrinfo = _refuse
-'''
+"""
 
 
 def _run(extra_path: Path | None) -> subprocess.CompletedProcess:

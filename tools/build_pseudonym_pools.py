@@ -22,7 +22,9 @@ HEADER = """\
 
 
 def main() -> None:
-    names = sorted({n for n in Provider.last_names if n.replace("-", "").replace(" ", "").isalpha()})
+    names = sorted(
+        {n for n in Provider.last_names if n.replace("-", "").replace(" ", "").isalpha()}
+    )
     OUT.write_text(HEADER + "\n".join(names) + "\n", encoding="utf-8")
     print(f"{len(names)} surnames -> {OUT}")
 

@@ -1,0 +1,264 @@
+"""Clearly fictitious values of the same shape as the original.
+
+A phone number keeps its layout but lands in the ranges ARCEP reserves for
+fiction; an identifier keeps its shape but fails its checksum; an e-mail is
+rebuilt from the pseudonym on a reserved domain. Randomness is drawn from a
+`random.Random` seeded per original value, so runs are reproducible.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+
+# ARCEP numbers reserved for audiovisual fiction, by leading digits.
+FICTION_PREFIX = {
+    "1": "19900",
+    "2": "26191",
+    "3": "35301",
+    "4": "46571",
+    "5": "53649",
+    "6": "63998",
+    "7": "63998",
+    "8": "19900",
+    "9": "19900",
+}
+FREE_MAIL = frozenset(
+    {
+        "gmail.com",
+        "orange.fr",
+        "free.fr",
+        "wanadoo.fr",
+        "hotmail.fr",
+        "hotmail.com",
+        "yahoo.fr",
+        "yahoo.com",
+        "laposte.net",
+        "outlook.fr",
+        "outlook.com",
+        "icloud.com",
+        "sfr.fr",
+        "live.fr",
+        "protonmail.com",
+        "proton.me",
+        "neuf.fr",
+        "aol.com",
+        "gmx.fr",
+    }
+)
+SOCIAL = (
+    "linkedin.com",
+    "instagram.com",
+    "facebook.com",
+    "youtube.com",
+    "tiktok.com",
+    "x.com",
+    "twitter.com",
+    "calendly.com",
+    "malt.fr",
+    "behance.net",
+    "github.com",
+)
+RESERVED_DOMAIN = "example.org"
+UNITS = (
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+)
+TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def ascii_slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _fill_digits(layout: str, digits: str) -> str:
+    """Put `digits` in place of the digits of `layout`, keeping its separators."""
+    it = iter(digits)
+    return "".join(next(it, "0") if c.isdigit() else c for c in layout)
+
+
+def fake_phone(original: str, rng: random.Random) -> str:
+    digits = re.sub(r"\D", "", original)
+    if digits.startswith("0033"):
+        prefix, national = "0033", digits[4:]
+    elif original.strip().startswith("+33") or (digits.startswith("33") and len(digits) == 11):
+        prefix, national = "33", digits[2:]
+    elif original.strip().startswith("+"):
+        # a foreign number: keep the country code, invent the rest
+        keep = 2 if len(digits) > 10 else 1
+        new = digits[:keep] + "".join(str(rng.randint(0, 9)) for _ in digits[keep:])
+        return _fill_digits(original, new)
+    else:
+        prefix, national = "", digits
+    national = (
+        national.lstrip("0") if prefix else national[1:] if national.startswith("0") else national
+    )
+    lead = national[:1] or "6"
+    fiction = FICTION_PREFIX.get(lead, "19900")
+    rest = "".join(str(rng.randint(0, 9)) for _ in range(9 - len(fiction)))
+    new_national = fiction + rest
+    if prefix:
+        # +33 (0)6 ...: the (0) digit is kept where it was written
+        has_zero = re.search(r"\(0\)", original) is not None
+        new = prefix + ("0" if has_zero else "") + new_national
+    else:
+        new = "0" + new_national
+    if len(re.sub(r"\D", "", original)) != len(new):
+        return " ".join(re.findall("..", "0" + new_national))
+    return _fill_digits(original, new)
+
+
+def spell_number(n: int) -> str:
+    """0..99 in French words, as a phone number is dictated."""
+    if n < 17:
+        return UNITS[n]
+    if n < 20:
+        return "dix-" + UNITS[n - 10]
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):
+        base = "soixante" if tens == 7 else "quatre-vingt"
+        rest = n - (60 if tens == 7 else 80)
+        joiner = " et " if rest == 11 and tens == 7 else "-"
+        return base + joiner + spell_number(rest)
+    if tens == 8:
+        return "quatre-vingts" if unit == 0 else "quatre-vingt-" + UNITS[unit]
+    word = TENS[tens]
+    if unit == 0:
+        return word
+    return word + (" et un" if unit == 1 else "-" + UNITS[unit])
+
+
+def fake_spelled_phone(original: str, rng: random.Random) -> str:
+    digits = "0" + FICTION_PREFIX["6"] + "".join(str(rng.randint(0, 9)) for _ in range(4))
+    pairs = [int(digits[i : i + 2]) for i in range(0, 10, 2)]
+    words = ["zéro " + UNITS[pairs[0]]] + [spell_number(p) for p in pairs[1:]]
+    return ", ".join(words)
+
+
+def _luhn_ok(number: str) -> bool:
+    total = 0
+    for i, c in enumerate(reversed(number)):
+        d = int(c)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _iban_ok(iban: str) -> bool:
+    s = iban[4:] + iban[:4]
+    digits = "".join(str(int(c, 36)) for c in s if c.isalnum())
+    return digits.isdigit() and int(digits) % 97 == 1
+
+
+def fake_id(original: str, rng: random.Random) -> str:
+    """Same layout, random characters, and a checksum that fails."""
+    keep_prefix = 2 if re.match(r"^(FR|[A-Z]{2}\d{2})", original) else 0
+    out = list(original)
+    for i, c in enumerate(original):
+        if i < keep_prefix:
+            continue
+        if c.isdigit():
+            out[i] = str(rng.randint(0, 9))
+        elif c.isupper() and c.isalpha():
+            out[i] = chr(rng.randint(ord("A"), ord("Z")))
+        elif c.islower() and c.isalpha():
+            out[i] = chr(rng.randint(ord("a"), ord("z")))
+    fake = "".join(out)
+    compact = re.sub(r"\W", "", fake)
+    valid = (compact.isdigit() and len(compact) in (9, 14) and _luhn_ok(compact)) or (
+        re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact) and _iban_ok(compact)
+    )
+    if valid:
+        last = max(i for i, c in enumerate(out) if c.isdigit())
+        out[last] = str((int(out[last]) + 1) % 10)
+        fake = "".join(out)
+    return fake
+
+
+def fake_email(original: str, local_words: list[str], rng: random.Random) -> str:
+    """An e-mail built from pseudonym words; free-mail domains kept, others reserved."""
+    local, _, domain = original.partition("@")
+    domain_l = domain.lower()
+    new_domain = domain_l if domain_l in FREE_MAIL else RESERVED_DOMAIN
+    separator = "." if "." in local else ("_" if "_" in local else ("-" if "-" in local else "."))
+    words = [ascii_slug(w).replace("-", "") for w in local_words if ascii_slug(w)]
+    new_local = separator.join(words) if words else f"contact{rng.randint(1, 99)}"
+    if re.search(r"\d", local):
+        new_local += str(rng.randint(10, 99))
+    return f"{new_local}@{new_domain}"
+
+
+def fake_url(original: str, words: list[str], rng: random.Random) -> str:
+    """A handle or web address of the same kind on a reserved or generic site."""
+    slug = "-".join(ascii_slug(w) for w in words if ascii_slug(w)) or f"page{rng.randint(1, 99)}"
+    if original.startswith("@"):
+        sep = "_" if "_" in original else ("." if "." in original[1:] else "")
+        handle = slug.replace("-", sep)
+        return "@" + handle + (str(rng.randint(10, 99)) if re.search(r"\d", original) else "")
+    lower = original.lower()
+    scheme = re.match(r"^(https?://)?(www\.)?", lower).group()
+    for site in SOCIAL:
+        if site in lower:
+            path = re.search(rf"{re.escape(site)}(/(?:in/|@|company/)?)?", lower)
+            return f"{scheme}{site}{path.group(1) or '/'}{slug}"
+    return f"{scheme}{RESERVED_DOMAIN}" + ("/" + slug if "/" in lower.split("//")[-1] else "")
+
+
+STREET_TYPES = (
+    "rue",
+    "avenue",
+    "boulevard",
+    "allée",
+    "impasse",
+    "chemin",
+    "place",
+    "quai",
+    "route",
+)
+STREET_NAMES = (
+    "des Lilas",
+    "de la Gare",
+    "des Écoles",
+    "du Moulin",
+    "des Tilleuls",
+    "de la Paix",
+    "des Acacias",
+    "du Stade",
+    "de l'Église",
+    "des Jardins",
+    "du Château",
+    "des Prés",
+)
+
+
+def fake_address(original: str, rng: random.Random) -> str:
+    if re.fullmatch(r"\d{5}", original.strip()):
+        return (
+            f"{rng.choice([1, 2, 3, 5, 7, 8, 9]) * 10 + rng.randint(0, 9):02d}{rng.randint(0, 9)}00"
+        )
+    lower = original.lower()
+    kind = next((t for t in STREET_TYPES if re.search(rf"\b{t}\b", lower)), "rue")
+    if re.match(r"^\s*(lieu-dit|hameau)\b", lower):
+        return "lieu-dit Les Prés"
+    if re.match(r"^\s*(bp|cs)\b", lower):
+        return f"BP {rng.randint(10, 999)}"
+    return f"{rng.randint(1, 120)} {kind} {rng.choice(STREET_NAMES)}"
