@@ -21,6 +21,7 @@ from .config import Config
 from .engine import get_analyzer
 from .entities import Entity
 from .errors import AnonymizeError, NoteError
+from .mapping import Mapping
 from .pipeline import Pipeline
 from .reader import Note, find_notes, read_note
 from .writer import atomic_write
@@ -130,6 +131,7 @@ def run_batch(
     style: str | None = None,
     jobs: int = 1,
     force: bool = False,
+    mapping: Mapping | None = None,
     on_start: Callable[[int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> BatchReport:
@@ -150,7 +152,7 @@ def run_batch(
     if on_progress and report.failed:
         on_progress(len(report.failed))
 
-    pipeline = Pipeline(config, style)
+    pipeline = Pipeline(config, style, mapping)
     texts = [note.text for _, _, note in notes]
     raw = analyze_parallel(texts, config, jobs, on_progress)
     detected = pipeline.resolve(texts, raw)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -16,7 +18,8 @@ import click
 from . import __version__
 from .batch import BatchError, is_inside, run_batch
 from .config import STYLES, Config, resolve_config
-from .errors import AnonymizeError, ConfigError, NoteError
+from .errors import AnonymizeError, ConfigError, MappingError, NoteError
+from .mapping import PASSPHRASE_ENV, Mapping, load_mapping, save_mapping
 from .pipeline import Pipeline
 from .reader import decode_note, find_notes, read_note
 from .writer import atomic_write
@@ -47,6 +50,55 @@ def _config_option(f):
     )(f)
 
 
+def _mapping_options(f):
+    f = click.option(
+        "--seed",
+        type=int,
+        default=None,
+        help="Seed for pseudonym choices (same seed, same notes: same output).",
+    )(f)
+    return click.option(
+        "--mapping",
+        "mapping_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Encrypted real→pseudonym table, read and updated (passphrase: prompt or "
+        "$ANONYMIZE_PASSPHRASE). Never inside the output folder.",
+    )(f)
+
+
+def _passphrase(confirm: bool) -> str:
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise click.UsageError(f"--mapping needs a passphrase: set {PASSPHRASE_ENV}")
+    return click.prompt(
+        "Passphrase du mapping", hide_input=True, confirmation_prompt=confirm, err=True
+    )
+
+
+def _open_mapping(path: Path | None, seed: int | None, config: Config, output_dir: Path | None):
+    """The mapping to use (loaded, new, or None) and its passphrase."""
+    if path is None:
+        return None, None
+    if output_dir is not None and is_inside(path, output_dir):
+        raise click.BadParameter(
+            "the mapping file is a secret: keep it outside the output folder",
+            param_hint="--mapping",
+        )
+    passphrase = _passphrase(confirm=not path.exists())
+    if path.exists():
+        try:
+            return load_mapping(path, passphrase), passphrase
+        except MappingError as exc:
+            raise click.ClickException(str(exc)) from None
+    return Mapping(seed=seed if seed is not None else config.seed), passphrase
+
+
+def _with_seed(config: Config, seed: int | None) -> Config:
+    return config if seed is None else replace(config, seed=seed)
+
+
 def _style_option(f):
     return click.option(
         "--style",
@@ -74,8 +126,16 @@ def main() -> None:
 @click.argument("file", required=False, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
 @_style_option
+@_mapping_options
 @_config_option
-def text(file: Path | None, output: Path | None, style: str | None, config_path: Path | None):
+def text(
+    file: Path | None,
+    output: Path | None,
+    style: str | None,
+    mapping_path: Path | None,
+    seed: int | None,
+    config_path: Path | None,
+):
     """Anonymize one note (FILE, or stdin when FILE is - or absent).
 
     \b
@@ -84,7 +144,10 @@ def text(file: Path | None, output: Path | None, style: str | None, config_path:
       anonymize text seance.md -o seance-publiable.md
     """
     from_stdin = file is None or str(file) == "-"
-    config = _config(config_path, Path.cwd() if from_stdin else file)
+    config = _with_seed(_config(config_path, Path.cwd() if from_stdin else file), seed)
+    mapping, passphrase = _open_mapping(
+        mapping_path, seed, config, output.parent if output else None
+    )
     try:
         if from_stdin:
             note = decode_note(sys.stdin.buffer.read(), config.max_bytes)
@@ -92,11 +155,14 @@ def text(file: Path | None, output: Path | None, style: str | None, config_path:
             note = read_note(file, config.max_bytes)
     except NoteError as exc:
         raise click.ClickException(f"{'stdin' if from_stdin else file}: {exc}") from None
-    result = Pipeline(config, style).anonymize(note.text)
+    pipeline = Pipeline(config, style, mapping)
+    result = pipeline.anonymize(note.text)
     if output is None:
         click.echo(result.text, nl=False)
     else:
         atomic_write(output, result.text, bom=note.bom)
+    if mapping is not None:
+        save_mapping(mapping_path, pipeline.mapping, passphrase)
 
 
 def _inputs(paths: tuple[Path, ...]) -> list[Path | None]:
@@ -185,6 +251,7 @@ def detect(paths: tuple[Path, ...], fmt: str, config_path: Path | None):
 )
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @_style_option
+@_mapping_options
 @_config_option
 def batch(
     src: Path,
@@ -193,6 +260,8 @@ def batch(
     jobs: int,
     force: bool,
     style: str | None,
+    mapping_path: Path | None,
+    seed: int | None,
     config_path: Path | None,
 ):
     """Anonymize every .txt and .md note under SRC into DST, same tree.
@@ -214,7 +283,12 @@ def batch(
         raise click.BadParameter(
             "the report must not be written inside the source folder", param_hint="--report"
         )
-    config = _config(config_path, src)
+    config = _with_seed(_config(config_path, src), seed)
+    if mapping_path is not None and is_inside(mapping_path, src):
+        raise click.BadParameter(
+            "keep the mapping outside the notes folder", param_hint="--mapping"
+        )
+    mapping, passphrase = _open_mapping(mapping_path, seed, config, dst)
     from .display import BatchProgress, print_summary
 
     with BatchProgress() as progress:
@@ -234,9 +308,46 @@ def batch(
     for f in result.failed:
         click.echo(f"failed: {f.source}: {f.error}", err=True)
     print_summary(result)
+    if mapping is not None:
+        save_mapping(mapping_path, mapping, passphrase)
     if report is not None:
         atomic_write(report, json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
     sys.exit(1 if result.failed else 0)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", required=False, type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "--mapping",
+    "mapping_path",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="The encrypted mapping written by text/batch --mapping.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
+def reveal(file: Path | None, mapping_path: Path, output: Path | None):
+    """Give the coach the original names back in an anonymized note.
+
+    Names, places, organisations, contacts and numbers come back; coarsened
+    dates and ages cannot.
+
+    \b
+    Exemple :
+      anonymize reveal public/seance.md --mapping ~/secret/mapping.bin
+    """
+    try:
+        mapping = load_mapping(mapping_path, _passphrase(confirm=False))
+        if file is None or str(file) == "-":
+            note = decode_note(sys.stdin.buffer.read())
+        else:
+            note = read_note(file)
+    except (MappingError, NoteError) as exc:
+        raise click.ClickException(str(exc)) from None
+    original = mapping.reveal(note.text)
+    if output is None:
+        click.echo(original, nl=False)
+    else:
+        atomic_write(output, original, bom=note.bom)
 
 
 def run() -> None:

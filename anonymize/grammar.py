@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace as dc_replace
 
-from .replace import Replacement
+from .lexicon import gender_of_first_name
+from .replace import EMPTY, Replacement
 
 VOWEL_START = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ]")
 # Words whose initial h is aspirated are rare among names; we treat h as mute
@@ -53,16 +54,16 @@ def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> 
         word = m.group("word")
         if not vowel and value[:1].isalpha():
             full = _case_like(word, FULL[word.lower()])
+            if word.lower() == "l" and gender_of_first_name(value) == "F":
+                full = _case_like(word, "la")
             if word.lower() == "l" and value.startswith(("Le ", "La ", "Les ")):
                 return before[: m.start()], _case_like(word, value)
             return before[: m.start()] + full + " ", value
         return before, value
-    if m := ELIDABLE.search(before):
+    if (m := ELIDABLE.search(before)) and vowel:
         word = m.group("word")
-        if vowel:
-            elided = word[0] if word.lower() in ("le", "la") else word[:-1]
-            return before[: m.start()] + elided + "'", value
-        return before, value
+        elided = word[0] if word.lower() in ("le", "la") else word[:-1]
+        return before[: m.start()] + elided + "'", value
     lead_au = re.match(r"^(Le|Les|La|L')\s*(?=\w)", value)
     prep_au = re.search(r"(?<![\w'’])(au|du|aux|des)\s$", before, re.IGNORECASE)
     if lead_au and prep_au:
@@ -149,9 +150,9 @@ def repair(text: str, replacements: list[Replacement]) -> tuple[str, list[Replac
         before, value, after = out[: r.start], out[r.start : r.end], out[r.end :]
         if r.type == "DATE":
             new_before, new_value = _fix_date_prefix(before, value)
-        elif not value:
+        elif value == EMPTY:
             # a name dropped after its relation word: "sa sœur Claire est" -> "sa sœur est"
-            new_before, new_value = before.rstrip(" "), value
+            new_before, new_value = before.rstrip(" "), ""
         else:
             new_before, new_value = _fix_prefix(before, value, r.type, r.source.hint("kind"))
         if new_value and new_value[0].islower() and SENTENCE_START.search(new_before):

@@ -10,6 +10,8 @@ is left in clear (fail closed).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
+from importlib import resources
 
 from .entities import Entity
 
@@ -57,6 +59,25 @@ def _trim(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
 NAME_TYPES = ("PERSON", "LOCATION", "ORG")
 
 
+@cache
+def _person_prefixes() -> frozenset[str]:
+    text = resources.files("anonymize").joinpath("data", "person_prefixes.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+
+
+def _trim_person_prefix(e: Entity) -> Entity:
+    """'Mme Gisèle Puech' -> 'Gisèle Puech': titles and kinship words stay in the text."""
+    if e.type != "PERSON":
+        return e
+    first, sep, rest = e.text.partition(" ")
+    if sep and rest and first in _person_prefixes():
+        offset = len(first) + len(sep)
+        while offset < len(e.text) and e.text[offset].isspace():
+            offset += 1
+        return replace(e, start=e.start + offset, text=e.text[offset:])
+    return e
+
+
 def _plausible(e: Entity) -> bool:
     """Names are written with a capital: an all-lower-case 'name' is noise
     (spaCy tags 'hajime' or 'visio' as places), unless the coach deny-listed it."""
@@ -67,7 +88,7 @@ def _plausible(e: Entity) -> bool:
 
 def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
     """Non-overlapping entities sorted by start."""
-    merged = _merge_same_type([e for e in entities if _plausible(e)])
+    merged = _merge_same_type([_trim_person_prefix(e) for e in entities if _plausible(e)])
     taken = bytearray(len(text))
     kept: list[Entity] = []
     queue = sorted(merged, key=_rank, reverse=True)

@@ -6,13 +6,14 @@ across the notes of one run (who is who, which pseudonym is whose).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .analyze import analyze_texts
 from .config import Config
 from .entities import Entity
 from .grammar import repair
 from .identities import IdentityBook
+from .mapping import Mapping
 from .overlaps import resolve_overlaps
 from .propagate import NameIndex
 from .replace import MaskStyle, RedactStyle, Replacement, apply
@@ -27,7 +28,7 @@ class Result:
     replacements: list[Replacement] = field(default_factory=list)
 
 
-def make_style(name: str, book: IdentityBook, config: Config):
+def make_style(name: str, book: IdentityBook, config: Config, table: dict[str, str]):
     if name == "redact":
         return RedactStyle(book)
     if name == "mask":
@@ -35,18 +36,26 @@ def make_style(name: str, book: IdentityBook, config: Config):
     from .pseudonyms import PseudonymStyle, RolesStyle
 
     if name == "roles":
-        return RolesStyle(book, config)
-    return PseudonymStyle(book, config)
+        return RolesStyle(book, config, table)
+    return PseudonymStyle(book, config, table)
 
 
 class Pipeline:
     """Anonymize notes with one config; identities persist across calls."""
 
-    def __init__(self, config: Config | None = None, style: str | None = None) -> None:
+    def __init__(
+        self,
+        config: Config | None = None,
+        style: str | None = None,
+        mapping: Mapping | None = None,
+    ) -> None:
         self.config = config or Config()
         self.style_name = style or self.config.style
+        self.mapping = mapping if mapping is not None else Mapping(seed=self.config.seed)
+        if mapping is not None:
+            self.config = replace(self.config, seed=mapping.seed)
         self.book = IdentityBook()
-        self.style = make_style(self.style_name, self.book, self.config)
+        self.style = make_style(self.style_name, self.book, self.config, self.mapping.table)
 
     # -- detection -----------------------------------------------------------
     def resolve(self, texts: Sequence[str], raw: Sequence[list[Entity]]) -> list[list[Entity]]:
@@ -78,6 +87,8 @@ class Pipeline:
             values = [self.style.replacement(e, text) for e in entities]
             out, placed = apply(text, entities, values)
             out, placed = repair(out, placed)
+            for r in placed:
+                self.mapping.record(r.source.text, r.type, r.text)
             results.append(Result(out, entities, placed))
         return results
 

@@ -273,10 +273,8 @@ class PseudonymStyle:
         if key in self.table:
             return self.table[key]
         kind = entity.hint("kind") or ""
-        if (
-            (_org_head(entity.text)
-            and not entity.text[:1].isupper())
-            or re.match(r"^(?:CHU|CHR|IUT|CREPS|INSPÉ|CNSMD)\b", entity.text)
+        if (_org_head(entity.text) and not entity.text[:1].isupper()) or re.match(
+            r"^(?:CHU|CHR|IUT|CREPS|INSPÉ|CNSMD)\b", entity.text
         ):
             return self._org(entity, text)
         before = text[max(0, entity.start - 6) : entity.start].lower()

@@ -15,7 +15,8 @@ from charset_normalizer import from_bytes
 
 from .errors import NoteError
 
-NOTE_SUFFIXES = (".txt", ".md")
+# .docx notes are read through anonymize.formats.docx (their text, for detection).
+NOTE_SUFFIXES = (".txt", ".md", ".docx")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # Control characters that never occur in a text note (tab, LF, CR, FF allowed).
 _BINARY_BYTES = set(range(0, 9)) | {11} | set(range(14, 32)) - {27}
@@ -78,6 +79,10 @@ def decode_note(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Note:
 
 def read_note(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Note:
     """Read and decode one note file."""
+    if path.suffix.lower() == ".docx":
+        from .formats.docx import read_docx_note
+
+        return read_docx_note(path, max_bytes)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -104,5 +109,6 @@ def find_notes(root: Path) -> list[Path]:
         for p in root.rglob("*")
         if p.suffix.lower() in NOTE_SUFFIXES
         and p.is_file()
+        and not p.name.startswith("~$")  # Word's lock file beside an open .docx
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )

@@ -28,6 +28,9 @@ LABELS = {
     "ID": "IDENTIFIANT",
 }
 MASK = "█████"
+# Presidio's replace operator treats "" as "use the entity type": an empty
+# replacement travels as this invisible mark and grammar.repair removes it.
+EMPTY = "\u2063"
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,9 @@ def apply(text: str, entities: list[Entity], values: list[str]) -> tuple[str, li
     if not entities:
         return text, []
     results = [RecognizerResult(f"E{i}", e.start, e.end, e.score) for i, e in enumerate(entities)]
-    operators = {f"E{i}": OperatorConfig("replace", {"new_value": v}) for i, v in enumerate(values)}
+    operators = {
+        f"E{i}": OperatorConfig("replace", {"new_value": v or EMPTY}) for i, v in enumerate(values)
+    }
     engine_result = _engine.anonymize(
         text=text,
         analyzer_results=results,

@@ -10,8 +10,12 @@ from pathlib import Path
 
 def atomic_write(path: Path, text: str, bom: bool = False, mode: int | None = None) -> None:
     """Write UTF-8 `text` to `path` through a temporary file and a rename."""
+    atomic_write_bytes(path, (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8"), mode)
+
+
+def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write `data` to `path` through a temporary file (created 0600) and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

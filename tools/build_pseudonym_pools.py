@@ -22,8 +22,15 @@ HEADER = """\
 
 
 def main() -> None:
+    pseudo_first = OUT.with_name("pseudo_first_names.tsv").read_text(encoding="utf-8")
+    first = {ln.split("\t")[0] for ln in pseudo_first.splitlines() if ln and ln[0] != "#"}
+    first |= set(Provider.first_names)
+    # a surname that is also a first name ("Martin", "Marie") would read as two
+    # first names in "Gabriel Marie": left out
     names = sorted(
-        {n for n in Provider.last_names if n.replace("-", "").replace(" ", "").isalpha()}
+        n
+        for n in set(Provider.last_names)
+        if n.replace("-", "").replace(" ", "").isalpha() and n not in first
     )
     OUT.write_text(HEADER + "\n".join(names) + "\n", encoding="utf-8")
     print(f"{len(names)} surnames -> {OUT}")

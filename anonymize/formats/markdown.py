@@ -1,0 +1,94 @@
+"""Markdown: the syntax is kept, the content is anonymized.
+
+Markdown goes through the plain-text road (every byte outside a replaced span
+is kept, links, code and HTML included, and all of it is scanned), with one
+guard: characters that are syntax, not content, never become part of a
+replaced span. Those are the keys and fences of a YAML front matter
+(`cliente: Élodie` keeps `cliente:`), HTML tag and attribute names, and the
+`](` between a link's text and its URL. A detection that covers them is cut
+around them, and what remains of it is still replaced (fail closed). So is
+a detection that runs across a blank line, which no name does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..entities import Entity
+
+FRONT_MATTER = re.compile(
+    r"\A(?P<open>---[ \t]*\r?\n)(?P<body>.*?)(?P<close>^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))",
+    re.DOTALL | re.MULTILINE,
+)
+# `key:` at the start of a front-matter line, possibly a list item or quoted.
+YAML_KEY = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?P<key>\"[^\"\n]*\"|'[^'\n]*'|[^\s:#\"'][^:\r\n]*?)[ \t]*:(?=[ \t]|\r?$)",
+    re.MULTILINE,
+)
+# `<tag`, `</tag`, ` attr=` and `>` of raw HTML; the attribute values are content.
+HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]*|(?<=[\s\"'])[A-Za-z_:][\w:.-]*(?==)|/?>")
+HTML_REGION = re.compile(r"<[A-Za-z/!][^<>]*>")
+LINK_JOIN = re.compile(r"\]\(|\]\[|\]:")
+# A blank line ends a paragraph (and separates the paragraphs of a Word file):
+# no name runs across it, whatever the statistical model says.
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# A cut piece must still contain this many letters or digits to be replaced.
+MIN_PIECE = 2
+
+
+def protected_mask(text: str) -> bytearray:
+    """1 for every character that is Markdown or YAML syntax and must stay as is."""
+    mask = bytearray(len(text))
+
+    def protect(start: int, end: int) -> None:
+        mask[start:end] = b"\x01" * (end - start)
+
+    if m := FRONT_MATTER.match(text):
+        protect(*m.span("open"))
+        protect(*m.span("close"))
+        body_start = m.start("body")
+        for k in YAML_KEY.finditer(m.group("body")):
+            protect(body_start + k.start(), body_start + k.end())
+    for region in HTML_REGION.finditer(text):
+        for t in HTML_TAG.finditer(region.group()):
+            protect(region.start() + t.start(), region.start() + t.end())
+    for pattern in (LINK_JOIN, BLANK_LINE):
+        for j in pattern.finditer(text):
+            protect(*j.span())
+    return mask
+
+
+def _pieces(entity: Entity, text: str, mask: bytearray) -> list[Entity]:
+    pieces: list[Entity] = []
+    i = entity.start
+    while i < entity.end:
+        if mask[i]:
+            i += 1
+            continue
+        j = i
+        while j < entity.end and not mask[j]:
+            j += 1
+        s, e = i, j
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        if sum(c.isalnum() for c in text[s:e]) >= MIN_PIECE:
+            pieces.append(replace(entity, start=s, end=e, text=text[s:e]))
+        i = j
+    return pieces
+
+
+def protect(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with every syntax character of `text` cut out of them."""
+    mask = protected_mask(text)
+    if not any(mask):
+        return entities
+    out: list[Entity] = []
+    for e in entities:
+        if any(mask[e.start : e.end]):
+            out.extend(_pieces(e, text, mask))
+        else:
+            out.append(e)
+    return out

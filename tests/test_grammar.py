@@ -1,0 +1,72 @@
+"""French grammar around replacements, on real sentence frames."""
+
+from __future__ import annotations
+
+import pytest
+
+from anonymize.entities import Entity
+from anonymize.grammar import repair
+from anonymize.replace import apply
+
+
+def _replace(
+    text: str, target: str, value: str, type_: str = "LOCATION", kind: str | None = None
+) -> str:
+    start = text.index(target)
+    hints = (("kind", kind),) if kind else ()
+    entity = Entity(start, start + len(target), type_, target, 0.9, "test", hints)
+    out, placed = apply(text, [entity], [value])
+    return repair(out, placed)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "value", "expected"),
+    [
+        ("Elle vient d'Annecy.", "Annecy", "Brest", "Elle vient de Brest."),
+        ("Elle vient de Brest.", "Brest", "Annecy", "Elle vient d'Annecy."),
+        ("C'est le dossier de Julien.", "Julien", "Antoine", "C'est le dossier d'Antoine."),
+        ("C'est le dossier d'Élodie.", "Élodie", "Sophie", "C'est le dossier de Sophie."),
+        ("Il pense qu'Adèle viendra.", "Adèle", "Sophie", "Il pense que Sophie viendra."),
+        ("Il pense que Paul viendra.", "Paul", "Olivier", "Il pense qu'Olivier viendra."),
+        ("Il habite à Bordeaux.", "Bordeaux", "Le Mans", "Il habite au Mans."),
+        ("Il revient de Bordeaux.", "Bordeaux", "Le Havre", "Il revient du Havre."),
+        ("Elle vit au Croisic.", "Croisic", "Brest", "Elle vit à Brest."),
+        ("Elle revient du Croisic.", "Croisic", "Annecy", "Elle revient d'Annecy."),
+        ("Elle est née au Maroc.", "Maroc", "Portugal", "Elle est née au Portugal."),
+        (
+            "Visite chez l'Hélène du rez-de-chaussée.",
+            "Hélène",
+            "Sophie",
+            "Visite chez la Sophie du rez-de-chaussée.",
+        ),
+        ("J'ai vu Henri hier.", "Henri", "Paul", "J'ai vu Paul hier."),
+        ("Julien arrive. julien repart.", "julien", "antoine", "Julien arrive. Antoine repart."),
+    ],
+)
+def test_elision_and_contraction(text, target, value, expected):
+    type_ = "PERSON" if target[0] in "JÉAPHj" else "LOCATION"
+    kind = "country" if target == "Maroc" else None
+    assert _replace(text, target, value, type_, kind) == expected
+
+
+def test_capital_at_sentence_start():
+    text = "Bonjour. 38 ans, et déjà cadre."
+    assert (
+        _replace(text, "38 ans", "la trentaine", "AGE") == "Bonjour. La trentaine, et déjà cadre."
+    )
+
+
+def test_placeholders_never_trigger_elision():
+    assert _replace("Elle vient d'Annecy.", "Annecy", "[LIEU_1]") == "Elle vient d'[LIEU_1]."
+
+
+def test_offsets_of_later_replacements_follow_the_repairs():
+    text = "De Julien à Élodie, de Paul à Adèle."
+    entities, values = [], ["Antoine", "Sophie", "Olivier", "Marc"]
+    for name in ("Julien", "Élodie", "Paul", "Adèle"):
+        start = text.index(name)
+        entities.append(Entity(start, start + len(name), "PERSON", name, 0.9, "t"))
+    out, placed = apply(text, entities, values)
+    out, placed = repair(out, placed)
+    assert out == "D'Antoine à Sophie, d'Olivier à Marc."
+    assert [out[r.start : r.end] for r in placed] == values
