@@ -17,10 +17,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .analyze import analyze_texts
+from .check import write_marker
 from .config import Config
 from .engine import get_analyzer
 from .entities import Entity
 from .errors import AnonymizeError, NoteError
+from .filenames import FileNamer
+from .formats.docx import ENCODING as DOCX_ENCODING
+from .formats.docx import anonymize_docx
+from .formats.markdown import protect
 from .mapping import Mapping
 from .pipeline import Pipeline
 from .reader import Note, find_notes, read_note
@@ -84,13 +89,17 @@ def plan_outputs(src: Path, dst: Path, force: bool) -> list[tuple[Path, Path]]:
         raise BatchError(f"output folder {dst} is inside the source folder {src}: refused")
     if is_inside(src, dst):
         raise BatchError(f"source folder {src} is inside the output folder {dst}: refused")
-    pairs = [(p, dst / p.relative_to(src)) for p in find_notes(src)]
-    if not force:
-        existing = [out for _, out in pairs if out.exists()]
-        if existing:
-            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-            raise BatchError(f"output file exists: {existing[0]}{more}; use --force to overwrite")
-    return pairs
+    # Output names are anonymized after the analysis: `run_batch` checks for
+    # existing outputs then (`refuse_existing`), still before writing anything.
+    return [(p, dst / p.relative_to(src)) for p in find_notes(src)]
+
+
+def refuse_existing(outputs: Sequence[Path]) -> None:
+    """BatchError naming the first output that already exists (nothing written yet)."""
+    existing = [out for out in outputs if out.exists()]
+    if existing:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        raise BatchError(f"output file exists: {existing[0]}{more}; use --force to overwrite")
 
 
 def _analyze_shard(texts: list[str], config: Config) -> list[list[Entity]]:
@@ -156,11 +165,23 @@ def run_batch(
     texts = [note.text for _, _, note in notes]
     raw = analyze_parallel(texts, config, jobs, on_progress)
     detected = pipeline.resolve(texts, raw)
+    detected = [protect(text, found) for text, found in zip(texts, detected, strict=True)]
     results = pipeline.replace_many(texts, detected)
+    # File and folder names go through the same identities, after the notes.
+    names = FileNamer(pipeline, detected).plan([source.relative_to(src) for source, _, _ in notes])
+    notes = [(s, dst / name, note) for (s, _, note), name in zip(notes, names, strict=True)]
+    if not force:
+        refuse_existing([output for _, output, _ in notes])
     for (source, output, note), result in zip(notes, results, strict=True):
         rel = str(source.relative_to(src))
         try:
-            atomic_write(output, result.text, bom=note.bom)
+            if note.encoding == DOCX_ENCODING:
+                anonymize_docx(source, output, result)
+            else:
+                atomic_write(output, result.text, bom=note.bom)
+        except NoteError as exc:
+            report.files.append(FileReport(rel, None, "failed", error=str(exc)))
+            continue
         except OSError as exc:
             reason = exc.strerror or exc.__class__.__name__
             report.files.append(FileReport(rel, None, "failed", error=f"cannot write: {reason}"))
@@ -176,5 +197,6 @@ def run_batch(
             )
         )
     report.files.sort(key=lambda f: f.source)
+    write_marker(dst, (r.text for result in results for r in result.replacements))
     report.seconds = time.perf_counter() - started
     return report

@@ -12,7 +12,6 @@ import threading
 import spacy
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
-from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.tokens import Doc
 
 import recognizers
@@ -60,15 +59,6 @@ class FrenchNlpEngine(SpacyNlpEngine):
         return artifacts
 
 
-def spacy_recognizer() -> SpacyRecognizer:
-    return SpacyRecognizer(
-        supported_language=LANGUAGE,
-        supported_entities=["PERSON", "LOCATION", "ORG"],
-        ner_strength=0.85,
-        name="SpacyRecognizer",
-    )
-
-
 _lock = threading.Lock()
 _engines: dict[str, AnalyzerEngine] = {}
 
@@ -77,7 +67,6 @@ def _build(config: Config) -> AnalyzerEngine:
     nlp_engine = FrenchNlpEngine()
     nlp_engine.load()
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
-    registry.add_recognizer(spacy_recognizer())
     for recognizer in recognizers.build_all(config.recognizer_settings()):
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(

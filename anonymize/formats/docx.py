@@ -279,6 +279,18 @@ class DocxNote:
         column = min(max(offset - self.starts[index], 0), len(self.segments[index].text))
         return index + 1, column + 1
 
+    def metadata_leaks(self) -> list[tuple[str, str]]:
+        """Properties that name a person and that `apply` would clear, if set."""
+        core = self.document.core_properties
+        leaks = [(name, getattr(core, name)) for name in CORE_CLEARED if getattr(core, name)]
+        for part in self.package.iter_parts():
+            if part.content_type == APP_PART:
+                for element in self._root(part):
+                    name = etree.QName(element).localname
+                    if name in ("Company", "Manager") and (element.text or "").strip():
+                        leaks.append((name, element.text.strip()))
+        return leaks
+
     # -- writing back --------------------------------------------------------
     def apply(self, result: Result) -> None:
         """Write the changes of `result` (made on `self.text`) into the XML."""

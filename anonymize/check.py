@@ -1,0 +1,253 @@
+"""The publishing gate: is there anything identifying left in these files?
+
+`anonymize check` reads .txt, .md and .docx files and reports, with file, line
+and column:
+- every detection of the analyzer above the threshold (same engine, same
+  config as `batch`);
+- every deny-listed term of the config, wherever it appears (case and accents
+  ignored), even inside a word a recognizer would not flag;
+- with `--mapping`, every real string the mapping knows (the originals of
+  earlier runs): the strongest test, since it does not depend on detection;
+- in a Word file, metadata that names someone (author, last modified by).
+
+Our own output must pass the gate, yet a pseudonym ("Gabriel Morin, de
+Meudon") is detected exactly like a real name: nothing in the text tells them
+apart. So the gate is told what we wrote. Placeholders (`[PERSONNE_1]`) and
+masks are recognized by their shape; pseudonyms are known from the marker
+file `.anonymize-output` that `batch` leaves at the root of its output folder
+(the replacement strings it wrote: nothing there is real, every one of them is
+already in the published text), from `--known FILE` (a copy of that marker,
+e.g. in a blog repository) and from the mapping's replacement side. A
+detection is excused only when every letter and digit of it lies inside an
+occurrence of such a string; anything else found around it is reported.
+Deny-listed terms and mapping originals are never excused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .config import Config
+from .entities import Entity
+from .errors import NoteError
+from .filenames import fold
+from .formats import Document, read_document
+from .pipeline import Pipeline
+from .reader import find_notes
+from .replace import LABELS, MASK
+from .writer import atomic_write
+
+OUTPUT_MARKER = ".anonymize-output"
+PLACEHOLDER = re.compile(r"\[(?:" + "|".join(sorted(set(LABELS.values()))) + r")_\d+\]")
+MASKED = re.compile(re.escape(MASK[0]) + "+")
+# Priority when findings overlap: the sure ones hide a detection of the same place.
+PRIORITY = {"MAPPING": 0, "DENY": 1, "METADATA": 1}
+DETECTION_PRIORITY = 2
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    type: str
+    text: str
+    start: int = -1
+    end: int = -1
+
+    def format(self, show: bool = False) -> str:
+        text = " ".join(self.text.split())
+        shown = text if show else "•" * len(text)
+        return f"{self.path}:{self.line}:{self.column} {self.type} {shown}"
+
+
+@dataclass
+class CheckReport:
+    files: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.findings and not self.errors
+
+
+# -- the marker of a batch output folder --------------------------------------
+
+
+def write_marker(dst: Path, replacements: Iterable[str]) -> None:
+    """Mark `dst` as a batch output and record the replacement strings written there."""
+    path = dst / OUTPUT_MARKER
+    known = set(load_known(path)) if path.is_file() else set()
+    known |= {r for r in replacements if r.strip()}
+    payload = {
+        "tool": "anonymize",
+        "version": __version__,
+        "about": "Output folder of `anonymize batch`: anonymized notes only. "
+        "`replacements` are the strings the tool wrote in place of identifiers "
+        "(nothing real); `anonymize check` excuses them.",
+        "replacements": sorted(known),
+    }
+    atomic_write(path, json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+
+
+def find_marker(path: Path) -> Path | None:
+    """The marker of the batch output folder that holds `path`, if any."""
+    path = path.resolve()
+    folder = path if path.is_dir() else path.parent
+    for candidate in (folder, *folder.parents):
+        marker = candidate / OUTPUT_MARKER
+        if marker.is_file():
+            return marker
+    return None
+
+
+def load_known(marker: Path) -> list[str]:
+    """Replacement strings recorded in a marker file (empty if unreadable)."""
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    values = data.get("replacements", []) if isinstance(data, dict) else []
+    return [v for v in values if isinstance(v, str)]
+
+
+# -- matching helpers -------------------------------------------------------------
+
+
+def _folded_pattern(terms: Iterable[str]) -> re.Pattern | None:
+    """Whole-word, case- and accent-insensitive alternation over folded `terms`."""
+    folded = sorted({fold(t).strip() for t in terms if len(t.strip()) >= 2}, key=len, reverse=True)
+    if not folded:
+        return None
+    body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in folded)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+def _covered(text: str, known: re.Pattern | None) -> bytearray:
+    """1 for every character inside a placeholder, a mask or one of our replacements."""
+    mask = bytearray(len(text))
+    spans = [m.span() for pattern in (PLACEHOLDER, MASKED) for m in pattern.finditer(text)]
+    if known is not None:
+        spans += [m.span() for m in known.finditer(fold(text))]
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+    return mask
+
+
+def _excused(e: Entity, text: str, mask: bytearray) -> bool:
+    return all(mask[i] or not text[i].isalnum() for i in range(e.start, e.end))
+
+
+# -- the gate --------------------------------------------------------------------
+
+
+class Gate:
+    """Checks documents with one config, deny-list, mapping and known replacements."""
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        originals: Iterable[str] = (),
+        known: Iterable[str] = (),
+    ) -> None:
+        self.config = config or Config()
+        self.originals = {o for o in originals if len(o.strip()) >= 2}
+        self.known = set(known) - self.originals
+        self._deny = _folded_pattern(self.config.deny)
+        self._originals = _folded_pattern(self.originals)
+        self._patterns: dict[Path | None, re.Pattern | None] = {}
+
+    @classmethod
+    def with_mapping(cls, config: Config | None, mapping, known: Iterable[str] = ()) -> Gate:
+        """A gate that knows a mapping: its originals are flagged, its replacements excused."""
+        pairs = getattr(mapping, "pairs", {})
+        originals = [real for real, (_, replacement) in pairs.items() if real != replacement]
+        replacements = [replacement for _, replacement in pairs.values()]
+        return cls(config, originals=originals, known=[*known, *replacements])
+
+    def _known_for(self, path: Path) -> re.Pattern | None:
+        """Our replacement strings that may appear in `path`: given, and from its marker."""
+        marker = find_marker(path)
+        if marker not in self._patterns:
+            known = set(self.known) | (set(load_known(marker)) if marker else set())
+            self._patterns[marker] = _folded_pattern(known - self.originals)
+        return self._patterns[marker]
+
+    def _terms(self, doc: Document, label: str, text: str, line: int | None) -> list[Finding]:
+        """Deny-listed terms and mapping originals in `text` (the note, or a file name)."""
+        found = []
+        folded = fold(text)
+        for kind, pattern in (("MAPPING", self._originals), ("DENY", self._deny)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(folded):
+                original = text[m.start() : m.end()]
+                if kind == "MAPPING" and original.islower() and not self._lower_original(original):
+                    continue  # "une rose" is not "Rose"
+                if line is None:
+                    ln, col = doc.locate(m.start())
+                else:
+                    ln, col = line, m.start() + 1
+                found.append(Finding(label, ln, col, kind, original, m.start(), m.end()))
+        return found
+
+    def _lower_original(self, occurrence: str) -> bool:
+        """True when some original is written in lower case like this occurrence."""
+        key = fold(occurrence)
+        return any(o.islower() and fold(o) == key for o in self.originals)
+
+    def check_documents(self, docs: Sequence[Document], labels: Sequence[str]) -> list[Finding]:
+        texts = [d.text for d in docs]
+        detected = Pipeline(self.config, style="redact").detect_many(texts) if texts else []
+        findings: list[Finding] = []
+        for doc, label, entities in zip(docs, labels, detected, strict=True):
+            mask = _covered(doc.text, self._known_for(doc.path))
+            sure = self._terms(doc, label, doc.text, None)
+            sure += self._terms(doc, label, doc.path.name, 0)
+            sure += self._metadata(doc, label)
+            for e in doc.protect(entities):
+                if _excused(e, doc.text, mask):
+                    continue
+                if any(s.line != 0 and s.start < e.end and e.start < s.end for s in sure):
+                    continue
+                line, col = doc.locate(e.start)
+                findings.append(Finding(label, line, col, e.type, e.text, e.start, e.end))
+            findings.extend(sure)
+        return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.type))
+
+    @staticmethod
+    def _metadata(doc: Document, label: str) -> list[Finding]:
+        if doc.docx is None:
+            return []
+        return [
+            Finding(label, 0, 1, "METADATA", f"{name}: {value}")
+            for name, value in doc.docx.metadata_leaks()  # type: ignore[attr-defined]
+        ]
+
+    def check_paths(self, paths: Sequence[Path]) -> CheckReport:
+        """Check files and folders (recursively: .txt, .md, .docx)."""
+        report = CheckReport()
+        files: list[Path] = []
+        for p in paths:
+            files.extend(find_notes(p) if p.is_dir() else [p])
+        docs, labels = [], []
+        for f in files:
+            report.files += 1
+            try:
+                doc = read_document(f, self.config.max_bytes)
+            except NoteError as exc:
+                if str(exc).startswith("empty file"):
+                    continue  # nothing in it, nothing to leak
+                report.errors.append((str(f), str(exc)))
+                continue
+            docs.append(doc)
+            labels.append(str(f))
+        report.findings = self.check_documents(docs, labels)
+        return report
