@@ -22,7 +22,9 @@ def test_mirrors_the_tree_and_leaves_the_source_untouched(tmp_path):
     result = _batch(str(src), "-o", str(dst))
     assert result.exit_code == 0, result.output
     assert tree_digest(src) == before
-    outputs = sorted(str(p.relative_to(dst)) for p in dst.rglob("*") if p.is_file())
+    outputs = sorted(
+        str(p.relative_to(dst)) for p in dst.rglob("*") if p.is_file() and p.name[0] != "."
+    )
     assert outputs == ["2025/mars/b.txt", "a.md"]
     a = (dst / "a.md").read_text(encoding="utf-8")
     b = (dst / "2025" / "mars" / "b.txt").read_text(encoding="utf-8")
