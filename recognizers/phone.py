@@ -1,0 +1,125 @@
+"""French phone numbers in every usual written form, and foreign numbers with "+".
+
+French numbers are recognised by their structure (0 + digit 1-9 + four pairs),
+not by `phonenumbers` validity: the ranges reserved for fiction (06 39 98...)
+are declared invalid by its metadata, yet they are exactly what examples and
+anonymised notes use. A separator must repeat identically between the five
+pairs, which keeps dates, IBAN groups and amounts out. Foreign numbers need
+the "+" (or 00) and a length `phonenumbers` finds possible for that country.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import phonenumbers
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers import LANGUAGE
+from recognizers._ids import build_result
+
+# Not glued to a word, a "+" or the end of another digit group ("1 06 12...").
+_BEFORE = r"(?<![\w+])(?<!\d[ .\-\u00a0\u202f])"
+# Not followed by more digits (a longer number, a decimal) or a letter.
+_AFTER = r"(?!\w)(?![.,\-/]\d)"
+_SEP = r"[ .\-\u00a0\u202f]"
+
+FR_SEPARATED = rf"{_BEFORE}0[1-9](?P<sep>{_SEP}|/)\d\d(?:(?P=sep)\d\d){{3}}{_AFTER}"
+FR_COMPACT = rf"{_BEFORE}(?<![.,/-])0[1-9]\d{{8}}{_AFTER}"
+# +33 / 0033, an optional "(0)" or "0 ", then the nine digits without the 0.
+_TRUNK = rf"(?:\(\s?0\s?\){_SEP}?|0{_SEP})?"
+_PLUS33 = rf"(?:\(\+33\)|(?:\+|00){_SEP}?33)"
+FR_INTERNATIONAL = rf"{_BEFORE}{_PLUS33}{_SEP}?{_TRUNK}[1-9](?:{_SEP}?\d\d){{4}}{_AFTER}"
+# A foreign number: country code then digit groups (parentheses allowed).
+_FOREIGN = re.compile(
+    rf"{_BEFORE}(?:\+|00)(?!33)(?P<cc>[1-9]\d{{0,2}})"
+    rf"(?P<rest>(?:{_SEP}?\(?\d{{1,5}}\)?){{1,6}}){_AFTER}"
+)
+_GROUP = re.compile(rf"{_SEP}?\(?\d{{1,5}}\)?")
+
+
+class PhoneRecognizer(PatternRecognizer):
+    """PHONE: French national and +33 forms, and possible foreign numbers."""
+
+    PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
+        ("fr_phone_separated", FR_SEPARATED, 0.9),
+        ("fr_phone_international", FR_INTERNATIONAL, 0.95),
+        # Ten bare digits could be some other number: plausible, context helps.
+        ("fr_phone_compact", FR_COMPACT, 0.7),
+    )
+    CONTEXT: ClassVar[tuple[str, ...]] = (
+        "tél",
+        "tel",
+        "téléphone",
+        "telephone",
+        "portable",
+        "mobile",
+        "fixe",
+        "numéro",
+        "appeler",
+        "appelle",
+        "joindre",
+        "sms",
+        "contact",
+        "ligne",
+        "standard",
+        "whatsapp",
+    )
+    FOREIGN_VALID_SCORE = 0.9
+    FOREIGN_POSSIBLE_SCORE = 0.6
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="PHONE",
+            patterns=[Pattern(*p) for p in self.PATTERNS],
+            context=list(self.CONTEXT),
+            supported_language=LANGUAGE,
+            name="FrPhoneRecognizer",
+            global_regex_flags=re.MULTILINE,
+        )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags) or []
+        results.extend(self._foreign(text))
+        return results
+
+    def _foreign(self, text: str) -> list[RecognizerResult]:
+        """Foreign numbers, trimmed of trailing groups that make them impossible.
+
+        "+44 20 7946 0958 12 mars" must give the number without "12": groups
+        are dropped from the end until `phonenumbers` accepts the length.
+        """
+        found = []
+        for match in _FOREIGN.finditer(text):
+            groups = [g.end() for g in _GROUP.finditer(text, match.start("rest"), match.end())]
+            for end in reversed(groups):
+                candidate = text[match.start() : end]
+                score = self._foreign_score(candidate)
+                if score:
+                    found.append(
+                        build_result(self, "PHONE", match.start(), end, score, "foreign number")
+                    )
+                    break
+        return found
+
+    def _foreign_score(self, candidate: str) -> float:
+        digits = re.sub(r"\D", "", candidate)
+        if candidate.startswith("00"):
+            digits = digits[2:]
+        try:
+            number = phonenumbers.parse("+" + digits, None)
+        except phonenumbers.NumberParseException:
+            return 0.0
+        if phonenumbers.is_valid_number(number):
+            return self.FOREIGN_VALID_SCORE
+        if phonenumbers.is_possible_number(number):
+            return self.FOREIGN_POSSIBLE_SCORE
+        return 0.0
