@@ -10,9 +10,7 @@ from recognizers import LANGUAGE
 class CustomPatternRecognizer(PatternRecognizer):
     """One configured regex, with its context words, as a PatternRecognizer."""
 
-    def __init__(
-        self, name: str, entity: str, regex: str, context=(), score: float = 0.9
-    ) -> None:
+    def __init__(self, name: str, entity: str, regex: str, context=(), score: float = 0.9) -> None:
         super().__init__(
             supported_entity=entity,
             patterns=[Pattern(name, regex, float(score))],
