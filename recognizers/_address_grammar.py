@@ -1,0 +1,204 @@
+"""Regex grammar of a French address line, shared by the ADDRESS recognizers.
+
+Why a grammar and not a list: street names are an open class, but their shape
+is not. A line is [details ,] number type name [, details] where the details
+are building, floor, flat, residence, business-park or lieu-dit parts, the type
+comes from `data/address_street_types.tsv`, and the name is capitalized words
+joined by particles (`du Roi-René`, `de la République`, `d'Aubagne`).
+Type words and particles are matched case-insensitively, name words
+case-sensitively: the capital is what separates `rue de Siam` from prose.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from recognizers._data import lines, table
+
+SP = r"[ \t\u00a0\u202f]"
+UPPER = "A-ZÀ-ÖØ-ÞŒ"
+LOWER = "a-zß-öø-ÿœ"
+CAP_WORD = rf"[{UPPER}][\w'’]*(?:-[\w'’]+)*"
+# `8-Mai-1945`, `11 Novembre`: a day number is part of a street name when a
+# capitalized word follows it.
+NUMBER_WORD = rf"\d{{1,4}}(?:er)?(?:-[\w'’]+)+|\d{{1,2}}(?:er)?(?={SP}[{UPPER}])"
+PARTICLE = (
+    rf"(?:(?i:de{SP}+la|des|du|de|la|le|les|aux|au|et|lès|lez|dit|dite){SP}+"
+    rf"|(?i:de{SP}+l|d|l)['’])"
+)
+HOUSE_NUMBER = (
+    rf"(?<![\w,.:/-])\d{{1,4}}(?:-\d{{1,4}})?(?:{SP}?(?i:bis|ter|quater)|{SP}?[A-D])?(?![\w])"
+)
+# Years only inside a name: `avenue du 8 Mai 1945`.
+_TOKEN = rf"(?:{CAP_WORD}|{NUMBER_WORD}|(?<=[{UPPER}{LOWER}]{SP})(?:1[89]|20)\d\d(?!\d))"
+
+
+def name(*, lenient: bool) -> str:
+    """A street or place name; `lenient` also takes `des vignes` (particle + lower case)."""
+    first = rf"(?:{PARTICLE})*{_TOKEN}"
+    if lenient:
+        first = rf"(?:{first}|(?:{PARTICLE})+[{LOWER}][\w'’]*(?:-[\w'’]+)*)"
+    more = rf"(?:{SP}+|(?<=['’]))(?:{PARTICLE})*{_TOKEN}"
+    return rf"{first}(?:{more}){{0,6}}"
+
+
+@cache
+def street_types() -> dict[str, list[str]]:
+    """Regex alternations of street-type forms, by class (street/strict/zone/whole)."""
+    forms: dict[str, list[str]] = {}
+    for form, kind in table("address_street_types.tsv"):
+        if form.endswith("."):
+            pattern = re.escape(form[:-1]) + r"(?:\.|(?![\w'’-]))"
+        else:
+            pattern = re.escape(form).replace(r"\ ", f"{SP}+") + r"(?![\w'’-])"
+        pattern = pattern.replace("'", "['’]")
+        forms.setdefault(kind, []).append(pattern)
+    return {kind: sorted(patterns, key=len, reverse=True) for kind, patterns in forms.items()}
+
+
+def type_regex(*kinds: str) -> str:
+    alternatives = [p for kind in kinds for p in street_types().get(kind, [])]
+    return rf"(?i:{'|'.join(sorted(alternatives, key=len, reverse=True))})"
+
+
+ORDINAL_FLOOR = (
+    rf"\d{{1,2}}{SP}?(?i:er|ère|re|e|ème|eme|è|ᵉ|ᵉʳ){SP}+(?i:étage|etage)"
+    rf"(?:{SP}+(?i:sur{SP}+(?:cour|rue|jardin)|à{SP}+(?:gauche|droite)|gauche|droite))?"
+)
+_UNIT_WORDS = (
+    r"appartement|appart|appt|apt|app|logement|log|porte|escalier|esc|entrée|boîte|"
+    r"bal|chambre|studio|local|cellule|bureau|lot|bâtiment|batiment|bât|bat|bloc|aile"
+)
+_UNIT = (
+    rf"(?i:{_UNIT_WORDS})\.?{SP}*(?:(?i:n°|no\.?){SP}*)?(?:[{UPPER}]|\d{{1,4}}[A-Z]?)(?![\w])"
+    rf"|(?i:porte){SP}+(?i:droite|gauche|de{SP}+droite|de{SP}+gauche)"
+    rf"|(?i:rez-de-chaussée|rdc|sous-sol)(?![\w-])"
+)
+_NAMED_PLACE = (
+    rf"(?i:résidence|rés\.|immeuble|imm\.|villa|tour|domaine|hameau|lotissement|cité|bâtiment|bât\.)"
+    rf"{SP}+{name(lenient=False)}"
+)
+POSTAL_BOX = rf"(?<![\w])(?:BP|B\.P\.|CS|TSA){SP}*\d{{1,6}}(?![\w])"
+ZONE = rf"{type_regex('zone')}{SP}+{name(lenient=False)}"
+DETAIL = rf"(?:{ORDINAL_FLOOR}|{_UNIT}|{_NAMED_PLACE}|{ZONE}|{POSTAL_BOX})"
+DETAIL_SEP = rf"(?:{SP}*,{SP}*|{SP}+[-–]{SP}+)"
+
+STREET_CORE = (
+    rf"(?P<number>{HOUSE_NUMBER}),?{SP}+(?:"
+    rf"(?P<lenient>{type_regex('street')}){SP}+{name(lenient=True)}"
+    rf"|(?P<strict>{type_regex('strict')}){SP}+{name(lenient=False)}"
+    rf"|{type_regex('whole')})"
+)
+
+
+@cache
+def address_line() -> re.Pattern[str]:
+    """Details, a numbered street, details: the whole line as one match."""
+    return re.compile(
+        rf"(?<![\w'’-])(?:{DETAIL}{DETAIL_SEP})*{STREET_CORE}(?:{DETAIL_SEP}{DETAIL})*"
+    )
+
+
+@cache
+def street_without_number() -> re.Pattern[str]:
+    """`rue des Lilas` with no house number: an address only with context."""
+    return re.compile(rf"(?<![\w-]){type_regex('street')}{SP}+{name(lenient=False)}")
+
+
+@cache
+def zone_line() -> re.Pattern[str]:
+    """`lieu-dit La Cour Vérel`, `ZA du Bois-Joli`: an address without a number."""
+    return re.compile(rf"(?<![\w-]){ZONE}(?:{DETAIL_SEP}{DETAIL})*")
+
+
+@cache
+def postal_box() -> re.Pattern[str]:
+    return re.compile(rf"{POSTAL_BOX}|(?<![\w])(?:CEDEX|Cedex)(?:{SP}+\d{{1,2}})?(?![\w])")
+
+
+@cache
+def any_street_type() -> re.Pattern[str]:
+    """Any street type word, to tell that a line is an address line."""
+    return re.compile(rf"(?<![\w-]){type_regex('street', 'strict', 'zone', 'whole')}")
+
+
+# A French postal code: departments 01-98 (Corsica's 20xxx included).
+_POSTAL = r"(?<![\w.,/-])(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?![\w]|[.,/-]\d)"
+# Space-joined town words: `Saint Herblain`, `Le Mans`, `Aix en Provence`.
+_TOWN_JOINERS = r"Saint|Sainte|St|Ste|Mont|Port|Pont|Val|Notre"
+TOWN = (
+    rf"(?:(?:Le|La|Les){SP}+|L['’])?(?:(?:{_TOWN_JOINERS}){SP}+)*{CAP_WORD}"
+    rf"(?:{SP}+(?:sur|sous|en|lès|lez|le|la|les|de|du|des|aux){SP}+{CAP_WORD}"
+    rf"|{SP}+(?:d|l)['’]{CAP_WORD})*"
+)
+_NOT_AFTER = re.compile(r"(?:n°|no\.?|#|réf\.?|ref\.?|\d[ .])\s*$", re.IGNORECASE)
+_POSTAL_LABEL = re.compile(r"(?:code\s+postal|\bCP)\s*:?\s*$", re.IGNORECASE)
+
+
+@cache
+def _not_towns() -> frozenset[str]:
+    """Capitalized words after an amount or a postal box, never a town."""
+    return frozenset(lines("address_not_towns.txt"))
+
+
+@cache
+def _postal_then_town() -> re.Pattern[str]:
+    return re.compile(rf"(?P<code>{_POSTAL})(?:{SP}+(?P<town>{TOWN}))?")
+
+
+def postal_codes(text: str) -> list[tuple[int, int, float, tuple[int, int] | None]]:
+    """Postal codes as (start, end, score, town span or None).
+
+    A five-digit number is a postal code when a capitalized town follows it or
+    precedes it in parentheses (`Espalion (12500)`), when a `code postal`
+    label precedes it, or when it closes an address line
+    (`..., 9 allée des Acacias, 86100`). Amounts (`47000 €`), numbers inside
+    longer digit groups (SIRET, phone) and reference numbers (`n° 47000`) fail
+    all three.
+    """
+    found: list[tuple[int, int, float, tuple[int, int] | None]] = []
+    for match in _postal_then_town().finditer(text):
+        start, end = match.span("code")
+        before = text[max(0, start - 30) : start]
+        if _NOT_AFTER.search(before):
+            continue
+        town = match.group("town")
+        if town and town.split()[0] not in _not_towns() and not town.isdigit():
+            words = town.split()
+            while words and words[-1] in _not_towns():
+                words.pop()
+            town_end = match.start("town") + len(" ".join(words))
+            found.append((start, end, 0.9, (match.start("town"), town_end)))
+        elif text[end : end + 1] == ")" and (town_before := _town_before(text, start)):
+            found.append((start, end, 0.8, town_before))  # "Espalion (12500)"
+        elif _POSTAL_LABEL.search(before):
+            found.append((start, end, 0.85, None))
+        elif _closes_address_line(text, start):
+            found.append((start, end, 0.8, None))
+    return found
+
+
+@cache
+def _town_then_parenthesis() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-])(?P<town>{TOWN}){SP}*\($")
+
+
+def _town_before(text: str, start: int) -> tuple[int, int] | None:
+    """The town in `Espalion (12500)`, when the code is in parentheses after it."""
+    window_start = max(0, start - 60)
+    found = _town_then_parenthesis().search(text, window_start, start)
+    if not found or found.group("town").split()[0] in _not_towns():
+        return None
+    return found.span("town")
+
+
+def _closes_address_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if not before.strip():  # code at the start of a line: look at the previous line
+        previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        before = text[previous_start:line_start]
+    elif not re.search(r",\s*$", before):
+        return False
+    return bool(address_line().search(before) or zone_line().search(before))

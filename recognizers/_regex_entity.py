@@ -1,0 +1,70 @@
+"""Shared base of the date, age and address recognizers.
+
+These recognizers decide with the words around a match (a duration cue before
+"19 ans", a unit after "13/12"), which a PatternRecognizer's
+`validate_result` cannot see: each subclass scans the text itself and yields
+(start, end, score, extra metadata) candidates; this base turns them into
+RecognizerResults carrying the recognizer's name and id, as the pipeline
+expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from recognizers import LANGUAGE
+
+Candidate = tuple[int, int, float, dict[str, str]]
+
+
+class _RegexEntityRecognizer(EntityRecognizer):
+    """An EntityRecognizer of one entity type fed by `candidates(text)`."""
+
+    ENTITY = ""
+    CONTEXT: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            supported_language=LANGUAGE,
+            name=type(self).__name__,
+            context=list(self.CONTEXT),
+        )
+
+    def load(self) -> None:
+        """Nothing to load: lexicons are read lazily from `recognizers/data`."""
+
+    def candidates(self, text: str) -> Iterable[Candidate]:
+        raise NotImplementedError
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        if entities and self.ENTITY not in entities:
+            return []
+        return list(self._results(text))
+
+    def _results(self, text: str) -> Iterator[RecognizerResult]:
+        seen: set[tuple[int, int]] = set()
+        for start, end, score, extra in self.candidates(text):
+            if (start, end) in seen or start >= end:
+                continue
+            seen.add((start, end))
+            metadata = {
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                **extra,
+            }
+            yield RecognizerResult(
+                self.ENTITY,
+                start,
+                end,
+                score,
+                # Presidio's context enhancer writes into the explanation.
+                analysis_explanation=AnalysisExplanation(
+                    recognizer=self.name,
+                    original_score=score,
+                    textual_explanation=f"Detected by `{self.name}`",
+                ),
+                recognition_metadata=metadata,
+            )
