@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from dataclasses import replace as dc_replace
 
 from .analyze import analyze_texts
 from .config import Config
+from .disclaimer import add_disclaimer
 from .entities import Entity
 from .grammar import repair
 from .identities import IdentityBook
@@ -89,6 +91,12 @@ class Pipeline:
             out, placed = repair(out, placed)
             for r in placed:
                 self.mapping.record(r.source.text, r.type, r.text)
+            if self.config.disclaimer:
+                out, at, size = add_disclaimer(out, self.config.disclaimer_text)
+                placed = [
+                    r if r.start < at else dc_replace(r, start=r.start + size, end=r.end + size)
+                    for r in placed
+                ]
             results.append(Result(out, entities, placed))
         return results
 

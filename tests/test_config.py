@@ -22,10 +22,18 @@ def _parse(text: str) -> Config:
         ('[anonymize]\n\nmax_size_mb = "5"\n', "anonymize.max_size_mb", 3),
         ('[lists]\ndeny = "Julien"\n', "lists.deny", 2),
         ("[lists]\nallow = [1, 2]\n", "lists.allow", 2),
-        ('[[recognizers]]\nname = "dossier"\nentity = "ID"\nregex = "D-(\\\\d+"\n', "recognizers[0].regex", 4),
-        ('[[recognizers]]\nname = "x"\nentity = "SECRET"\nregex = "x"\n', "recognizers[0].entity", 3),
+        (
+            '[[recognizers]]\nname = "dossier"\nentity = "ID"\nregex = "D-(\\\\d+"\n',
+            "recognizers[0].regex",
+            4,
+        ),
+        (
+            '[[recognizers]]\nname = "x"\nentity = "SECRET"\nregex = "x"\n',
+            "recognizers[0].entity",
+            3,
+        ),
         ('[anonymize]\ncolour = "red"\n', "anonymize.colour", 2),
-        ('[listes]\ndeny = []\n', "listes", None),
+        ("[listes]\ndeny = []\n", "listes", None),
     ],
 )
 def test_bad_config_names_the_key_and_the_line(toml, key, line):
@@ -59,12 +67,18 @@ def test_config_is_found_beside_the_notes_or_in_a_parent(tmp_path):
 
 def test_deny_list_catches_what_no_recognizer_would():
     config = _parse('[lists]\ndeny = ["Kiki", "la Brocante du Port"]\n')
-    found = {e.text for e in detect_text("Kiki est passée à la Brocante du Port, puis kiki a ri.", config)}
+    found = {
+        e.text
+        for e in detect_text("Kiki est passée à la Brocante du Port, puis kiki a ri.", config)
+    }
     assert {"Kiki", "kiki", "la Brocante du Port"} <= found
 
 
 def test_allow_list_keeps_references_and_tools():
-    text = "Elle relit Carl Rogers et Marshall Rosenberg, puis se connecte sur Zoom avec Julien Marchand."
+    text = (
+        "Elle relit Carl Rogers et Marshall Rosenberg, "
+        "puis se connecte sur Zoom avec Julien Marchand."
+    )
     found = {e.text for e in detect_text(text)}
     assert "Julien Marchand" in found
     assert not found & {"Carl Rogers", "Marshall Rosenberg", "Zoom"}

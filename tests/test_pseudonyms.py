@@ -161,3 +161,37 @@ def test_roles_style_reads_like_a_published_illustration():
 def test_detected_first_names_have_a_gender_in_the_lexicon():
     assert gender_of_first_name("Hélène") == "F"
     assert gender_of_first_name("Julien") == "M"
+
+
+def test_disclaimer_is_off_by_default_and_goes_after_front_matter():
+    note = "---\ncliente: Julien Marchand\n---\n\nSéance avec Julien.\n"
+    assert "modifiés" not in _anonymize(note)
+    out = _anonymize(note, disclaimer=True)
+    assert out.startswith("---\ncliente: ")
+    assert "---\n> Les prénoms, noms, lieux" in out
+    custom = _anonymize("Séance avec Julien.", disclaimer=True, disclaimer_text="Cas remanié.")
+    assert custom.startswith("> Cas remanié.\n\n")
+
+
+def test_shifted_dates_keep_their_intervals():
+    text = "Début le 14 janvier 2025, bilan le 20 mars 2025."
+    out = _anonymize(text, shift_dates=True, seed=5)
+    months = re.findall(r"en (\w+) (\d{4})", out)
+    assert len(months) == 2
+    names = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ]
+    index = [int(y) * 12 + names.index(m) for m, y in months]
+    assert index[1] - index[0] == 2
+    assert months[0] != ("janvier", "2025")
