@@ -1,0 +1,358 @@
+"""Shared machinery of the PERSON recognizers: lexicons, word tokens, name spans.
+
+The recognizers scan words with one regex rather than spaCy tokens because
+names need their own word boundaries: a hyphenated chain (`Jean-Baptiste`,
+`Saint-Julien-en-Genevois`) is one word, an elided article is not part of the
+word that follows it (`d'Anouk` -> `Anouk`) but the apostrophe of `N'Guessan`
+is. spaCy is used only for what it knows better: the part of speech of the
+neighbours of a candidate (is it followed by a verb, is it a proper noun).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from recognizers._data import lines, table
+
+# An optional elided article or pronoun (kept outside the word), then a word
+# made of letters, with an inner apostrophe (N'Guessan, O'Brien) and hyphens.
+_WORD = re.compile(
+    r"(?:(?P<elision>\b(?:[jlmtnsdcJLMTSDC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])"
+    r"(?=[^\W\d_]))?"
+    r"(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+(?:['’][^\W\d_]+)?)*)"
+)
+# Characters after which a word starts a sentence (or a field value, a line).
+_SENTENCE_END = set('.!?…:;\n«»"“”|')
+# Decorations skipped when looking back for a sentence start: list bullets,
+# Markdown emphasis and headings, quotes, brackets, numbering.
+_DECORATION = set(" \t*#->•–—_([{0123456789)")
+
+# Lower-case particles that belong to a surname (`de Villeneuve`, `van der Berg`).
+LOWER_PARTICLES = frozenset(
+    {"de", "du", "des", "d", "van", "von", "der", "den", "da", "dos", "das", "di", "del",
+     "della", "ben", "ibn", "bin", "el", "al", "ould", "ait", "aït", "y", "zu", "ter"}
+)  # fmt: skip
+# Capitalized particles opening a surname (`Le Goff`, `Da Silva`, `LE BRAS`).
+UPPER_PARTICLES = frozenset(
+    {"le", "la", "les", "de", "du", "des", "da", "dos", "das", "di", "del", "della", "van",
+     "von", "der", "den", "mac", "mc", "ben", "ibn", "el", "al", "abd", "abdel", "ould",
+     "ait", "aït", "ter", "ten", "lo", "li", "saint", "sainte"}
+)  # fmt: skip
+
+
+def fold(word: str) -> str:
+    """Lower case without accents (`Hélène`, `HELENE` -> `helene`)."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_caps(word: str) -> bool:
+    """ALL-CAPS word of at least two letters (`AKONO`, `N'GUESSAN`)."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def is_title(word: str) -> bool:
+    """Capitalized word, every hyphen part capitalized (`Lou-Anne`, not `Chalon-sur-Saône`)."""
+    parts = word.split("-")
+    return all(p[:1].isupper() and not is_caps(p) for p in parts if p) and not is_caps(word)
+
+
+def is_namelike(word: str) -> bool:
+    return is_title(word) or is_caps(word)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    elided: bool  # preceded by an elided article or pronoun (d', l', qu'...)
+
+
+def words(text: str) -> list[Word]:
+    return [
+        Word(m.group("word"), m.start("word"), m.end("word"), m.group("elision") is not None)
+        for m in _WORD.finditer(text)
+    ]
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class FirstName:
+    name: str
+    gender: str  # "F", "M" or "X"
+    tier: int  # 1 (most frequent) .. 4 (very rare)
+
+
+@cache
+def _first_names() -> tuple[dict[str, FirstName], dict[str, FirstName]]:
+    exact: dict[str, FirstName] = {}
+    folded: dict[str, FirstName] = {}
+    for name, gender, tier in table("first_names.tsv"):
+        entry = FirstName(name, gender, int(tier))
+        exact[name] = entry
+        key = fold(name)
+        best = folded.get(key)
+        if best is None or entry.tier < best.tier:
+            folded[key] = entry
+    return exact, folded
+
+
+@cache
+def common_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lines("name_common_words.txt"))
+
+
+@cache
+def place_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lines("name_place_words.txt"))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(fold(w) for w in lines("surnames.txt"))
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """Capitalized words that never start or continue a person's name."""
+    return frozenset(fold(w) for w in lines("name_stop_words.txt"))
+
+
+@cache
+def acronyms() -> frozenset[str]:
+    return frozenset(fold(w) for w in lines("acronyms.txt"))
+
+
+@cache
+def place_heads() -> frozenset[str]:
+    return frozenset(fold(w) for w in lines("name_place_heads.txt"))
+
+
+@cache
+def relation_words() -> dict[str, tuple[str, str]]:
+    """relation word (folded) -> (gender, kind)."""
+    return {fold(w): (g, k) for w, g, k in table("relation_words.tsv")}
+
+
+def first_name(word: str) -> FirstName | None:
+    """The lexicon entry of a capitalized or ALL-CAPS first name, if any.
+
+    A hyphenated chain whose parts are all first names is one (`Lou-Anne`,
+    `Claire-Lise`, `Marie-Rose`); its gender is that of its first part.
+    """
+    if not is_namelike(word) or fold(word) in stop_words():
+        return None
+    exact, folded = _first_names()
+    entry = exact.get(word) or exact.get(word.title())
+    if entry is None and (is_caps(word) or word.lower() == fold(word)):
+        # accents are often dropped in capitals or by hand (`HELENE`, `Helene`), but
+        # an accented word never matches an unaccented entry (`Santé` is not `Sante`)
+        entry = folded.get(fold(word))
+    if entry or "-" not in word:
+        return entry
+    parts = [first_name(p) for p in word.split("-")]
+    if all(parts) and len(parts) <= 3:
+        head = parts[0]
+        assert head is not None
+        return FirstName(word, head.gender, max(p.tier for p in parts if p))
+    return None
+
+
+def is_common_word(word: str) -> bool:
+    return fold(word) in common_words()
+
+
+def is_place_word(word: str) -> bool:
+    return fold(word) in place_words()
+
+
+def is_surname(word: str) -> bool:
+    return fold(word) in surnames()
+
+
+def is_acronym(word: str) -> bool:
+    """Uppercase abbreviation rather than a surname (`SARL`, `CHU`, `EHPAD`)."""
+    key = fold(word)
+    if key in acronyms():
+        return True
+    letters = [c for c in fold(word) if c.isalpha()]
+    return not any(c in "aeiouy" for c in letters)
+
+
+def caps_surname_ok(word: str) -> bool:
+    """An ALL-CAPS word before a first name is its surname (`VIDAL Anaïs`) unless it
+    is a frequent first name itself or an acronym."""
+    if not is_caps(word) or is_acronym(word) or fold(word) in stop_words():
+        return False
+    entry = first_name(word)
+    return entry is None or entry.tier > 2 or is_surname(word)
+
+
+# ---------------------------------------------------------------- positions
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """True when nothing but decorations separates `start` from a sentence end."""
+    i = start - 1
+    while i >= 0 and text[i] in _DECORATION:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def previous_word(ws: list[Word], i: int, text: str) -> Word | None:
+    """The word before ws[i] when only spaces separate them."""
+    if i == 0:
+        return None
+    prev = ws[i - 1]
+    gap = text[prev.end : ws[i].start]
+    if ws[i].elided:
+        gap = gap[:-2] if len(gap) >= 2 else gap
+    return prev if gap.strip() == "" and "\n" not in gap else None
+
+
+def next_word(ws: list[Word], i: int, text: str) -> Word | None:
+    """The word after ws[i] when only one space-like gap separates them."""
+    if i + 1 >= len(ws):
+        return None
+    nxt = ws[i + 1]
+    gap = text[ws[i].end : nxt.start]
+    return nxt if gap in (" ", "\u00a0", "\u202f") and not nxt.elided else None
+
+
+def surname_end(ws: list[Word], i: int, text: str, *, lenient: bool = False) -> int:
+    """Index one past the last word of a surname starting at ws[i], or i if none.
+
+    Accepted: particles then a capitalized word (`Le Goff`, `de Villeneuve`,
+    `Da Silva`, `van der Berg`), an ALL-CAPS run (`LE BRAS`), a word ending
+    with a particle continued by the next one (`KERVELLA-LE BIHAN`). A plain
+    capitalized word must look like a surname: in the INSEE list, or not a
+    stop word and `lenient` (the caller has other evidence).
+    """
+    j = i
+    # particles
+    while j < len(ws) and fold(ws[j].text) in (LOWER_PARTICLES | UPPER_PARTICLES):
+        w = ws[j]
+        if w.text.islower() and fold(w.text) not in LOWER_PARTICLES:
+            return i
+        if j > i and next_word(ws, j - 1, text) is not ws[j]:
+            return i
+        j += 1
+    if j >= len(ws):
+        return i
+    if j > i and next_word(ws, j - 1, text) is not ws[j] and not ws[j].elided:
+        return i
+    head = ws[j]
+    if not is_namelike(head.text) or fold(head.text) in stop_words():
+        return i
+    if is_caps(head.text) and is_acronym(head.text):
+        return i
+    if (
+        j == i
+        and not is_caps(head.text)
+        and not (is_surname(head.text) or lenient or "-" in head.text)
+    ):
+        return i
+    end = j + 1
+    # an ALL-CAPS surname may go on (`LE BRAS`, `DUMAS REYES`), and a hyphenated
+    # word ending in a particle goes on (`Kervella-Le Bihan`)
+    while end < len(ws) and next_word(ws, end - 1, text) is ws[end]:
+        prev, cur = ws[end - 1], ws[end]
+        last_part = fold(prev.text.rsplit("-", 1)[-1])
+        if "-" in prev.text and last_part in UPPER_PARTICLES and is_namelike(cur.text):
+            end += 1
+        elif is_caps(prev.text) and is_caps(cur.text) and not is_acronym(cur.text):
+            if fold(prev.text) in UPPER_PARTICLES or fold(cur.text) in UPPER_PARTICLES:
+                end += 1
+            else:
+                break
+        elif fold(prev.text) in UPPER_PARTICLES and is_namelike(cur.text):
+            end += 1
+        else:
+            break
+    if fold(ws[end - 1].text) in UPPER_PARTICLES | LOWER_PARTICLES:
+        return i
+    return end
+
+
+def line_mostly_caps(text: str, pos: int) -> bool:
+    """True inside a line written in capitals (a heading), where case says nothing.
+
+    A table row or a signature with a few ALL-CAPS surnames is not a heading:
+    the line must have no mixed-case word, or more than twice as many
+    ALL-CAPS words as mixed-case ones.
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return _caps_line(text[start : end if end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=1024)
+def _caps_line(line: str) -> bool:
+    caps = mixed = 0
+    for m in _WORD.finditer(line):
+        word = m.group("word")
+        if is_caps(word):
+            caps += 1
+        elif any(c.islower() for c in word) and len(word) > 1:
+            mixed += 1
+    return caps > 0 and (mixed == 0 or caps > 2 * mixed)
+
+
+# ---------------------------------------------------------------- spaCy
+
+
+def token_index(nlp_artifacts) -> dict[int, object]:
+    """spaCy tokens by character offset of their start."""
+    doc = getattr(nlp_artifacts, "tokens", None)
+    return {t.idx: t for t in doc} if doc is not None else {}
+
+
+def pos_at(tokens: dict[int, object], start: int) -> str:
+    token = tokens.get(start)
+    return getattr(token, "pos_", "") if token is not None else ""
+
+
+def token_after(nlp_artifacts, tokens: dict[int, object], start: int, end: int):
+    """The first spaCy token starting at or after `end` (skipping spaces)."""
+    token = tokens.get(start)
+    doc = getattr(nlp_artifacts, "tokens", None)
+    if token is None or doc is None:
+        return None
+    for nxt in doc[token.i + 1 :]:
+        if nxt.idx >= end and not nxt.is_space:
+            return nxt
+    return None
+
+
+# ---------------------------------------------------------------- results
+
+
+def result(
+    recognizer: EntityRecognizer,
+    start: int,
+    end: int,
+    score: float,
+    *,
+    gender: str | None = None,
+    part: str | None = None,
+) -> RecognizerResult:
+    meta: dict[str, object] = {
+        RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+    }
+    if gender in ("F", "M"):
+        meta["gender"] = gender
+    if part:
+        meta["part"] = part
+    return RecognizerResult(
+        "PERSON", start, end, score, analysis_explanation=None, recognition_metadata=meta
+    )

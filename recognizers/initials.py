@@ -1,0 +1,97 @@
+"""Initials and abbreviated names: `S. Rigal`, `Y. Le Bras`, `Prune V.`, `A. K.-L. B.`.
+
+Signatures and chat exports abbreviate names. Three shapes: initial(s) then
+a surname, a first name then an initial, and a run of two or more initials
+separated by spaces. `M.` alone is a title, not an initial, and dotted
+abbreviations without spaces (`N.B.`, `P.S.`, `U.S.A.`) are not names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers import LANGUAGE
+from recognizers._names import (
+    first_name,
+    fold,
+    is_surname,
+    result,
+    stop_words,
+    surname_end,
+    words,
+)
+
+_UP = "A-ZÀÂÉÈÊÎÔÛÇ"
+_GROUP = rf"[{_UP}]\.(?:-?[{_UP}]\.)*"
+# initials then a surname: `S. Rigal`, `J.-P. Martin`, `Y. Le Bras`
+_INITIAL_SURNAME = re.compile(rf"(?<![\w.’'-])(?P<ini>{_GROUP})[ \u00a0](?=[{_UP}])")
+# a first name then one initial: `Prune V.`
+_NAME_INITIAL = re.compile(
+    rf"(?<![\w’'-])(?P<name>[{_UP}][\w’'-]+)[ \u00a0](?P<ini>[{_UP}]\.)(?![\w.-])"
+)
+# initials only, two groups or more with spaces: `A. K.-L. B.`, `J.-P. M.`
+_INITIALS_ONLY = re.compile(rf"(?<![\w.’'-]){_GROUP}(?:[ \u00a0]{_GROUP})+(?![\w-])")
+# Dotted abbreviations that are not initials of a person.
+_NOT_INITIALS = frozenset({"M.", "N.B.", "P.S.", "P.-S.", "C.V.", "S.A.", "J.O.", "T.S.V.P."})
+
+
+class InitialsRecognizer(EntityRecognizer):
+    """PERSON for initials, abbreviated first names and abbreviated surnames."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PERSON"],
+            supported_language=LANGUAGE,
+            name="InitialsRecognizer",
+        )
+
+    def load(self) -> None:
+        pass
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and "PERSON" not in entities:
+            return []
+        found: list[RecognizerResult] = []
+        ws = words(text)
+        by_start = {w.start: k for k, w in enumerate(ws)}
+        for m in _INITIAL_SURNAME.finditer(text):
+            if m.group("ini") in _NOT_INITIALS:
+                continue
+            k = by_start.get(m.end())
+            if k is None:
+                continue
+            end = surname_end(ws, k, text)
+            if end == k and self._surname_elsewhere(ws[k].text, text, m.start()):
+                end = k + 1
+            if end > k:
+                found.append(result(self, m.start(), ws[end - 1].end, 0.85, part="initials"))
+        for m in _NAME_INITIAL.finditer(text):
+            entry = first_name(m.group("name"))
+            if entry is None or fold(m.group("name")) in stop_words():
+                continue
+            found.append(
+                result(self, m.start(), m.end(), 0.85, gender=entry.gender, part="initials")
+            )
+        for m in _INITIALS_ONLY.finditer(text):
+            span = m.group()
+            if span.replace(" ", "").replace("\u00a0", "") in _NOT_INITIALS:
+                continue
+            if span.startswith("M. ") and span.count(".") == 2:
+                continue  # `M. B.` is a title then an initial
+            found.append(result(self, m.start(), m.end(), 0.75, part="initials"))
+        return found
+
+    @staticmethod
+    def _surname_elsewhere(word: str, text: str, before: int) -> bool:
+        """`S. Rigal` when `Solène Rigal` or `Mme Rigal` appears in the note too."""
+        if not word[:1].isupper() or fold(word) in stop_words():
+            return False
+        pattern = re.compile(rf"[{_UP}][\w’'-]+[ \u00a0]{re.escape(word)}\b")
+        return any(
+            first_name(m.group().split()[0]) or is_surname(word) for m in pattern.finditer(text)
+        )

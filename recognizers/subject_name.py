@@ -1,0 +1,70 @@
+"""An unknown proper noun acting on the writer: `Bazou m'a dessiné une capucine`.
+
+Children's nicknames and pets' names are in no lexicon. When a capitalized
+word that spaCy calls a proper noun opens a clause and is followed by an
+object pronoun and a verb (`m'a`, `nous a`, `lui écrit`), it is someone.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers import LANGUAGE
+from recognizers._names import (
+    first_name,
+    fold,
+    is_title,
+    place_heads,
+    pos_at,
+    relation_words,
+    result,
+    sentence_start,
+    stop_words,
+    token_after,
+    token_index,
+    words,
+)
+
+_OBJECT_PRONOUNS = frozenset(
+    {"m'", "m’", "me", "t'", "t’", "te", "nous", "vous", "lui", "leur", "l'", "l’"}
+)
+
+
+class SubjectNameRecognizer(EntityRecognizer):
+    """PERSON for a sentence-initial proper noun followed by an object pronoun and a verb."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PERSON"],
+            supported_language=LANGUAGE,
+            name="SubjectNameRecognizer",
+        )
+
+    def load(self) -> None:
+        pass
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if (entities and "PERSON" not in entities) or nlp_artifacts is None:
+            return []
+        tokens = token_index(nlp_artifacts)
+        found: list[RecognizerResult] = []
+        for w in words(text):
+            if w.elided or not is_title(w.text) or len(w.text) < 3 or "-" in w.text:
+                continue
+            key = fold(w.text)
+            if key in stop_words() or key in relation_words() or key in place_heads():
+                continue
+            if first_name(w.text) is not None or not sentence_start(text, w.start):
+                continue  # lexicon names are the first-name recognizer's
+            if pos_at(tokens, w.start) != "PROPN":
+                continue
+            pronoun = token_after(nlp_artifacts, tokens, w.start, w.end)
+            if pronoun is None or pronoun.text.lower() not in _OBJECT_PRONOUNS:
+                continue
+            verb = token_after(nlp_artifacts, tokens, pronoun.idx, pronoun.idx + len(pronoun))
+            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+                found.append(result(self, w.start, w.end, 0.6, part="first"))
+        return found

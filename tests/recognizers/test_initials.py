@@ -1,0 +1,42 @@
+"""InitialsRecognizer: initials and abbreviated names."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.initials import InitialsRecognizer
+
+
+@pytest.fixture(scope="module")
+def rec():
+    return InitialsRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Coaching S. Rigal — notes brutes", ["S. Rigal"]),
+        ("| signé : Y. Le Bras | signé : A. K.-L. B. |", ["Y. Le Bras", "A. K.-L. B."]),
+        ("signé : H. Quéré-Darcourt", ["H. Quéré-Darcourt"]),
+        ("[18:42] Prune V. : Coucou !", ["Prune V."]),
+        ("Réunion avec J.-P. M. et H. Tran.", ["J.-P. M.", "H. Tran"]),
+        ("Validé par J.-P. Martin hier.", ["J.-P. Martin"]),
+    ],
+)
+def test_finds_initials(found, rec, text, expected):
+    assert found(rec, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "M. Roussel est pressé.",
+        "N.B. : relire avant envoi. P.S. : merci.",
+        "Le plan B. Ensuite on verra.",
+        "Bât. B, 1er étage, vitamine D. Elle va mieux.",
+        "aux U.S.A. cet été",
+        "M. B. a appelé",
+    ],
+)
+def test_ignores_titles_and_abbreviations(found, rec, text):
+    assert found(rec, text) == []
