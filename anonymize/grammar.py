@@ -36,6 +36,8 @@ ELIDABLE = re.compile(
     r"(?<![\w'’])(?P<word>de|que|je|ne|se|le|la|lorsque|puisque|jusque)\s$", re.IGNORECASE
 )
 CONTRACTED = re.compile(r"(?<![\w'’])(?P<word>au|aux|du|des)\s$", re.IGNORECASE)
+# values written as they are, never capitalized (an e-mail at a line start)
+VERBATIM_TYPES = frozenset({"EMAIL", "URL", "ID", "PHONE", "ADDRESS"})
 SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|^\s*[-*#>]+\s+|\n\s*[-*#>]+\s+)$")
 
 
@@ -155,7 +157,12 @@ def repair(text: str, replacements: list[Replacement]) -> tuple[str, list[Replac
             new_before, new_value = before.rstrip(" "), ""
         else:
             new_before, new_value = _fix_prefix(before, value, r.type, r.source.hint("kind"))
-        if new_value and new_value[0].islower() and SENTENCE_START.search(new_before):
+        if (
+            new_value
+            and new_value[0].islower()
+            and r.type not in VERBATIM_TYPES
+            and SENTENCE_START.search(new_before)
+        ):
             new_value = new_value[0].upper() + new_value[1:]
         shift = len(new_before) - len(before)
         out = new_before + new_value + after

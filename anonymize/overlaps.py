@@ -24,7 +24,8 @@ SPECIFICITY = {
     "ADDRESS": 7,
     "DATE": 6,
     "AGE": 6,
-    "ORG": 4,
+    # an organisation often contains a person's name (Boulangerie Delmas)
+    "ORG": 5,
     "PERSON": 4,
     "LOCATION": 3,
 }

@@ -62,12 +62,16 @@ class Pipeline:
     # -- detection -----------------------------------------------------------
     def resolve(self, texts: Sequence[str], raw: Sequence[list[Entity]]) -> list[list[Entity]]:
         """Overlaps, then names propagated across all `texts` (one scope)."""
-        resolved = [resolve_overlaps(r, t) for r, t in zip(raw, texts, strict=True)]
-        index = NameIndex(self.config.allow_terms())
+        allow = set(self.config.allow_terms())
+        resolved = [
+            [e for e in resolve_overlaps(r, t) if e.text not in allow]
+            for r, t in zip(raw, texts, strict=True)
+        ]
+        index = NameIndex(allow)
         for entities in resolved:
             index.add(entities)
         return [
-            resolve_overlaps(entities + index.find(text), text)
+            [e for e in resolve_overlaps(entities + index.find(text), text) if e.text not in allow]
             for entities, text in zip(resolved, texts, strict=True)
         ]
 

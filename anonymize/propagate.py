@@ -69,8 +69,10 @@ class NameIndex:
             surfaces = [e.text.strip()]
             if e.type == "PERSON":
                 surfaces += _name_tokens(e)
+            # a one-letter nickname ("Q") is searched too, as written only
+            short_ok = e.hint("part") == "nickname"
             for surface in surfaces:
-                if sum(c.isalpha() for c in surface) < MIN_TOKEN_LETTERS:
+                if sum(c.isalpha() for c in surface) < MIN_TOKEN_LETTERS and not short_ok:
                     continue
                 if surface.casefold() in self.allow:
                     continue

@@ -241,6 +241,9 @@ class PseudonymStyle:
             value = self.pick(f"PERSON:first:{norm}", pool)
         else:
             value = self.pick(f"PERSON:last:{norm}", pseudo_surnames())
+            # "fabre" in a.fabre@... is the Fabre of Fabre-Sanchez
+            for part in norm.split():
+                self.table.setdefault(f"PERSON:last:{part}", value)
         if token.isupper() and len(token) > 1:
             return value.upper()
         if token.islower():

@@ -1,25 +1,45 @@
 """spaCy's French NER, filtered of what it gets wrong on notes.
 
-The French model tags capitalized headings and labels ("Objet", "Relance",
-"COACH", "Rebondir") as persons or organisations. A span in which no token
-is a proper noun (PROPN) or foreign word (X) is kept only when it starts
-with a known first name ("Olive" tagged ADJ is still a person).
+The French model tags capitalized headings, form labels and common nouns
+("Objet", "FACTURE N", "Date d'émission", "COACHING", "la Chaconne") as
+persons, places or organisations. A span is kept when it has a proper noun
+(PROPN) or foreign word (X), or starts with a known first name; it is dropped
+when it is a label at a line start (followed by ':'), a word that never names
+a private person, or a one-word "person" right after an article.
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from recognizers import LANGUAGE
-from recognizers._data import table
+from recognizers._data import lines, table
 
 NAME_POS = frozenset({"PROPN", "X"})
+ARTICLE_POS = frozenset({"DET"})
 
 
+@cache
 def _first_names() -> frozenset[str]:
     return frozenset(row[0].casefold() for row in table("first_names.tsv"))
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Capitalized words that never name a private person (pronouns, roles, labels)."""
+    words = set(lines("name_stop_words.txt")) | set(lines("speaker_label_roles.txt"))
+    return frozenset(w.strip().casefold() for w in words)
+
+
+def _is_label(text: str, start: int, end: int) -> bool:
+    """A span alone at a line start and followed by ':' or '°' is a form label."""
+    before = text[:start].rstrip(" \t#*->")
+    after = text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and after[:1] in (":", "°")
 
 
 class FrenchSpacyRecognizer(SpacyRecognizer):
@@ -32,7 +52,22 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
             ner_strength=0.85,
             name="SpacyRecognizer",
         )
-        self._names: frozenset[str] | None = None
+
+    def _keep(self, r: RecognizerResult, text: str, tokens: list) -> bool:
+        first = tokens[0].text.casefold()
+        known_first_name = first in _first_names()
+        if _is_label(text, r.start, r.end) and not known_first_name:
+            return False
+        if len(tokens) == 1 and first in _not_names():
+            return False
+        if r.entity_type == "PERSON" and len(tokens) == 1 and not known_first_name:
+            # "la Chaconne", "le petit Breton": a one-word person after an article
+            previous = tokens[0].nbor(-1) if tokens[0].i > 0 else None
+            if previous is not None and previous.pos_ == "ADJ" and previous.i > 0:
+                previous = previous.nbor(-1)
+            if previous is not None and previous.pos_ in ARTICLE_POS:
+                return False
+        return any(t.pos_ in NAME_POS for t in tokens) or known_first_name
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -40,18 +75,18 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
         results = super().analyze(text, entities, nlp_artifacts)
         if not results or nlp_artifacts is None:
             return results
-        if self._names is None:
-            self._names = _first_names()
         doc = nlp_artifacts.tokens
         kept = []
         for r in results:
             span = doc.char_span(r.start, r.end, alignment_mode="expand")
-            tokens = [t for t in span if not t.is_punct and not t.is_space] if span else []
+            tokens = [t for t in span if not t.is_space] if span else []
             while tokens and not tokens[0].text[:1].isalnum():
                 tokens.pop(0)
+            while tokens and not tokens[-1].text[-1:].isalnum():
+                tokens.pop()
             if not tokens:
                 continue
-            r.start = tokens[0].idx
-            if any(t.pos_ in NAME_POS for t in tokens) or tokens[0].text.casefold() in self._names:
+            r.start, r.end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            if self._keep(r, text, tokens):
                 kept.append(r)
         return kept
