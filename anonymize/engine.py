@@ -26,6 +26,7 @@ SPACY_EXCLUDE = ["parser", "lemmatizer"]
 # spaCy's French labels -> our entity types; MISC (events, works, nationalities)
 # is too noisy to replace blindly and is left to our own recognizers.
 NER_MAPPING = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORG"}
+WARM_UP = "Mme Claire Dupont, 38 ans, habite 3 rue de la Paix à Annecy (74000) depuis le 3 mars."
 
 
 class FrenchNlpEngine(SpacyNlpEngine):
@@ -69,12 +70,17 @@ def _build(config: Config) -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in recognizers.build_all(config.recognizer_settings()):
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(
+    engine = AnalyzerEngine(
         nlp_engine=nlp_engine,
         registry=registry,
         supported_languages=[LANGUAGE],
         default_score_threshold=config.threshold,
     )
+    # Recognizers load their lexicons on first use: do it now, once, so that
+    # batch workers forked from this process inherit them instead of each
+    # loading them again.
+    engine.analyze(WARM_UP, LANGUAGE)
+    return engine
 
 
 def get_analyzer(config: Config | None = None) -> AnalyzerEngine:

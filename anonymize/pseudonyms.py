@@ -304,7 +304,7 @@ class PseudonymStyle:
     def _similar_towns(self, name: str) -> tuple[str, ...]:
         """Communes of a size close to `name`'s, without a leading article."""
         ranked = _communes_by_population()
-        population = _population_of().get(normalize(name))
+        population = _population_of().get(name.strip().casefold())
         if population is None or not ranked:
             return fallback_towns()
         i = bisect.bisect_left([p for p, _ in ranked], population)
@@ -482,7 +482,7 @@ def _communes_by_population() -> list[tuple[int, str]]:
 def _population_of() -> dict[str, int]:
     global _POP
     if _POP is None:
-        _POP = {normalize(name): pop for name, pop in communes()}
+        _POP = {name.casefold(): pop for name, pop in communes()}
     return _POP
 
 

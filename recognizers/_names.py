@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from recognizers._data import lines, table
 
@@ -353,6 +353,9 @@ def result(
         meta["gender"] = gender
     if part:
         meta["part"] = part
+    explanation = AnalysisExplanation(
+        recognizer=recognizer.name, original_score=score, textual_explanation="name"
+    )
     return RecognizerResult(
-        "PERSON", start, end, score, analysis_explanation=None, recognition_metadata=meta
+        "PERSON", start, end, score, analysis_explanation=explanation, recognition_metadata=meta
     )
