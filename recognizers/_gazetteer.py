@@ -121,9 +121,6 @@ class Hit:
 _FOLD_MAP = {"’": "'", "‘": "'", "-": " ", "‐": " ", "‑": " ", "–": " ", "\t": " ", "\u00a0": " "}
 
 
-_FOLDED: dict[str, str] = {}
-
-
 def _fold_char(c: str) -> str:
     if c in _FOLD_MAP:
         return _FOLD_MAP[c]
@@ -133,15 +130,20 @@ def _fold_char(c: str) -> str:
     return unicodedata.normalize("NFD", low)[0]
 
 
+class _FoldTable(dict):
+    """Code point -> folded character, filled on first sight (str.translate runs in C)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, hyphen-free copy of `text`, of the same length."""
-    out = []
-    for c in text:
-        f = _FOLDED.get(c)
-        if f is None:
-            f = _FOLDED[c] = _fold_char(c)
-        out.append(f)
-    return "".join(out)
+    return text.translate(_FOLD_TABLE)
 
 
 def _key(name: str) -> str:
@@ -162,10 +164,13 @@ def _variants(key: str) -> set[str]:
     return out
 
 
+_ARTICLE = re.compile("|".join(re.escape(a) for a in sorted(ARTICLES, key=len, reverse=True)))
+
+
 def _split_article(name: str) -> tuple[str, str]:
-    for art in ARTICLES:
-        if name.startswith(art) and len(name) > len(art):
-            return art, name[len(art) :]
+    m = _ARTICLE.match(name)
+    if m and len(name) > m.end():
+        return m.group(), name[m.end() :]
     return "", name
 
 
@@ -206,7 +211,9 @@ def automaton() -> ahocorasick.Automaton:
                 grouped.setdefault(variant, []).append(place)
     auto = ahocorasick.Automaton()
     for key, places in grouped.items():
-        amb = key in ambiguous or _key_base(key) in ambiguous
+        amb = key in ambiguous or (
+            ("st " in key or "ste " in key) and _key_base(key) in ambiguous
+        )
         auto.add_word(key, (len(key), Entry(tuple(places), amb)))
     auto.make_automaton()
     return auto
