@@ -7,11 +7,18 @@ pays it once in the parent and its forked workers inherit it.
 
 from __future__ import annotations
 
+import importlib
+import re
+import sys
 import threading
+import types
 
 import spacy
+import srsly
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER
+from spacy.language import Language
 from spacy.tokens import Doc
 
 import recognizers
@@ -27,6 +34,47 @@ SPACY_EXCLUDE = ["parser", "lemmatizer"]
 # is too noisy to replace blindly and is left to our own recognizers.
 NER_MAPPING = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORG"}
 WARM_UP = "Mme Claire Dupont, 38 ans, habite 3 rue de la Paix à Annecy (74000) depuis le 3 mars."
+
+
+def _compact_token_match(pattern: str) -> re.Pattern:
+    """The model's token_match with its 1 MB character classes written as \\w.
+
+    The French tokenizer keeps hyphenated compounds ("peut-être", "Saint-Denis")
+    whole with one alternation whose ~500 copies of spaCy's letter classes take
+    4 s to compile, most of a cold start. Under (?iu), each class is the Latin,
+    Greek and Cyrillic letters; \\w reads the same on French text (a test
+    checks that the tokens of every note are identical).
+    """
+    for cls in (ALPHA, ALPHA_LOWER, ALPHA_UPPER):
+        pattern = pattern.replace(cls, r"\w")
+    return re.compile(pattern)
+
+
+def load_french_model() -> Language:
+    """fr_core_news_md without parser and lemmatizer, in a fraction of spacy.load's time.
+
+    Importing spaCy's French defaults compiles the same giant token_match that the
+    model's own tokenizer file carries; both are skipped (a stand-in module for
+    the defaults, the tokenizer read without token_match), then the compact
+    equivalent is installed. Everything else comes from the model's files.
+    """
+    name = "spacy.lang.fr.tokenizer_exceptions"
+    if "spacy.lang.fr" not in sys.modules and name not in sys.modules:
+        stand_in = types.ModuleType(name)
+        stand_in.TOKENIZER_EXCEPTIONS = {}  # replaced by the model's own rules below
+        stand_in.TOKEN_MATCH = None
+        sys.modules[name] = stand_in
+        try:
+            importlib.import_module("spacy.lang.fr")
+        finally:
+            del sys.modules[name]
+    nlp = spacy.load(SPACY_MODEL, exclude=[*SPACY_EXCLUDE, "tokenizer"])
+    data_dir = next(spacy.util.get_package_path(SPACY_MODEL).glob(f"{SPACY_MODEL}-*"))
+    tokenizer_file = data_dir / "tokenizer"
+    nlp.tokenizer.from_disk(tokenizer_file, exclude=["vocab", "token_match"])
+    pattern = srsly.msgpack_loads(tokenizer_file.read_bytes())["token_match"]
+    nlp.tokenizer.token_match = _compact_token_match(pattern).match
+    return nlp
 
 
 class FrenchNlpEngine(SpacyNlpEngine):
@@ -45,7 +93,7 @@ class FrenchNlpEngine(SpacyNlpEngine):
     def load(self) -> None:
         # spacy.load of an installed package never downloads; Presidio's own
         # load() would try to fetch a missing model, which we refuse.
-        nlp = spacy.load(SPACY_MODEL, exclude=SPACY_EXCLUDE)
+        nlp = load_french_model()
         # Notes can be large: analyze.py chunks them, this is the hard ceiling.
         nlp.max_length = 2_000_000
         self.nlp = {LANGUAGE: nlp}

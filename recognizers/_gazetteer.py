@@ -13,13 +13,13 @@ Shared by the LOCATION recognizers and, for their place lookups, the ORG ones.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick
 
 from recognizers._data import lines, table
+from recognizers._fold import Folder
 
 # Official articles of commune names (INSEE): kept inside a span when written
 # with a capital (`La Ciotat`), outside when lower-case or contracted (`au Croisic`).
@@ -121,29 +121,12 @@ class Hit:
 _FOLD_MAP = {"’": "'", "‘": "'", "-": " ", "‐": " ", "‑": " ", "–": " ", "\t": " ", "\u00a0": " "}
 
 
-def _fold_char(c: str) -> str:
-    if c in _FOLD_MAP:
-        return _FOLD_MAP[c]
-    low = c.lower()
-    if len(low) != 1:
-        return c
-    return unicodedata.normalize("NFD", low)[0]
-
-
-class _FoldTable(dict):
-    """Code point -> folded character, filled on first sight (str.translate runs in C)."""
-
-    def __missing__(self, code: int) -> str:
-        folded = self[code] = _fold_char(chr(code))
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
+_FOLD = Folder(_FOLD_MAP)
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, hyphen-free copy of `text`, of the same length."""
-    return text.translate(_FOLD_TABLE)
+    return _FOLD.fold(text)
 
 
 def _key(name: str) -> str:
@@ -211,9 +194,7 @@ def automaton() -> ahocorasick.Automaton:
                 grouped.setdefault(variant, []).append(place)
     auto = ahocorasick.Automaton()
     for key, places in grouped.items():
-        amb = key in ambiguous or (
-            ("st " in key or "ste " in key) and _key_base(key) in ambiguous
-        )
+        amb = key in ambiguous or (("st " in key or "ste " in key) and _key_base(key) in ambiguous)
         auto.add_word(key, (len(key), Entry(tuple(places), amb)))
     auto.make_automaton()
     return auto

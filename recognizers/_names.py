@@ -11,13 +11,13 @@ neighbours of a candidate (is it followed by a verb, is it a proper noun).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from recognizers._data import lines, table
+from recognizers._fold import fold as _fold
 
 # An optional elided article or pronoun (kept outside the word), then a word
 # made of letters, with an inner apostrophe (N'Guessan, O'Brien) and hyphens.
@@ -47,8 +47,7 @@ UPPER_PARTICLES = frozenset(
 
 def fold(word: str) -> str:
     """Lower case without accents (`Hélène`, `HELENE` -> `helene`)."""
-    decomposed = unicodedata.normalize("NFD", word.lower().replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _fold(word)
 
 
 def is_caps(word: str) -> bool:
