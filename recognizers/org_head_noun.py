@@ -94,7 +94,14 @@ def _head_alternation() -> str:
             alts.append(re.escape(first) + body)
         else:
             alts.append(f"[{first.upper()}{first}]" + body)
+    # any trade noun in -erie (savonnerie, tonnellerie, chocolaterie...) heads a
+    # business name: the list above only needs the other heads
+    alts.append(TRADE_ERIE)
     return "|".join(alts)
+
+
+TRADE_ERIE = r"[A-ZÉa-zé][a-zéèêëàâîïôûç]{2,}erie"
+_TRADE_ERIE_HEAD = Head("-erie", "company", False, False, False, False)
 
 
 @cache
@@ -172,7 +179,8 @@ class OrgHeadNounRecognizer(_RegexEntityRecognizer):
 
     def _headed(self, text: str) -> Iterator[Candidate]:
         for m in _patterns()["head"].finditer(text):
-            head = _heads()[" ".join(m.group("head").lower().replace("’", "'").split())]
+            key = " ".join(m.group("head").lower().replace("’", "'").split())
+            head = _heads().get(key, _TRADE_ERIE_HEAD)
             name = m.group("name")
             if name in not_org_names() or name.split()[0] in not_org_names():
                 continue

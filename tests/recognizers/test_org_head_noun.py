@@ -86,3 +86,23 @@ def test_head_and_kind_hints(analyzer, rec):
     (result,) = rec.analyze(text, ["ORG"], artifacts)
     assert result.recognition_metadata["head"] == "ehpad"
     assert result.recognition_metadata["kind"] == "nursing_home"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elle a repris la Savonnerie Bastide en 2019.", "Savonnerie Bastide"),
+        ("Les fûts viennent de la tonnellerie Rossignol-Vachet.", "tonnellerie Rossignol-Vachet"),
+        ("Stage à la Chocolaterie Morel cet été.", "Chocolaterie Morel"),
+    ],
+)
+def test_any_trade_noun_in_erie_heads_a_business(found, text, expected):
+    assert expected in found(OrgHeadNounRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Elle aime la galerie du musée.", "Une série Netflix.", "La boulangerie du bourg ferme."],
+)
+def test_erie_words_without_a_name_are_not_organisations(found, text):
+    assert found(OrgHeadNounRecognizer(), text) == []
