@@ -93,6 +93,11 @@ def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> 
         }
         word = contracted[(prep.group(1).lower(), lead.group(1).lower())]
         return before[: prep.start()] + _case_like(prep.group(1), word) + " ", value[lead.end() :]
+    if (m := CONTRACTED.search(before)) and source_type == "ORG" and vowel:
+        # "du [RC Lens]" replaced by "Alizé" -> "de l'Alizé"
+        word = m.group("word").lower()
+        new = {"au": "à l'", "aux": "aux ", "du": "de l'", "des": "des "}[word]
+        return before[: m.start()] + _case_like(m.group("word"), new), value
     if (m := CONTRACTED.search(before)) and source_type == "LOCATION" and kind != "country":
         # "au Croisic" -> the new town has no article of its own: "à Brest", "de Brest".
         word = m.group("word").lower()

@@ -195,6 +195,18 @@ class PseudonymStyle:
     def _initials(self, token: str) -> str:
         return re.sub(r"[A-ZÀ-Ý]", lambda m: self._letter(m.group()), token)
 
+    def _initials_of(self, token: str, identity) -> str:
+        """'V.' of 'Prune V.' is the initial of the pseudonym of 'Vasseur' when known."""
+        if len(token) == 2:
+            letter = normalize(token[0])
+            for real in identity.tokens:
+                if real.startswith(letter):
+                    for role in ("last", "first"):
+                        value = self.table.get(f"PERSON:{role}:{real}")
+                        if value:
+                            return value[0].upper() + "."
+        return self._initials(token)
+
     def _roles(self, tokens: list[str], entity: Entity, text: str) -> list[str]:
         """'first' or 'last' for each name token of a mention."""
         if len(tokens) == 1:
@@ -251,6 +263,9 @@ class PseudonymStyle:
         return value
 
     def _person(self, entity: Entity, text: str) -> str:
+        identity = self.book.identity_of(entity)
+        if (entity.hint("kind") or identity.hints.get("kind")) == "pet":
+            return self.pick("PET:" + normalize(entity.text), words("pseudo_pet_names.txt"))
         pieces = SPLIT_WS.split(entity.text)
         words_ = [p for p in pieces if p and not p.isspace()]
         stop = _stopwords()
@@ -261,7 +276,7 @@ class PseudonymStyle:
         out: list[str] = []
         for i, w in enumerate(words_):
             if INITIAL.match(w):
-                out.append(self._initials(w))
+                out.append(self._initials_of(w, identity))
             elif w.casefold().strip(".") in stop:
                 # a particle of the real surname ("Le" of "Le Bras") goes with it
                 if i == len(words_) - 1:

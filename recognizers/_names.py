@@ -343,6 +343,7 @@ def result(
     *,
     gender: str | None = None,
     part: str | None = None,
+    kind: str | None = None,
 ) -> RecognizerResult:
     meta: dict[str, object] = {
         RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
@@ -352,6 +353,8 @@ def result(
         meta["gender"] = gender
     if part:
         meta["part"] = part
+    if kind:
+        meta["kind"] = kind
     explanation = AnalysisExplanation(
         recognizer=recognizer.name, original_score=score, textual_explanation="name"
     )

@@ -149,7 +149,10 @@ class RelationNameRecognizer(EntityRecognizer):
                 end = j + 1
             score = 0.85 if first_name(w.text) or kind in ("pet", "address") else 0.75
             part = "full" if end - j > 1 else "first"
-            found.append(result(self, w.start, ws[end - 1].end, score, gender=gender, part=part))
+            pet = "pet" if kind == "pet" else None
+            found.append(
+                result(self, w.start, ws[end - 1].end, score, gender=gender, part=part, kind=pet)
+            )
             # a list of names: `ses enfants, Lison et Paul`
             if end < len(ws) and text[ws[end - 1].end : ws[end].start] in (", ", " & "):
                 j = end
@@ -191,7 +194,11 @@ class RelationNameRecognizer(EntityRecognizer):
                     return []
                 if pos_at(tokens, name.start) in _NOT_A_NAME_POS:
                     return []
-                return [result(self, name.start, name.end, 0.75, gender=gender, part="first")]
+                return [
+                    result(
+                        self, name.start, name.end, 0.75, gender=gender, part="first", kind="pet"
+                    )
+                ]
             if not det.text.islower():
                 return []
         return []

@@ -49,6 +49,11 @@ def test_elision_and_contraction(text, target, value, expected):
     assert _replace(text, target, value, type_, kind) == expected
 
 
+def test_contraction_before_an_organisation_starting_with_a_vowel():
+    text = "Il a le match du RC Lens avec son frère."
+    assert _replace(text, "RC Lens", "Alizé", "ORG") == "Il a le match de l'Alizé avec son frère."
+
+
 def test_capital_at_sentence_start():
     text = "Bonjour. 38 ans, et déjà cadre."
     assert (

@@ -195,3 +195,12 @@ def test_shifted_dates_keep_their_intervals():
     index = [int(y) * 12 + names.index(m) for m, y in months]
     assert index[1] - index[0] == 2
     assert months[0] != ("janvier", "2025")
+
+
+def test_initials_follow_the_pseudonym_and_pets_get_a_pet_name():
+    text = "Prune Vasseur arrive. Plus tard, Prune V. écrit. Noisette (la chienne) aboie."
+    out = _anonymize(text)
+    first, last = re.match(r"([\wÀ-ÿ-]+) ([\wÀ-ÿ-]+) arrive", out).groups()
+    assert f"{first} {last[0]}. écrit" in out
+    pet = re.search(r"\. ([\wÀ-ÿ-]+) \(la chienne\)", out).group(1)
+    assert pet in __import__("anonymize.lexicon", fromlist=["words"]).words("pseudo_pet_names.txt")
