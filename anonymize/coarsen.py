@@ -6,6 +6,9 @@ trentaine" or "une trentaine d'années", depending on the sentence frame.
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from recognizers.lexicons import month_numbers
 
 from .lexicon import data_lines
 
@@ -38,32 +41,10 @@ SEASONS = {
     11: "en automne",
 }
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_MONTH_PREFIX = {
-    "janv": 1,
-    "jan": 1,
-    "fév": 2,
-    "fev": 2,
-    "févr": 2,
-    "fevr": 2,
-    "mars": 3,
-    "mar": 3,
-    "avr": 4,
-    "mai": 5,
-    "juin": 6,
-    "juil": 7,
-    "jui": 7,
-    "aoû": 8,
-    "aou": 8,
-    "sept": 9,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "déc": 12,
-    "dec": 12,
-}
 _NUMERIC = re.compile(
-    r"^(?:(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
-    r"|(?P<d2>\d{1,2})[/.\-](?P<m2>\d{1,2})(?:[/.\-](?P<y2>\d{2}|\d{4}))?)$"
+    r"(?:^|\s)(?:(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
+    r"|(?P<d2>\d{1,2})[/.\-](?P<m2>\d{1,2})(?:[/.\-](?P<y2>\d{2}|\d{4}))?|"
+    r"(?P<m3>\d{1,2})/(?P<y3>\d{4}))$"
 )
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 
@@ -71,27 +52,20 @@ _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 def parse_date(text: str) -> tuple[int | None, int | None, str | None]:
     """(month, year, weekday) found in a date as written; None where absent."""
     t = text.strip().lower()
-    if m := _NUMERIC.match(t):
-        month = int(m.group("m1") or m.group("m2"))
-        year_text = m.group("y1") or m.group("y2")
+    weekday = next((w for w in WEEKDAYS if re.match(rf"{w[:3]}\b|{w}\b", t)), None)
+    if m := _NUMERIC.search(t):
+        month = int(m.group("m1") or m.group("m2") or m.group("m3"))
+        year_text = m.group("y1") or m.group("y2") or m.group("y3")
         year = None
         if year_text:
             year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-        return (month if 1 <= month <= 12 else None), year, None
-    month = None
-    for word in re.findall(r"[a-zéûô]+", t):
-        if word in MONTHS:
-            month = MONTHS.index(word) + 1
-            break
-        for prefix, number in _MONTH_PREFIX.items():
-            if word == prefix or (len(word) >= 3 and word.startswith(prefix) and len(prefix) >= 3):
-                month = number
-                break
-        if month:
-            break
+        return (month if 1 <= month <= 12 else None), year, weekday
+    # month names and their abbreviations are the DATE recognizer's own list,
+    # where "mar" is mardi, not mars
+    months = month_numbers()
+    month = next((months[w] for w in re.findall(r"[a-zéûô]+", t) if w in months), None)
     year_match = _YEAR.search(t)
     year = int(year_match.group()) if year_match else None
-    weekday = next((w for w in WEEKDAYS if re.search(rf"\b{w[:3]}", t)), None)
     return month, year, weekday
 
 
@@ -122,6 +96,7 @@ def coarsen_date(text: str, style: str = "month", shift_months: int = 0) -> str:
 # ---------------------------------------------------------------- ages
 
 
+@cache
 def _number_words() -> dict[str, int]:
     words: dict[str, int] = {}
     for line in data_lines("age_number_words.tsv", "recognizers"):
@@ -186,7 +161,7 @@ def coarsen_age(text: str, frame: str) -> str:
     ):
         return text  # already a decade
     if m := _YEAR.fullmatch(t):  # a birth year
-        return f"les années {int(m.group()) // 10 * 10}"
+        return f"dans les années {int(m.group()) // 10 * 10}"
     value, unit = parse_age(text)
     if value is None:
         return "un certain âge"
@@ -209,10 +184,10 @@ def coarsen_age(text: str, frame: str) -> str:
 def age_frame(before: str) -> str:
     """The frame of an age from the text just before it."""
     tail = before[-30:]
-    if re.search(r"(?:^|[\s(])(?:à|a)\s*$", tail) and re.search(r"(?:^|\s)à\s*$", tail):
+    if re.search(r"(?:^|\s)à\s*$", tail):
         return "a"
     if re.search(r"\b(?:de|d')\s*$", tail):
         return "de"
-    if re.search(r"(?:[,(:]|^|\n)\s*$", tail):
+    if re.search(r"(?:[,(:|]|^|\n)\s*$", tail):
         return "apposition"
     return "plain"

@@ -45,7 +45,9 @@ class Config:
     style: str = "pseudonym"
     threshold: float = 0.35
     max_size_mb: float = 5.0
-    seed: int = 0
+    # None: a fresh secret seed per run (stored in the mapping when one is used);
+    # a fixed public seed would let anyone re-derive "Julien Marchand -> ..."
+    seed: int | None = None
     dates: str = "month"
     shift_dates: bool = False
     disclaimer: bool = False
@@ -56,15 +58,25 @@ class Config:
     use_default_allow: bool = True
     patterns: list[CustomPattern] = field(default_factory=list)
     source: Path | None = None
+    _allow_cache: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def max_bytes(self) -> int:
         return int(self.max_size_mb * 1024 * 1024)
 
     def allow_terms(self) -> list[str]:
-        """The user's allow-list plus, unless disabled, the shipped defaults."""
-        defaults = _data_lines("allow_list.txt") if self.use_default_allow else []
-        return sorted(set(defaults) | set(self.allow))
+        """The user's allow-list plus, unless disabled, the shipped defaults.
+
+        A deny-listed term is never allowed, whatever the lists say: the
+        coach's "always replace" wins over every "keep".
+        """
+        key = (tuple(self.allow), tuple(self.deny), self.use_default_allow)
+        if self._allow_cache is None or self._allow_cache[0] != key:
+            defaults = _data_lines("allow_list.txt") if self.use_default_allow else []
+            denied = {d.casefold() for d in self.deny}
+            terms = sorted(t for t in set(defaults) | set(self.allow) if t.casefold() not in denied)
+            self._allow_cache = (key, terms)
+        return self._allow_cache[1]
 
     def recognizer_settings(self) -> dict:
         """What `recognizers.build_all` needs to know of the config."""

@@ -169,6 +169,22 @@ def _iban_ok(iban: str) -> bool:
     return digits.isdigit() and int(digits) % 97 == 1
 
 
+def _nir_ok(s: str) -> bool:
+    """A 15-character social security number whose key checks."""
+    if not re.fullmatch(r"[12]\d{4}(?:\d\d|2A|2B)\d{8}", s):
+        return False
+    body = s[:13].replace("2A", "19").replace("2B", "18")
+    return 97 - int(body) % 97 == int(s[13:])
+
+
+def _vat_ok(s: str) -> bool:
+    """A French VAT number FRkk + SIREN whose numeric key checks."""
+    if not re.fullmatch(r"FR\d{11}", s):
+        return False
+    siren = int(s[4:])
+    return (12 + 3 * (siren % 97)) % 97 == int(s[2:4])
+
+
 def fake_id(original: str, rng: random.Random) -> str:
     """Same layout, random characters, and a checksum that fails."""
     keep_prefix = 2 if re.match(r"^(FR|[A-Z]{2}\d{2})", original) else 0
@@ -184,8 +200,11 @@ def fake_id(original: str, rng: random.Random) -> str:
             out[i] = chr(rng.randint(ord("a"), ord("z")))
     fake = "".join(out)
     compact = re.sub(r"\W", "", fake)
-    valid = (compact.isdigit() and len(compact) in (9, 14) and _luhn_ok(compact)) or (
-        re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact) and _iban_ok(compact)
+    valid = (
+        (compact.isdigit() and len(compact) in (9, 14) and _luhn_ok(compact))
+        or (re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact) and _iban_ok(compact))
+        or _nir_ok(compact)
+        or _vat_ok(compact)
     )
     if valid:
         last = max(i for i, c in enumerate(out) if c.isdigit())

@@ -157,6 +157,13 @@ def repair(text: str, replacements: list[Replacement]) -> tuple[str, list[Replac
         before, value, after = out[: r.start], out[r.start : r.end], out[r.end :]
         if r.type == "DATE":
             new_before, new_value = _fix_date_prefix(before, value)
+        elif (
+            r.type == "AGE"
+            and value.startswith("dans ")
+            and (m := re.search(r"(?<![\w'’])en\s+$", before[-8:]))
+        ):
+            # "né en 1987" -> "né dans les années 1980"
+            new_before, new_value = before[: len(before) - len(m.group())], value
         elif value == EMPTY:
             # a name dropped after its relation word: "sa sœur Claire est" -> "sa sœur est"
             new_before, new_value = before.rstrip(" "), ""

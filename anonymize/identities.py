@@ -16,6 +16,9 @@ from .entities import Entity
 from .propagate import _name_tokens
 
 
+CAPITALIZED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\wÀ-ÿ]*")
+
+
 def normalize(text: str) -> str:
     """Case-, accent- and spacing-insensitive key of a surface form."""
     text = unicodedata.normalize("NFKD", text.casefold())
@@ -54,6 +57,10 @@ class IdentityBook:
         identity = Identity(type_, self._counters[type_], canonical, tokens)
         self.identities.append(identity)
         return identity
+
+    def register_text(self, text: str) -> None:
+        """Every capitalized word of a note is off limits as a pseudonym, detected or not."""
+        self.real_words.update(normalize(w) for w in CAPITALIZED.findall(text) if len(w) > 1)
 
     def register(self, entities: list[Entity]) -> None:
         """Learn the identities of a scope; full names first, so tokens can join them."""

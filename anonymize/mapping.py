@@ -32,7 +32,7 @@ NOT_REVEALED = frozenset({"DATE", "AGE"})
 class Mapping:
     """Decisions of earlier runs (`table`) and what each real string became (`pairs`)."""
 
-    seed: int = 0
+    seed: int | None = None
     table: dict[str, str] = field(default_factory=dict)
     pairs: dict[str, tuple[str, str]] = field(default_factory=dict)  # real -> (type, replacement)
 
@@ -64,7 +64,8 @@ class Mapping:
     def from_bytes(cls, data: bytes) -> Mapping:
         payload = json.loads(data.decode("utf-8"))
         pairs = {k: (v[0], v[1]) for k, v in payload.get("pairs", {}).items()}
-        return cls(int(payload.get("seed", 0)), dict(payload.get("table", {})), pairs)
+        seed = payload.get("seed")
+        return cls(None if seed is None else int(seed), dict(payload.get("table", {})), pairs)
 
 
 def _key(passphrase: str, salt: bytes) -> bytes:

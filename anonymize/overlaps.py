@@ -9,12 +9,14 @@ is left in clear (fail closed).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 from importlib import resources
 
 from .entities import Entity
 
+NAME_TYPES = ("PERSON", "LOCATION", "ORG")
 # Higher wins an overlap before score and length are compared.
 SPECIFICITY = {
     "EMAIL": 9,
@@ -24,15 +26,41 @@ SPECIFICITY = {
     "ADDRESS": 7,
     "DATE": 6,
     "AGE": 6,
-    # an organisation often contains a person's name (Boulangerie Delmas)
-    "ORG": 5,
+    "ORG": 4,
     "PERSON": 4,
-    "LOCATION": 3,
+    "LOCATION": 4,
 }
+# Generic evidence: spaCy's statistical NER and names re-found by propagation
+# lose a tie against a recognizer built for the type (a gazetteer, a head noun).
+GENERIC = frozenset({"SpacyRecognizer", "NamePropagation"})
+# A name never runs across a table cell or a line.
+NAME_BREAK = re.compile(r"\s*(?:\||\n)\s*")
 
 
 def _rank(e: Entity) -> tuple:
-    return (SPECIFICITY.get(e.type, 0), round(e.score, 2), len(e), -e.start)
+    dedicated = e.recognizer not in GENERIC
+    return (SPECIFICITY.get(e.type, 0), dedicated, round(e.score, 2), len(e), -e.start)
+
+
+def _split_at_breaks(e: Entity) -> list[Entity]:
+    """'Maryvonne Lecoeur | mère' -> 'Maryvonne Lecoeur' and 'mère' (dropped later)."""
+    if e.type not in NAME_TYPES or not NAME_BREAK.search(e.text):
+        return [e]
+    pieces, start = [], 0
+    for m in NAME_BREAK.finditer(e.text):
+        if m.start() > start:
+            pieces.append((start, m.start()))
+        start = m.end()
+    if start < len(e.text):
+        pieces.append((start, len(e.text)))
+    kept = [pieces[0]] + [
+        # a later cell or line is usually a heading swept along ("COACHING",
+        # "mère"); it is kept only when it reads as a full name itself
+        (a, b)
+        for a, b in pieces[1:]
+        if len(words := e.text[a:b].split()) >= 2 and all(w[:1].isupper() for w in words)
+    ]
+    return [replace(e, start=e.start + a, end=e.start + b, text=e.text[a:b]) for a, b in kept]
 
 
 def _trim(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
@@ -55,9 +83,6 @@ def _trim(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
             pieces.append(replace(loser, start=s, end=e, text=text[s:e]))
         i = j
     return pieces
-
-
-NAME_TYPES = ("PERSON", "LOCATION", "ORG")
 
 
 @cache
@@ -89,7 +114,8 @@ def _plausible(e: Entity) -> bool:
 
 def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
     """Non-overlapping entities sorted by start."""
-    merged = _merge_same_type([_trim_person_prefix(e) for e in entities if _plausible(e)])
+    pieces = [p for e in entities for p in _split_at_breaks(e)]
+    merged = _merge_same_type([_trim_person_prefix(e) for e in pieces if _plausible(e)])
     taken = bytearray(len(text))
     kept: list[Entity] = []
     queue = sorted(merged, key=_rank, reverse=True)

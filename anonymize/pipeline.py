@@ -5,6 +5,7 @@ across the notes of one run (who is who, which pseudonym is whose).
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from dataclasses import replace as dc_replace
@@ -51,11 +52,14 @@ class Pipeline:
         style: str | None = None,
         mapping: Mapping | None = None,
     ) -> None:
-        self.config = config or Config()
-        self.style_name = style or self.config.style
-        self.mapping = mapping if mapping is not None else Mapping(seed=self.config.seed)
-        if mapping is not None:
-            self.config = replace(self.config, seed=mapping.seed)
+        config = config or Config()
+        self.style_name = style or config.style
+        if mapping is None:
+            mapping = Mapping(seed=config.seed)
+        if mapping.seed is None:
+            mapping.seed = secrets.randbits(63)
+        self.mapping = mapping
+        self.config = replace(config, seed=mapping.seed)
         self.book = IdentityBook()
         self.style = make_style(self.style_name, self.book, self.config, self.mapping.table)
 
@@ -68,11 +72,15 @@ class Pipeline:
             for r, t in zip(raw, texts, strict=True)
         ]
         index = NameIndex(allow)
-        for entities in resolved:
-            index.add(entities)
+        for doc, entities in enumerate(resolved):
+            index.add(entities, doc)
         return [
-            [e for e in resolve_overlaps(entities + index.find(text), text) if e.text not in allow]
-            for entities, text in zip(resolved, texts, strict=True)
+            [
+                e
+                for e in resolve_overlaps(entities + index.find(text, doc), text)
+                if e.text not in allow
+            ]
+            for doc, (entities, text) in enumerate(zip(resolved, texts, strict=True))
         ]
 
     def detect_many(self, texts: Sequence[str]) -> list[list[Entity]]:
@@ -84,6 +92,8 @@ class Pipeline:
     # -- replacement ---------------------------------------------------------
     def replace_many(self, texts: Sequence[str], detected: Sequence[list[Entity]]) -> list[Result]:
         """Replace already detected entities, consistently across `texts`."""
+        for text in texts:
+            self.book.register_text(text)
         self.book.register([e for entities in detected for e in entities])
         prepare = getattr(self.style, "prepare", None)
         if prepare:

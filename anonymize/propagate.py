@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
+from recognizers.lexicons import is_common_word
+
 from .entities import Entity
 
 PROPAGATED_TYPES = ("PERSON", "ORG", "LOCATION")
@@ -22,6 +24,9 @@ RECOGNIZER = "NamePropagation"
 SCORE_FACTOR = 0.95
 MIN_TOKEN_LETTERS = 2
 TOKEN_SPLIT = re.compile(r"[\s'’]+")
+ARTICLE_BEFORE = re.compile(
+    r"\b(?:[Ll]e|[Ll]a|[Ll]es|[Uu]ne?|[Dd]es|[Dd]u|[Cc]ette|[Ss]a|[Mm]a|[Tt]a)\s+$"
+)
 
 
 @cache
@@ -60,9 +65,12 @@ class NameIndex:
         self.allow = {a.casefold() for a in allow}
         # surface form -> source entity (first seen, best score kept)
         self.forms: dict[str, Entity] = {}
+        # forms that are also common words ("Rose", "Pierre") -> the notes they
+        # were detected in: only searched again there, and not after an article
+        self.local: dict[str, set[int | None]] = {}
         self._compiled: re.Pattern | None = None
 
-    def add(self, entities: Iterable[Entity]) -> None:
+    def add(self, entities: Iterable[Entity], doc: int | None = None) -> None:
         for e in entities:
             if e.type not in PROPAGATED_TYPES or e.text.casefold() in self.allow:
                 continue
@@ -76,7 +84,10 @@ class NameIndex:
                     continue
                 if surface.casefold() in self.allow:
                     continue
+                common = is_common_word(surface)
                 for form in _variants(surface):
+                    if common:
+                        self.local.setdefault(form, set()).add(doc)
                     known = self.forms.get(form)
                     if known is None or e.score > known.score:
                         self.forms[form] = e
@@ -94,8 +105,8 @@ class NameIndex:
         self._compiled = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
         return self._compiled
 
-    def find(self, text: str) -> list[Entity]:
-        """Every mention of a known form in `text`, typed like its source."""
+    def find(self, text: str, doc: int | None = None) -> list[Entity]:
+        """Every mention of a known form in `text` (note number `doc`), typed like its source."""
         pattern = self._pattern()
         if pattern is None:
             return []
@@ -104,6 +115,11 @@ class NameIndex:
             form = re.sub(r"\s+", " ", m.group())
             source = self.forms.get(form) or self.forms.get(m.group())
             if source is None:
+                continue
+            if form in self.local and (
+                doc not in self.local[form]
+                or ARTICLE_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+            ):
                 continue
             found.append(
                 Entity(

@@ -113,6 +113,8 @@ class PseudonymStyle:
         self.table: dict[str, str] = table if table is not None else {}
         self.used: set[str] = {normalize(v) for v in self.table.values()}
         self._allow = {normalize(a) for a in config.allow_terms()}
+        # the coach's deny-list names real people too: never hand them out
+        self._denied = {w for d in config.deny for w in normalize(d).split() if len(w) > 1}
         self._letters: dict[str, str] = {}
 
     # -- deterministic choices ----------------------------------------------
@@ -129,7 +131,11 @@ class PseudonymStyle:
     def pick(self, key: str, pool: tuple[str, ...] | list[str]) -> str:
         """A stable choice for `key`, never a real name of the scope nor one in use."""
         if key in self.table:
-            return self.table[key]
+            known = self.table[key]
+            # a pseudonym from an earlier run must not be a real name of this batch
+            if not any(w in self.book.real_words for w in normalize(known).split()):
+                return known
+            del self.table[key]
         if not pool:
             raise ValueError(f"empty pseudonym pool for {key.split(':')[0]}")
         rng = self.rng(key)
@@ -211,7 +217,8 @@ class PseudonymStyle:
         """'first' or 'last' for each name token of a mention."""
         if len(tokens) == 1:
             tok = tokens[0]
-            known = [r for r in ("first", "last") if f"{r}:{normalize(tok)}" in self._roles_seen]
+            norm = normalize(tok)
+            known = [r for r in ("first", "last") if f"PERSON:{r}:{norm}" in self.table]
             if known:
                 return [known[0]]
             part = entity.hint("part")
@@ -228,18 +235,18 @@ class PseudonymStyle:
             return ["last" if c else "first" for c in caps]
         return ["first"] + ["last"] * (len(tokens) - 1)
 
-    @property
-    def _roles_seen(self) -> set[str]:
-        return {k.split(":", 1)[1] for k in self.table if k.startswith("PERSON:")}
-
     def _nickname_of(self, norm: str) -> str | None:
         """The pseudonym of the one first name this short form abbreviates ('vic' -> 'victoire')."""
         if len(norm) < 2 or len(norm) > 5:
             return None
+        prefix = "PERSON:first:"
         owners = {
             v
             for k, v in self.table.items()
-            if k.startswith("PERSON:first:") and k[13:].startswith(norm) and k[13:] != norm
+            if k.startswith(prefix)
+            and k[len(prefix) + 1 : len(prefix) + 2] != ":"  # not a gendered key
+            and k[len(prefix) :].startswith(norm)
+            and k[len(prefix) :] != norm
         }
         return owners.pop() if len(owners) == 1 else None
 
@@ -249,8 +256,14 @@ class PseudonymStyle:
         if role == "first" and key not in self.table and (nick := self._nickname_of(norm)):
             self.table[key] = nick
         if role == "first":
-            pool = pseudo_first_names()[gender]
-            value = self.pick(f"PERSON:first:{norm}", pool)
+            # "Camille" the man and "Camille" the woman get different first names
+            gendered = f"PERSON:first:{gender}:{norm}"
+            if gendered not in self.table and key in self.table:
+                known = self.table[key]
+                if known in pseudo_first_names()[gender]:
+                    self.table[gendered] = known
+            value = self.pick(gendered, pseudo_first_names()[gender])
+            self.table.setdefault(key, value)
         else:
             value = self.pick(f"PERSON:last:{norm}", pseudo_surnames())
             # "fabre" in a.fabre@... is the Fabre of Fabre-Sanchez
@@ -295,7 +308,7 @@ class PseudonymStyle:
             r"^(?:CHU|CHR|IUT|CREPS|INSPÉ|CNSMD)\b", entity.text
         ):
             return self._org(entity, text)
-        before = text[max(0, entity.start - 6) : entity.start].lower()
+        before = text[max(0, entity.start - 12) : entity.start].lower()
         head = entity.text.split(" ", 1)[0]
         if head.lower() in PLACE_HEADS and " " in entity.text:
             return self._set(key, head + " " + self.pick(key + ":name", words("org_names.txt")))
@@ -307,8 +320,18 @@ class PseudonymStyle:
             return self.pick(key, pool)
         if kind == "foreign_city":
             return self.pick(key, words("pseudo_foreign_cities.txt"))
-        if kind in ("region", "department"):
-            return self.pick(key, words("pseudo_regions.txt"))
+        article = re.search(r"(?:^|\s)(le|la|l'|les)\s*$", before)
+        if kind in ("region", "department") or article:
+            # "dans le Pays d'Auge": a region that takes the same article
+            wanted = {"le": "M", "la": "F", "l'": "V"}.get(article.group(1) if article else "", "")
+            pool = tuple(
+                ln.split("\t")[0]
+                for ln in data_lines("pseudo_regions.txt")
+                if not wanted or ln.split("\t")[1] == wanted
+            )
+            if not pool:
+                pool = tuple(ln.split("\t")[0] for ln in data_lines("pseudo_regions.txt"))
+            return self.pick(key, pool)
         return self.pick(key, self._similar_towns(entity.text))
 
     def _set(self, key: str, value: str) -> str:
@@ -343,7 +366,8 @@ class PseudonymStyle:
             written_head = head
             rest = body[len(head) :].strip()
             prefix = (article.group() if article else "") + written_head
-            place = re.match(r"^(de |d'|du |des )(.+)$", rest)
+            # "CHU de Poitiers": a town; "ferme des Trois-Chênes" is a name
+            place = re.match(r"^(de |d')(.+)$", rest)
             if place and place.group(2)[:1].isupper():
                 town = self.pick(key + ":town", self._similar_towns(place.group(2)))
                 joiner = "d'" if re.match(r"^[AEIOUYÉÈÂÎ]", town) else "de "

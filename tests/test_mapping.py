@@ -54,6 +54,8 @@ def test_batch_twice_with_a_mapping_is_byte_identical(tmp_path):
         assert (tmp_path / "o1" / name).read_bytes() == (tmp_path / "o2" / name).read_bytes()
     first_name = (tmp_path / "o1" / "a.md").read_text(encoding="utf-8").split("avec ")[1].split()[0]
     assert first_name in (tmp_path / "o2" / "c.md").read_text(encoding="utf-8")
+    revealed = _run(["reveal", str(tmp_path / "o1" / "a.md"), "--mapping", str(mapping)])
+    assert "Julien Marchand" in revealed.output and "Annecy" in revealed.output
 
 
 def test_wrong_passphrase_and_tampered_file_are_refused(tmp_path):
