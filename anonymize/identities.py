@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from .entities import Entity
 from .propagate import _name_tokens
 
-
 CAPITALIZED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\wÀ-ÿ]*")
 
 
