@@ -19,6 +19,9 @@ from .entities import Entity
 # boundaries into chunks of about this many characters.
 CHUNK_CHARS = 20_000
 PIPE_BATCH = 16
+# spaCy's memory grows with the characters of a batch, not its count: a batch
+# holds at most this many characters (16 typical notes; 3 chunks of a big one).
+PIPE_CHARS = 64_000
 # Keys a recognizer may put in `recognition_metadata` to guide replacement.
 HINT_KEYS = frozenset({"gender", "part", "kind", "head"})
 
@@ -57,6 +60,26 @@ def _to_entity(result: RecognizerResult, text: str, offset: int) -> Entity:
     )
 
 
+def _nlp_stream(analyzer: AnalyzerEngine, pieces: list[tuple[int, int, str]]) -> Iterator:
+    """spaCy artifacts for each piece, through nlp.pipe in character-bounded batches."""
+    group: list[str] = []
+    size = 0
+    for _, _, chunk in pieces:
+        if group and (size + len(chunk) > PIPE_CHARS or len(group) >= PIPE_BATCH):
+            yield from _run_group(analyzer, group)
+            group, size = [], 0
+        group.append(chunk)
+        size += len(chunk)
+    if group:
+        yield from _run_group(analyzer, group)
+
+
+def _run_group(analyzer: AnalyzerEngine, group: list[str]) -> Iterator:
+    stream = analyzer.nlp_engine.process_batch(group, language=LANGUAGE, batch_size=len(group))
+    for _, artifacts in stream:
+        yield artifacts
+
+
 def analyze_texts(texts: Iterable[str], config: Config | None = None) -> Iterator[list[Entity]]:
     """Raw detections for each text, in order (overlaps not yet resolved)."""
     config = config or Config()
@@ -65,10 +88,9 @@ def analyze_texts(texts: Iterable[str], config: Config | None = None) -> Iterato
     texts = list(texts)
     pieces = [(i, offset, chunk) for i, t in enumerate(texts) for offset, chunk in chunk_text(t)]
     per_text: list[list[Entity]] = [[] for _ in texts]
-    stream = analyzer.nlp_engine.process_batch(
-        [chunk for _, _, chunk in pieces], language=LANGUAGE, batch_size=PIPE_BATCH
-    )
-    for (index, offset, chunk), (_, artifacts) in zip(pieces, stream, strict=True):
+    for (index, offset, chunk), artifacts in zip(
+        pieces, _nlp_stream(analyzer, pieces), strict=True
+    ):
         results = analyzer.analyze(
             text=chunk,
             language=LANGUAGE,

@@ -149,40 +149,78 @@ def _fix_date_prefix(before: str, value: str) -> tuple[str, str]:
     return head + m.group("art")[:-2] + "en ", value  # jusqu'au -> jusqu'en
 
 
+# Every fix looks at most this far back; a window keeps repair linear in the
+# note's length (a 5 MB note has tens of thousands of replacements).
+WINDOW = 64
+SENTINEL = "x"  # stands for the text cut off at the window's start
+
+
+def _fix(before: str, value: str, r: Replacement) -> tuple[str, str]:
+    """New (text before, value) for one replacement, from the window before it."""
+    if r.type == "DATE":
+        new_before, new_value = _fix_date_prefix(before, value)
+    elif (
+        r.type == "AGE"
+        and value.startswith("dans ")
+        and (m := re.search(r"(?<![\w'’])en\s+$", before[-8:]))
+    ):
+        # "né en 1987" -> "né dans les années 1980"
+        new_before, new_value = before[: len(before) - len(m.group())], value
+    elif value == EMPTY:
+        # a name dropped after its relation word: "sa sœur Claire est" -> "sa sœur est"
+        new_before, new_value = before.rstrip(" "), ""
+    else:
+        new_before, new_value = _fix_prefix(before, value, r.type, r.source.hint("kind"))
+    if (
+        new_value
+        and new_value[0].islower()
+        and r.type not in VERBATIM_TYPES
+        and SENTENCE_START.search(new_before)
+    ):
+        new_value = new_value[0].upper() + new_value[1:]
+    return new_before, new_value
+
+
 def repair(text: str, replacements: list[Replacement]) -> tuple[str, list[Replacement]]:
-    """Fix elision, contraction and capitals around each replacement."""
-    out = text
+    """Fix elision, contraction and capitals around each replacement, in one pass.
+
+    A fix only touches the text between the previous replacement and this one,
+    so a repaired value is never changed again.
+    """
+    out: list[str] = []
+    size = 0  # length of "".join(out)
     fixed: list[Replacement] = []
-    for r in sorted(replacements, key=lambda r: r.start, reverse=True):
-        before, value, after = out[: r.start], out[r.start : r.end], out[r.end :]
-        if r.type == "DATE":
-            new_before, new_value = _fix_date_prefix(before, value)
-        elif (
-            r.type == "AGE"
-            and value.startswith("dans ")
-            and (m := re.search(r"(?<![\w'’])en\s+$", before[-8:]))
-        ):
-            # "né en 1987" -> "né dans les années 1980"
-            new_before, new_value = before[: len(before) - len(m.group())], value
-        elif value == EMPTY:
-            # a name dropped after its relation word: "sa sœur Claire est" -> "sa sœur est"
-            new_before, new_value = before.rstrip(" "), ""
-        else:
-            new_before, new_value = _fix_prefix(before, value, r.type, r.source.hint("kind"))
-        if (
-            new_value
-            and new_value[0].islower()
-            and r.type not in VERBATIM_TYPES
-            and SENTENCE_START.search(new_before)
-        ):
-            new_value = new_value[0].upper() + new_value[1:]
-        shift = len(new_before) - len(before)
-        out = new_before + new_value + after
-        delta = shift + len(new_value) - len(value)
-        fixed = [dc_replace(f, start=f.start + delta, end=f.end + delta) for f in fixed]
-        fixed.append(
-            dc_replace(
-                r, start=r.start + shift, end=r.start + shift + len(new_value), text=new_value
-            )
-        )
-    return out, sorted(fixed, key=lambda r: r.start)
+    pos = 0
+    floor = 0  # output offset where the previous replacement ended
+    for r in sorted(replacements, key=lambda r: r.start):
+        out.append(text[pos : r.start])
+        size += r.start - pos
+        window_start = max(floor, size - WINDOW)
+        tail = _take_tail(out, size - window_start)
+        cut = window_start > 0
+        before = (SENTINEL if cut else "") + tail
+        new_before, new_value = _fix(before, text[r.start : r.end], r)
+        if cut:
+            new_before = new_before[len(SENTINEL) :]
+        out.append(new_before)
+        size += len(new_before) - len(tail)
+        fixed.append(dc_replace(r, start=size, end=size + len(new_value), text=new_value))
+        out.append(new_value)
+        size += len(new_value)
+        floor = size
+        pos = r.end
+    out.append(text[pos:])
+    return "".join(out), fixed
+
+
+def _take_tail(chunks: list[str], n: int) -> str:
+    """Remove and return the last `n` characters of the joined chunks."""
+    taken: list[str] = []
+    while n > 0 and chunks:
+        last = chunks.pop()
+        if len(last) > n:
+            chunks.append(last[: len(last) - n])
+            last = last[len(last) - n :]
+        taken.append(last)
+        n -= len(last)
+    return "".join(reversed(taken))

@@ -9,6 +9,7 @@ is left in clear (fail closed).
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import replace
 from functools import cache
@@ -118,18 +119,24 @@ def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
     merged = _merge_same_type([_trim_person_prefix(e) for e in pieces if _plausible(e)])
     taken = bytearray(len(text))
     kept: list[Entity] = []
-    queue = sorted(merged, key=_rank, reverse=True)
+    # a max-heap on rank; the counter keeps the order of equal ranks stable
+    queue = [(_neg(_rank(e)), n, e) for n, e in enumerate(merged)]
+    heapq.heapify(queue)
+    counter = len(queue)
     while queue:
-        e = queue.pop(0)
+        _, _, e = heapq.heappop(queue)
         if not any(taken[e.start : e.end]):
             kept.append(e)
             taken[e.start : e.end] = b"\x01" * len(e)
             continue
-        rest = _trim(e, text, taken)
-        if rest:
-            queue.extend(rest)
-            queue.sort(key=_rank, reverse=True)
+        for piece in _trim(e, text, taken):
+            heapq.heappush(queue, (_neg(_rank(piece)), counter, piece))
+            counter += 1
     return sorted(kept, key=lambda e: e.start)
+
+
+def _neg(rank: tuple) -> tuple:
+    return tuple(-x if not isinstance(x, bool) else not x for x in rank)
 
 
 def _merge_same_type(entities: list[Entity]) -> list[Entity]:

@@ -72,22 +72,54 @@ class MaskStyle:
 _engine = AnonymizerEngine()
 
 
+# Presidio's text builder rewrites the whole text for each entity; cutting a
+# long note into segments keeps the splice linear in its length.
+SEGMENT = 8_000
+
+
+def _segments(text: str, entities: list[Entity]) -> list[tuple[int, int, list[int]]]:
+    """(start, end, entity indexes) of consecutive segments; no entity is cut."""
+    order = sorted(range(len(entities)), key=lambda i: entities[i].start)
+    segments: list[tuple[int, int, list[int]]] = []
+    seg_start, members = 0, []
+    for i in order:
+        e = entities[i]
+        if members and e.start - seg_start > SEGMENT:
+            segments.append((seg_start, e.start, members))
+            seg_start, members = e.start, []
+        members.append(i)
+    segments.append((seg_start, len(text), members))
+    return segments
+
+
 def apply(text: str, entities: list[Entity], values: list[str]) -> tuple[str, list[Replacement]]:
     """Splice `values` in place of non-overlapping `entities` of `text`."""
     if not entities:
         return text, []
-    results = [RecognizerResult(f"E{i}", e.start, e.end, e.score) for i, e in enumerate(entities)]
-    operators = {
-        f"E{i}": OperatorConfig("replace", {"new_value": v or EMPTY}) for i, v in enumerate(values)
-    }
-    engine_result = _engine.anonymize(
-        text=text,
-        analyzer_results=results,
-        operators=operators,
-        merge_entities_with_spaces=False,
-    )
-    placed = []
-    for item in engine_result.items:
-        source = entities[int(item.entity_type[1:])]
-        placed.append(Replacement(item.start, item.end, source.type, item.text, source))
-    return engine_result.text, sorted(placed, key=lambda r: r.start)
+    pieces: list[str] = []
+    placed: list[Replacement] = []
+    offset = 0
+    for seg_start, seg_end, members in _segments(text, entities):
+        results = [
+            RecognizerResult(
+                f"E{i}", entities[i].start - seg_start, entities[i].end - seg_start, 1.0
+            )
+            for i in members
+        ]
+        operators = {
+            f"E{i}": OperatorConfig("replace", {"new_value": values[i] or EMPTY}) for i in members
+        }
+        engine_result = _engine.anonymize(
+            text=text[seg_start:seg_end],
+            analyzer_results=results,
+            operators=operators,
+            merge_entities_with_spaces=False,
+        )
+        for item in engine_result.items:
+            source = entities[int(item.entity_type[1:])]
+            placed.append(
+                Replacement(item.start + offset, item.end + offset, source.type, item.text, source)
+            )
+        pieces.append(engine_result.text)
+        offset += len(engine_result.text)
+    return "".join(pieces), sorted(placed, key=lambda r: r.start)

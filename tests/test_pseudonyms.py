@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
@@ -11,6 +12,8 @@ from anonymize.lexicon import gender_of_first_name, pseudo_first_names, pseudo_s
 
 
 def _anonymize(text: str, **config) -> str:
+    # a fixed seed keeps failures reproducible; properties must hold for any seed
+    config.setdefault("seed", 7)
     return anonymize_text(text, Config(**config)).text
 
 
@@ -53,7 +56,9 @@ def test_first_and_last_names_are_composed_consistently():
     assert f"M. {last} a signé" in out
     assert f"{last.upper()} {first}" in out
     local = out.split("depuis ")[1].split("@")[0]
-    ascii_first = first.lower().encode("ascii", "ignore").decode()
+    ascii_first = "".join(
+        c for c in unicodedata.normalize("NFKD", first.lower()) if not unicodedata.combining(c)
+    )
     assert local.split(".")[0] == ascii_first or local.split(".")[0] in first.lower()
     assert "julien" not in out.lower() and "marchand" not in out.lower()
 
