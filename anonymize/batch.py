@@ -186,6 +186,11 @@ def run_batch(
             reason = exc.strerror or exc.__class__.__name__
             report.files.append(FileReport(rel, None, "failed", error=f"cannot write: {reason}"))
             continue
+        except Exception as exc:  # one file must not stop the batch
+            # the class name only: a message could quote the note
+            error = f"cannot anonymize: {exc.__class__.__name__}"
+            report.files.append(FileReport(rel, None, "failed", error=error))
+            continue
         report.by_type.update(e.type for e in result.entities)
         report.files.append(
             FileReport(

@@ -122,15 +122,27 @@ def main() -> None:
     _quiet_libraries()
 
 
+def _check_output(output: Path | None, source: Path | None, force: bool) -> None:
+    """Never overwrite the raw note; never overwrite anything without --force."""
+    if output is None:
+        return
+    if source is not None and output.exists() and source.exists() and output.samefile(source):
+        raise click.BadParameter("the output would overwrite the input note", param_hint="-o")
+    if output.exists() and not force:
+        raise click.BadParameter(f"{output} exists; use --force to overwrite", param_hint="-o")
+
+
 @main.command(context_settings=CONTEXT)
 @click.argument("file", required=False, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @_style_option
 @_mapping_options
 @_config_option
 def text(
     file: Path | None,
     output: Path | None,
+    force: bool,
     style: str | None,
     mapping_path: Path | None,
     seed: int | None,
@@ -144,6 +156,7 @@ def text(
       anonymize text seance.md -o seance-publiable.md
     """
     from_stdin = file is None or str(file) == "-"
+    _check_output(output, None if from_stdin else file, force)
     config = _with_seed(_config(config_path, Path.cwd() if from_stdin else file), seed)
     mapping, passphrase = _open_mapping(
         mapping_path, seed, config, output.parent if output else None
@@ -159,6 +172,10 @@ def text(
     result = pipeline.anonymize(note.text)
     if output is None:
         click.echo(result.text, nl=False)
+    elif note.encoding == "docx" and output.suffix.lower() == ".docx":
+        from .formats.docx import anonymize_docx
+
+        anonymize_docx(file, output, result)  # Word in, Word out: formatting kept
     else:
         atomic_write(output, result.text, bom=note.bom)
     if mapping is not None:
@@ -264,10 +281,12 @@ def batch(
     seed: int | None,
     config_path: Path | None,
 ):
-    """Anonymize every .txt and .md note under SRC into DST, same tree.
+    """Anonymize every .txt, .md and .docx note under SRC into DST, same tree.
 
     SRC is never written to. A file that fails is reported and skipped; the
-    others go on. Exit status 1 if any file failed.
+    others go on. Exit status 1 if any file failed. File and folder names are
+    anonymized too (dates coarsened); DST gets a marker, .anonymize-output,
+    listing the replacements written, for `anonymize check`.
 
     \b
     Exemple :
@@ -300,6 +319,7 @@ def batch(
                 style=style,
                 jobs=jobs,
                 force=force,
+                mapping=mapping,
                 on_start=progress.start,
                 on_progress=progress.advance,
             )
@@ -335,6 +355,7 @@ def reveal(file: Path | None, mapping_path: Path, output: Path | None):
     Exemple :
       anonymize reveal public/seance.md --mapping ~/secret/mapping.bin
     """
+    _check_output(output, None if file is None or str(file) == "-" else file, force=False)
     try:
         mapping = load_mapping(mapping_path, _passphrase(confirm=False))
         if file is None or str(file) == "-":
@@ -348,6 +369,94 @@ def reveal(file: Path | None, mapping_path: Path, output: Path | None):
         click.echo(original, nl=False)
     else:
         atomic_write(output, original, bom=note.bom)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option(
+    "--mapping",
+    "mapping_path",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Also flag every real string of this mapping (its replacements are not leaks).",
+)
+@click.option(
+    "--known",
+    "known_paths",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="A .anonymize-output file of batch: the replacements listed there are not leaks.",
+)
+@click.option("--show", is_flag=True, help="Print the text found (masked by default).")
+@_config_option
+def check(
+    paths: tuple[Path, ...],
+    mapping_path: Path | None,
+    known_paths: tuple[Path, ...],
+    show: bool,
+    config_path: Path | None,
+):
+    """The gate before publishing: exit 1 if PATHS (.txt, .md, .docx) hold identifiers.
+
+    Prints file:line:col TYPE text for every detection, deny-listed term and
+    (with --mapping) real string of the mapping; exit 0 when clean.
+
+    \b
+    Exemple :
+      anonymize check public/ --mapping ~/secret/mapping.bin
+    """
+    from .check import Gate, load_known
+
+    config = _config(config_path, paths[0])
+    known = [k for path in known_paths for k in load_known(path)]
+    try:
+        mapping = load_mapping(mapping_path, _passphrase(confirm=False)) if mapping_path else None
+    except MappingError as exc:
+        raise click.ClickException(str(exc)) from None
+    gate = Gate.with_mapping(config, mapping, known) if mapping else Gate(config, known=known)
+    report = gate.check_paths(list(paths))
+    for finding in report.findings:
+        click.echo(finding.format(show))
+    for path, error in report.errors:
+        click.echo(f"error: {path}: {error}", err=True)
+    found = f"{len(report.findings)} found, {len(report.errors)} unreadable"
+    click.echo(f"check: {report.files} files, {'clean' if report.clean else found}", err=True)
+    sys.exit(0 if report.clean else 1)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The HTML page to write (refused inside a batch output folder).",
+)
+@_style_option
+@_config_option
+def review(file: Path, output: Path, style: str | None, config_path: Path | None):
+    """Write a review page: original and anonymized side by side, what to check by hand.
+
+    The page holds the raw notes: keep it on your machine, never publish it.
+
+    \b
+    Exemple :
+      anonymize review seance.md -o /tmp/relecture.html
+    """
+    from .review import ReviewError
+    from .review import review as write_review
+
+    config = _config(config_path, file)
+    try:
+        result, cues = write_review(file, output, config, style)
+    except ReviewError as exc:
+        raise click.UsageError(str(exc)) from None
+    except NoteError as exc:
+        raise click.ClickException(f"{file}: {exc}") from None
+    click.echo(
+        f"{output}: {len(result.replacements)} replacements, {cues} sentences to check by hand",
+        err=True,
+    )
 
 
 def run() -> None:

@@ -167,6 +167,8 @@ class FileNamer:
             original = name[s.start : s.end]
             if "_" in original and " " not in original:
                 value = value.replace(" ", "_")
+            if original.islower() and value[:1].isalpha():
+                value = value.lower()  # "annecy.md" stays in lower case
             result = result[: s.start] + value + result[s.end :]
         if chosen:
             result = _tidy(result)

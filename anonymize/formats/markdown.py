@@ -7,7 +7,9 @@ replaced span. Those are the keys and fences of a YAML front matter
 (`cliente: Élodie` keeps `cliente:`), HTML tag and attribute names, and the
 `](` between a link's text and its URL. A detection that covers them is cut
 around them, and what remains of it is still replaced (fail closed). So is
-a detection that runs across a blank line, which no name does.
+a detection that runs across a blank line, which no name does. Placeholders
+and masks of an earlier run are left alone, so anonymizing an output again
+changes nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from dataclasses import replace
 
 from ..entities import Entity
+from ..replace import LABELS, MASK
 
 FRONT_MATTER = re.compile(
     r"\A(?P<open>---[ \t]*\r?\n)(?P<body>.*?)(?P<close>^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))",
@@ -28,13 +31,23 @@ YAML_KEY = re.compile(
 )
 # `<tag`, `</tag`, ` attr=` and `>` of raw HTML; the attribute values are content.
 HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]*|(?<=[\s\"'])[A-Za-z_:][\w:.-]*(?==)|/?>")
-HTML_REGION = re.compile(r"<[A-Za-z/!][^<>]*>")
+# A real tag: a name, then attributes after a space, or the end. Not an
+# autolink (<https://...>, <julien@...>), whose text is content.
+HTML_REGION = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 LINK_JOIN = re.compile(r"\]\(|\]\[|\]:")
 # A blank line ends a paragraph (and separates the paragraphs of a Word file):
 # no name runs across it, whatever the statistical model says.
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# Our own placeholders and masks, so that anonymizing an output again leaves
+# them alone instead of nesting them ("[[PERSONNE_1]]").
+OWN_MARKS = re.compile(
+    r"\[(?:" + "|".join(sorted(set(LABELS.values()))) + r")_\d+\]|" + re.escape(MASK[0]) + "+"
+)
 # A cut piece must still contain this many letters or digits to be replaced.
 MIN_PIECE = 2
+# Structured identifiers are never cut: syntax next to an e-mail or a URL is
+# replaced with it rather than leave half of it in clear (fail closed).
+UNCUT_TYPES = frozenset({"EMAIL", "URL", "PHONE", "ID"})
 
 
 def protected_mask(text: str) -> bytearray:
@@ -80,14 +93,29 @@ def _pieces(entity: Entity, text: str, mask: bytearray) -> list[Entity]:
     return pieces
 
 
+def _own_marks(text: str) -> bytearray:
+    mask = bytearray(len(text))
+    for m in OWN_MARKS.finditer(text):
+        mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
 def protect(text: str, entities: list[Entity]) -> list[Entity]:
-    """`entities` with every syntax character of `text` cut out of them."""
+    """`entities` with every syntax character of `text` cut out of them.
+
+    A detection that touches one of our own placeholders is dropped: it is the
+    model reacting to "[PERSONNE_1]", and what it swallowed around it was not
+    an identifier in the run that wrote the placeholder.
+    """
+    own = _own_marks(text)
+    if any(own):
+        entities = [e for e in entities if not any(own[e.start : e.end])]
     mask = protected_mask(text)
     if not any(mask):
         return entities
     out: list[Entity] = []
     for e in entities:
-        if any(mask[e.start : e.end]):
+        if e.type not in UNCUT_TYPES and any(mask[e.start : e.end]):
             out.extend(_pieces(e, text, mask))
         else:
             out.append(e)

@@ -1,0 +1,171 @@
+"""`anonymize check`: the publishing gate, on raw notes, on our output, with a mapping."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from anonymize.check import OUTPUT_MARKER, Gate, load_known
+from anonymize.cli import main
+from anonymize.config import Config
+from anonymize.mapping import PASSPHRASE_ENV, Mapping, save_mapping
+
+from .helpers import NOTE_A
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+FINDING = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+) (?P<type>[A-Z]+) (?P<text>.+)$")
+
+
+def _check(*args: str, env: dict | None = None):
+    return CliRunner().invoke(main, ["check", *args], env=env)
+
+
+def _findings(output: str) -> list[dict]:
+    return [m.groupdict() for line in output.splitlines() if (m := FINDING.match(line))]
+
+
+@pytest.fixture(scope="module")
+def sample_outputs(tmp_path_factory) -> dict[str, Path]:
+    """`batch` over samples/ in the default style and in redact style."""
+    root = tmp_path_factory.mktemp("gate")
+    outputs = {}
+    for style in ("pseudonym", "redact"):
+        dst = root / style
+        result = CliRunner().invoke(main, ["batch", str(SAMPLES), "-o", str(dst), "--style", style])
+        assert result.exit_code == 0, result.output
+        outputs[style] = dst
+    return outputs
+
+
+def test_a_raw_note_fails_with_masked_locations(tmp_path):
+    note = tmp_path / "seance.md"
+    note.write_text("# Séance\n\n" + NOTE_A, encoding="utf-8")
+    result = _check(str(note))
+    assert result.exit_code == 1
+    found = _findings(result.stdout)
+    assert {"PERSON", "EMAIL", "PHONE"} <= {f["type"] for f in found}
+    person = next(f for f in found if f["type"] == "PERSON")
+    assert (person["line"], person["col"]) == ("3", str(NOTE_A.index("Julien") + 1))
+    assert set(person["text"]) == {"•"} and len(person["text"]) == len("Julien Marchand")
+    for secret in ("Julien", "Marchand", "julien.marchand@gmail.com", "06 39 98"):
+        assert secret not in result.output
+
+
+def test_show_prints_the_text_and_a_clean_file_passes(tmp_path):
+    note = tmp_path / "seance.txt"
+    note.write_text(NOTE_A, encoding="utf-8")
+    shown = _check(str(note), "--show")
+    assert f"{note}:1:{NOTE_A.index('Julien') + 1} PERSON Julien Marchand" in shown.stdout
+    clean = tmp_path / "clean.md"
+    clean.write_text("La séance a porté sur la confiance et la délégation.\n", encoding="utf-8")
+    result = _check(str(clean))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "" and "clean" in result.stderr
+
+
+def test_deny_listed_terms_are_flagged_anywhere_even_in_file_names(tmp_path):
+    (tmp_path / "anonymize.toml").write_text('[lists]\ndeny = ["Bichette"]\n', encoding="utf-8")
+    note = tmp_path / "suivi-BICHETTE.md"
+    note.write_text("Elle se fait appeler bichette au travail.\n", encoding="utf-8")
+    result = _check(str(note), "--show")
+    assert result.exit_code == 1
+    found = [(f["line"], f["type"], f["text"]) for f in _findings(result.stdout)]
+    assert ("1", "DENY", "bichette") in found
+    assert ("0", "DENY", "BICHETTE") in found, "line 0 is the file name"
+
+
+def test_mapping_originals_are_flagged_and_its_replacements_are_not(tmp_path, monkeypatch):
+    mapping = Mapping(seed=1)
+    mapping.record("Julien Marchand", "PERSON", "Gabriel Morin")
+    mapping.record("Rose", "PERSON", "Agathe")
+    path = tmp_path / "secret" / "mapping.bin"
+    save_mapping(path, mapping, "correct horse")
+    public = tmp_path / "public"
+    public.mkdir()
+    note = public / "cas.md"
+    note.write_text(
+        "Gabriel Morin a repris confiance. Agathe lui offre une rose.\n"
+        "Plus tard, JULIEN MARCHAND relit le compte rendu.\n",
+        encoding="utf-8",
+    )
+    env = {PASSPHRASE_ENV: "correct horse"}
+    result = _check(str(note), "--mapping", str(path), "--show", env=env)
+    assert result.exit_code == 1
+    found = [(f["line"], f["type"], f["text"]) for f in _findings(result.stdout)]
+    assert ("2", "MAPPING", "JULIEN MARCHAND") in found
+    assert not any("Gabriel" in t or "Agathe" in t or t == "rose" for _, _, t in found), found
+    wrong = _check(str(note), "--mapping", str(path), env={PASSPHRASE_ENV: "wrong"})
+    assert wrong.exit_code == 1 and "wrong passphrase" in wrong.output
+
+
+@pytest.mark.parametrize("style", ["pseudonym", "redact"])
+def test_the_output_of_batch_over_samples_is_clean(sample_outputs, style):
+    dst = sample_outputs[style]
+    assert load_known(dst / OUTPUT_MARKER), "batch records what it wrote"
+    result = _check(str(dst), "--show")
+    assert result.exit_code == 0, result.stdout
+    assert "clean" in result.stderr
+
+
+def test_a_leak_added_to_the_output_is_caught_despite_the_marker(sample_outputs, tmp_path):
+    dst = tmp_path / "public"
+    shutil.copytree(sample_outputs["pseudonym"], dst)
+    note = sorted(dst.glob("*.md"))[0]
+    lines = note.read_text(encoding="utf-8").count("\n")
+    with note.open("a", encoding="utf-8") as handle:
+        handle.write("\nPost-scriptum : Élodie Charbonnier m'a rappelé au 06 39 98 27 41.\n")
+    result = _check(str(dst), "--show")
+    assert result.exit_code == 1
+    found = {(f["line"], f["type"], f["text"]) for f in _findings(result.stdout)}
+    assert (str(lines + 2), "PERSON", "Élodie Charbonnier") in found
+    assert (str(lines + 2), "PHONE", "06 39 98 27 41") in found
+
+
+def test_pseudonyms_need_the_marker_or_known(sample_outputs, tmp_path):
+    """Why the marker exists: a pseudonym is detected like a real name."""
+    dst = sample_outputs["pseudonym"]
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    for note in dst.glob("0*"):
+        shutil.copy(note, blog / note.name)
+
+    def where(result) -> set[tuple[str, str, str]]:
+        return {(Path(f["path"]).name, f["line"], f["col"]) for f in _findings(result.stdout)}
+
+    in_place = where(_check(*[str(p) for p in sorted(dst.glob("0*"))]))
+    alone = _check(str(blog))
+    assert alone.exit_code == 1 and len(where(alone) - in_place) >= 5
+    known = _check(str(blog), "--known", str(dst / OUTPUT_MARKER))
+    assert where(known) == in_place, "--known excuses exactly what the marker excuses"
+
+
+def test_unreadable_files_fail_the_gate_and_empty_ones_pass(tmp_path):
+    (tmp_path / "vide.md").write_text("", encoding="utf-8")
+    assert _check(str(tmp_path / "vide.md")).exit_code == 0
+    (tmp_path / "casse.md").write_bytes(b"\x00\x01\x02" * 50)
+    result = _check(str(tmp_path))
+    assert result.exit_code == 1
+    assert "casse.md: binary file" in result.stderr
+
+
+def test_placeholders_and_masks_are_never_findings():
+    gate = Gate(Config())
+    from anonymize.formats import Document
+
+    text = "[PERSONNE_1] a quitté [ORGANISATION_2] pour [LIEU_3] ; appeler █████ le [DATE_1].\n"
+    doc = Document(Path("x.md"), text, "utf-8")
+    assert gate.check_documents([doc], ["x.md"]) == []
+
+
+def test_pre_commit_hook_runs_check_on_notes():
+    hooks = yaml.safe_load((SAMPLES.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    assert hook["id"] == "anonymize-check" and hook["entry"] == "anonymize check"
+    files = re.compile(hook["files"])
+    assert all(files.search(n) for n in ("a.md", "b.txt", "c.docx"))
+    assert not files.search("photo.png")
