@@ -162,6 +162,7 @@ def _never_names() -> frozenset[str]:
     words = data_lines("name_stop_words.txt", "recognizers")
     words += [ln.split("\t")[0] for ln in data_lines("relation_words.tsv", "recognizers")]
     words += data_lines("name_stopwords.txt")  # particles: "de", "du", "van"...
+    words += data_lines("acronyms.txt", "recognizers")  # legal forms, institutions: "SAS"
     return frozenset(fold(w.strip()) for w in words)
 
 

@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 
 from .entities import Entity
+from .lexicon import is_first_name
 
 NAME_TYPES = ("PERSON", "LOCATION", "ORG")
 # Higher wins an overlap before score and length are compared.
@@ -59,7 +60,9 @@ def _split_at_breaks(e: Entity) -> list[Entity]:
         # "mère"); it is kept only when it reads as a full name itself
         (a, b)
         for a, b in pieces[1:]
-        if len(words := e.text[a:b].split()) >= 2 and all(w[:1].isupper() for w in words)
+        if len(words := e.text[a:b].split()) >= 2
+        and all(w[:1].isupper() for w in words)
+        and is_first_name(words[0])
     ]
     return [replace(e, start=e.start + a, end=e.start + b, text=e.text[a:b]) for a, b in kept]
 
@@ -162,4 +165,24 @@ def _merge_same_type(entities: list[Entity]) -> list[Entity]:
                 out.append(current)
                 current = e
         out.append(current)
+    return out
+
+
+ADJACENT = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w-])")
+
+
+def absorb_adjacent_names(entities: list[Entity], text: str) -> list[Entity]:
+    """A known first name glued to a place or organisation joins it.
+
+    "Cours Julien" (a Marseille square) is found as the town "Cours": left
+    alone, "Julien" would stay in clear next to a fake town. Fail closed.
+    """
+    out: list[Entity] = []
+    starts = {e.start for e in entities}
+    for e in entities:
+        if e.type in ("LOCATION", "ORG"):
+            m = ADJACENT.match(text, e.end)
+            if m and m.end() - len(m.group(1)) not in starts and is_first_name(m.group(1)):
+                e = replace(e, end=m.end(), text=text[e.start : m.end()])
+        out.append(e)
     return out

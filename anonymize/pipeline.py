@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from dataclasses import replace as dc_replace
 
+from .allow import AllowList
 from .analyze import analyze_texts
 from .config import Config
 from .disclaimer import add_disclaimer
@@ -17,7 +18,7 @@ from .entities import Entity
 from .grammar import repair
 from .identities import IdentityBook
 from .mapping import Mapping
-from .overlaps import resolve_overlaps
+from .overlaps import absorb_adjacent_names, resolve_overlaps
 from .propagate import NameIndex
 from .replace import MaskStyle, RedactStyle, Replacement, apply
 
@@ -66,20 +67,17 @@ class Pipeline:
     # -- detection -----------------------------------------------------------
     def resolve(self, texts: Sequence[str], raw: Sequence[list[Entity]]) -> list[list[Entity]]:
         """Overlaps, then names propagated across all `texts` (one scope)."""
-        allow = set(self.config.allow_terms())
+        allow = AllowList(self.config.allow_terms())
         resolved = [
-            [e for e in resolve_overlaps(r, t) if e.text not in allow]
-            for r, t in zip(raw, texts, strict=True)
+            allow.filter(resolve_overlaps(r, t), t) for r, t in zip(raw, texts, strict=True)
         ]
-        index = NameIndex(allow)
+        index = NameIndex(allow.terms)
         for doc, entities in enumerate(resolved):
             index.add(entities, doc)
         return [
-            [
-                e
-                for e in resolve_overlaps(entities + index.find(text, doc), text)
-                if e.text not in allow
-            ]
+            absorb_adjacent_names(
+                allow.filter(resolve_overlaps(entities + index.find(text, doc), text), text), text
+            )
             for doc, (entities, text) in enumerate(zip(resolved, texts, strict=True))
         ]
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-from recognizers.lexicons import is_common_word
+from recognizers.lexicons import is_common_word, never_a_name_alone
 
 from .entities import Entity
 
@@ -52,7 +52,7 @@ def _name_tokens(entity: Entity) -> list[str]:
         letters = sum(c.isalpha() for c in tok)
         if letters < MIN_TOKEN_LETTERS or not tok[:1].isupper():
             continue
-        if tok.casefold().rstrip(".") in _stopwords():
+        if tok.casefold().rstrip(".") in _stopwords() or never_a_name_alone(tok):
             continue
         tokens.append(tok)
     return tokens

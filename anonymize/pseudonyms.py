@@ -125,7 +125,9 @@ class PseudonymStyle:
     def _forbidden(self, candidate: str) -> bool:
         n = normalize(candidate)
         return (
-            n in self.used or n in self._allow or any(w in self.book.real_words for w in n.split())
+            n in self.used
+            or n in self._allow
+            or any(w in self.book.real_words or w in self._denied for w in n.split())
         )
 
     def pick(self, key: str, pool: tuple[str, ...] | list[str]) -> str:
@@ -551,13 +553,15 @@ class RolesStyle(PseudonymStyle):
                     counts[normalize(identity.canonical)] = identity.mentions
             wanted = normalize(self.config.client) if self.config.client else None
             if wanted:
+                # exact name first, then a person holding every token ("Anne" is
+                # not "Marianne")
+                persons = [i for i in self.book.identities if i.type == "PERSON"]
+                tokens = set(wanted.split())
                 match = next(
-                    (
-                        i
-                        for i in self.book.identities
-                        if i.type == "PERSON" and wanted in normalize(i.canonical)
+                    (i for i in persons if normalize(i.canonical) == wanted),
+                    next(
+                        (i for i in persons if tokens <= set(normalize(i.canonical).split())), None
                     ),
-                    None,
                 )
                 self._client_key = normalize(match.canonical) if match else wanted
             elif counts:

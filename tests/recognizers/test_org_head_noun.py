@@ -106,3 +106,14 @@ def test_any_trade_noun_in_erie_heads_a_business(found, text, expected):
 )
 def test_erie_words_without_a_name_are_not_organisations(found, text):
     assert found(OrgHeadNounRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prise en charge demandée auprès de l'OPCO 2i.", "OPCO 2i"),
+        ("Dossier déposé à l'OPCO EP hier.", "OPCO EP"),
+    ],
+)
+def test_acronym_heads_take_a_code_as_name(found, text, expected):
+    assert expected in found(OrgHeadNounRecognizer(), text)
