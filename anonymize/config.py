@@ -21,6 +21,7 @@ from .errors import ConfigError
 CONFIG_NAME = "anonymize.toml"
 STYLES = ("pseudonym", "redact", "mask", "roles")
 DATE_STYLES = ("month", "season", "year", "remove", "keep")
+PLACE_STYLES = ("pseudonym", "generalize")
 
 
 def _data_lines(name: str) -> list[str]:
@@ -49,6 +50,7 @@ class Config:
     # a fixed public seed would let anyone re-derive "Julien Marchand -> ..."
     seed: int | None = None
     dates: str = "month"
+    places: str = "pseudonym"
     shift_dates: bool = False
     disclaimer: bool = False
     disclaimer_text: str | None = None
@@ -97,6 +99,7 @@ _SCALARS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "max_size_mb": ((int, float), "max_size_mb"),
     "seed": (int, "seed"),
     "dates": (str, "dates"),
+    "places": (str, "places"),
     "shift_dates": (bool, "shift_dates"),
     "disclaimer": (bool, "disclaimer"),
     "disclaimer_text": (str, "disclaimer_text"),
@@ -152,6 +155,8 @@ def parse_config(text: str, path: Path) -> Config:
         raise loc.error("anonymize.style", f"must be one of {', '.join(STYLES)}")
     if config.dates not in DATE_STYLES:
         raise loc.error("anonymize.dates", f"must be one of {', '.join(DATE_STYLES)}")
+    if config.places not in PLACE_STYLES:
+        raise loc.error("anonymize.places", f"must be one of {', '.join(PLACE_STYLES)}")
     if not 0.0 <= config.threshold <= 1.0:
         raise loc.error("anonymize.threshold", "must be between 0 and 1")
     if config.max_size_mb <= 0:

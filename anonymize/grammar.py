@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace as dc_replace
 
+from recognizers.lexicons import is_country
+
 from .lexicon import gender_of_first_name
 from .replace import EMPTY, Replacement
 
@@ -93,12 +95,23 @@ def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> 
         }
         word = contracted[(prep.group(1).lower(), lead.group(1).lower())]
         return before[: prep.start()] + _case_like(prep.group(1), word) + " ", value[lead.end() :]
+    if source_type == "LOCATION" and value.startswith(("un ", "une ")):
+        # a generalized place: "à Annecy" -> "dans une ville de taille moyenne"
+        if m := re.search(r"(?<![\w'’])(à|au|aux|en)\s$", before, re.IGNORECASE):
+            return before[: m.start()] + _case_like(m.group(1), "dans") + " ", value
+        if m := re.search(r"(?<![\w'’])(du|des)\s$", before, re.IGNORECASE):
+            return before[: m.start()] + _case_like(m.group(1), "d'"), value
     if (m := CONTRACTED.search(before)) and source_type == "ORG" and vowel:
         # "du [RC Lens]" replaced by "Alizé" -> "de l'Alizé"
         word = m.group("word").lower()
         new = {"au": "à l'", "aux": "aux ", "du": "de l'", "des": "des "}[word]
         return before[: m.start()] + _case_like(m.group("word"), new), value
-    if (m := CONTRACTED.search(before)) and source_type == "LOCATION" and kind != "country":
+    if (
+        (m := CONTRACTED.search(before))
+        and source_type == "LOCATION"
+        and kind != "country"
+        and not is_country(value)  # a country pseudonym keeps "au"/"du": chosen to fit
+    ):
         # "au Croisic" -> the new town has no article of its own: "à Brest", "de Brest".
         word = m.group("word").lower()
         first_word = value.split(" ", 1)[0]

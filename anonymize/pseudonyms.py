@@ -17,6 +17,8 @@ import hashlib
 import random
 import re
 
+from recognizers.lexicons import is_country
+
 from .coarsen import age_frame, coarsen_age, coarsen_date
 from .config import Config
 from .entities import Entity
@@ -305,7 +307,9 @@ class PseudonymStyle:
         key = "LOCATION:" + normalize(entity.text)
         if key in self.table:
             return self.table[key]
-        kind = entity.hint("kind") or ""
+        kind = entity.hint("kind") or ("country" if is_country(entity.text) else "")
+        if self.config.places == "generalize":
+            return self._set(key, _generalized_place(entity.text, kind))
         if (_org_head(entity.text) and not entity.text[:1].isupper()) or re.match(
             r"^(?:CHU|CHR|IUT|CREPS|INSPÉ|CNSMD)\b", entity.text
         ):
@@ -486,6 +490,26 @@ class PseudonymStyle:
 
     def _age(self, entity: Entity, text: str) -> str:
         return coarsen_age(entity.text, age_frame(text[: entity.start]))
+
+
+def _generalized_place(name: str, kind: str) -> str:
+    """'Annecy' -> 'une ville moyenne', by kind and population."""
+    if kind == "country":
+        return "un pays étranger"
+    if kind == "foreign_city":
+        return "une ville étrangère"
+    if kind in ("region", "department"):
+        return "une région"
+    population = _population_of().get(name.strip().casefold())
+    if population is None:
+        return "une ville"
+    if population >= 200_000:
+        return "une grande ville"
+    if population >= 20_000:
+        return "une ville de taille moyenne"
+    if population >= 2_000:
+        return "une petite ville"
+    return "un village"
 
 
 def _org_head(body: str) -> str | None:

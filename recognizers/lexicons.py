@@ -14,7 +14,7 @@ from recognizers._fold import fold
 from recognizers._fr_calendar import month_numbers
 from recognizers._names import common_words
 
-__all__ = ["fold", "is_common_word", "month_numbers", "never_a_name_alone"]
+__all__ = ["fold", "is_common_word", "is_country", "month_numbers", "never_a_name_alone"]
 
 
 def is_common_word(word: str) -> bool:
@@ -31,3 +31,12 @@ def _not_alone() -> frozenset[str]:
 def never_a_name_alone(word: str) -> bool:
     """A word of a name that names nobody by itself: 'Coaching' of 'Lenoir Coaching', 'SAS'."""
     return fold(word) in _not_alone()
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(fold(line.split("\t")[0].strip()) for line in lines("countries.txt"))
+
+
+def is_country(name: str) -> bool:
+    return fold(name.strip()) in _countries()

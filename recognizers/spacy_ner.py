@@ -35,6 +35,12 @@ def _not_names() -> frozenset[str]:
     return frozenset(w.strip().casefold() for w in words)
 
 
+@cache
+def _not_org_heads() -> frozenset[str]:
+    """First words of spans that name no organisation: tools, diplomas, job titles."""
+    return frozenset(w.strip().casefold() for w in lines("org_not_names.txt"))
+
+
 def _is_label(text: str, start: int, end: int) -> bool:
     """A span alone at a line start and followed by ':' or '°' is a form label."""
     before = text[:start].rstrip(" \t#*->")
@@ -60,6 +66,8 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
             return False
         if len(tokens) == 1 and first in _not_names():
             return False
+        if first in _not_org_heads() and not known_first_name:
+            return False  # "VP Engineering", "BTS MCO", "Google Meet"
         if r.entity_type == "PERSON" and len(tokens) == 1 and not known_first_name:
             # "la Chaconne", "le petit Breton": a one-word person after an article
             previous = tokens[0].nbor(-1) if tokens[0].i > 0 else None

@@ -218,3 +218,10 @@ def test_roles_client_is_matched_by_whole_name_tokens():
     assert "ma cliente, ma coachée" in out.lower() or "Ma cliente, ma coachée" in out
     assert "Marianne" not in out and "Morel" not in out
     assert out.count("ma cliente") + out.count("Ma cliente") == 2
+
+
+def test_places_can_be_generalized_per_config():
+    out = _anonymize("Elle vit à Annecy, née au Maroc, et revient d'Agen.", places="generalize")
+    assert "dans une ville de taille moyenne" in out
+    assert "Annecy" not in out and "Agen" not in out and "Maroc" not in out
+    assert "d'une" in out

@@ -1,0 +1,33 @@
+"""spaCy's NER as we filter it: names kept, labels and titles dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.spacy_ner import FrenchSpacyRecognizer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Julien Marchand habite à Annecy depuis longtemps.", "Julien Marchand"),
+        ("Elle travaille chez Dassault Systèmes à Vélizy.", "Dassault Systèmes"),
+        ("Sa mère Olive arrive demain.", "Olive"),
+    ],
+)
+def test_names_are_kept(found, text, expected):
+    assert expected in found(FrenchSpacyRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("Objet : Relance facture\nMerci de votre retour.", "Relance"),
+        ("JE RETIENS\n- Point de vigilance : le sommeil", "Point de vigilance"),
+        ("Il est VP Engineering chez nous depuis mars.", "VP Engineering"),
+        ("Elle a joué la Chaconne devant le jury.", "Chaconne"),
+        ("FACTURE N° F2025-0147\nDate d'émission : 28/02/2025", "FACTURE N"),
+    ],
+)
+def test_labels_titles_and_common_nouns_are_dropped(found, text, unwanted):
+    assert unwanted not in found(FrenchSpacyRecognizer(), text)
