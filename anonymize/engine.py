@@ -99,13 +99,20 @@ class FrenchNlpEngine(SpacyNlpEngine):
         self.nlp = {LANGUAGE: nlp}
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-        artifacts = super()._doc_to_nlp_artifact(doc, language)
         # Without a lemmatizer, Presidio's context enhancer compares context
-        # words with lemmas: give it the lower-cased tokens.
-        lemmas = [token.lower_ for token in doc]
-        artifacts.lemmas = lemmas
-        artifacts.keywords = artifacts.set_keywords(self, lemmas, language)
-        return artifacts
+        # words with lemmas: give it the lower-cased tokens (computed once).
+        entities, scores = self._get_updated_entities(
+            self._get_entities(doc), self._get_scores_for_entities(doc)
+        )
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[token.idx for token in doc],
+            lemmas=[token.lower_ for token in doc],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
 
 
 _lock = threading.Lock()

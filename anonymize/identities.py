@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .entities import Entity
 from .propagate import _name_tokens
@@ -18,6 +19,7 @@ from .propagate import _name_tokens
 CAPITALIZED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\wÀ-ÿ]*")
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Case-, accent- and spacing-insensitive key of a surface form."""
     text = unicodedata.normalize("NFKD", text.casefold())

@@ -16,6 +16,7 @@ import bisect
 import hashlib
 import random
 import re
+from functools import cache
 
 from recognizers.lexicons import is_country
 
@@ -351,7 +352,7 @@ class PseudonymStyle:
         population = _population_of().get(name.strip().casefold())
         if population is None or not ranked:
             return fallback_towns()
-        i = bisect.bisect_left([p for p, _ in ranked], population)
+        i = bisect.bisect_left(_populations(), population)
         window = ranked[max(0, i - 60) : i + 60]
         return tuple(n for _, n in window)
 
@@ -542,6 +543,11 @@ def _communes_by_population() -> list[tuple[int, str]]:
             (pop, name) for name, pop in communes() if not re.match(r"^(?:Le|La|Les|L')[ ']", name)
         )
     return _RANKED
+
+
+@cache
+def _populations() -> list[int]:
+    return [p for p, _ in _communes_by_population()]
 
 
 def _population_of() -> dict[str, int]:

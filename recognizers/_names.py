@@ -75,10 +75,16 @@ class Word:
 
 
 def words(text: str) -> list[Word]:
-    return [
+    """The words of a chunk; eight recognizers ask for the same chunk in a row."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=4)
+def _words(text: str) -> tuple[Word, ...]:
+    return tuple(
         Word(m.group("word"), m.start("word"), m.end("word"), m.group("elision") is not None)
         for m in _WORD.finditer(text)
-    ]
+    )
 
 
 # ---------------------------------------------------------------- lexicons
@@ -312,7 +318,14 @@ def _caps_line(line: str) -> bool:
 def token_index(nlp_artifacts) -> dict[int, object]:
     """spaCy tokens by character offset of their start."""
     doc = getattr(nlp_artifacts, "tokens", None)
-    return {t.idx: t for t in doc} if doc is not None else {}
+    if doc is None:
+        return {}
+    # built once per chunk and kept on the artifacts: every name recognizer asks
+    cached = getattr(nlp_artifacts, "_token_index", None)
+    if cached is None:
+        cached = {t.idx: t for t in doc}
+        nlp_artifacts._token_index = cached
+    return cached
 
 
 def pos_at(tokens: dict[int, object], start: int) -> str:

@@ -21,6 +21,8 @@ from recognizers._data import lines, table
 
 NAME_POS = frozenset({"PROPN", "X"})
 ARTICLE_POS = frozenset({"DET"})
+# lower-case words a span may drag in front of a name ("sur Insta", "chez Paul")
+LEADING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "ADV", "AUX", "VERB", "PART"})
 
 
 @cache
@@ -39,6 +41,11 @@ def _not_names() -> frozenset[str]:
 def _not_org_heads() -> frozenset[str]:
     """First words of spans that name no organisation: tools, diplomas, job titles."""
     return frozenset(w.strip().casefold() for w in lines("org_not_names.txt"))
+
+
+def _line_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t#*->")
+    return not before or before.endswith("\n")
 
 
 def _is_label(text: str, start: int, end: int) -> bool:
@@ -64,6 +71,13 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
         known_first_name = first in _first_names()
         if _is_label(text, r.start, r.end) and not known_first_name:
             return False
+        if (
+            tokens[0].pos_ == "NOUN"
+            and tokens[0].text.isupper()
+            and _line_start(text, r.start)
+            and not known_first_name
+        ):
+            return False  # "FACTURE N° ...", "COMPTE RENDU": a heading
         if len(tokens) == 1 and first in _not_names():
             return False
         if first in _not_org_heads() and not known_first_name:
@@ -88,7 +102,11 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
         for r in results:
             span = doc.char_span(r.start, r.end, alignment_mode="expand")
             tokens = [t for t in span if not t.is_space] if span else []
-            while tokens and not tokens[0].text[:1].isalnum():
+            # "sur Insta", "- Point": the span starts at its first capitalized word
+            while tokens and (
+                not tokens[0].text[:1].isalnum()
+                or (tokens[0].text[:1].islower() and tokens[0].pos_ in LEADING_POS)
+            ):
                 tokens.pop(0)
             while tokens and not tokens[-1].text[-1:].isalnum():
                 tokens.pop()

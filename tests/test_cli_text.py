@@ -70,7 +70,7 @@ def test_binary_and_empty_files_get_one_clear_line(tmp_path):
 def test_version_and_french_examples_in_help():
     runner = CliRunner()
     assert __version__ in runner.invoke(main, ["--version"]).output
-    for command in ([], ["text"], ["detect"], ["batch"]):
+    for command in ([], ["text"], ["detect"], ["batch"], ["check"], ["review"], ["reveal"]):
         result = runner.invoke(main, [*command, "--help"])
         assert result.exit_code == 0
         assert "Exemple" in result.output
@@ -80,3 +80,17 @@ def test_unknown_option_is_a_usage_error():
     result = CliRunner().invoke(main, ["text", "--frobnicate"])
     assert result.exit_code == 2
     assert "No such option" in result.output
+
+
+def test_output_never_overwrites_the_input_nor_an_existing_file(tmp_path):
+    note = tmp_path / "seance.md"
+    note.write_text(NOTE_A, encoding="utf-8")
+    same = CliRunner().invoke(main, ["text", str(note), "-o", str(note)])
+    assert same.exit_code == 2
+    assert note.read_text(encoding="utf-8") == NOTE_A
+    out = tmp_path / "public.md"
+    out.write_text("déjà là", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["text", str(note), "-o", str(out)])
+    assert refused.exit_code == 2 and out.read_text(encoding="utf-8") == "déjà là"
+    forced = CliRunner().invoke(main, ["text", str(note), "-o", str(out), "--force"])
+    assert forced.exit_code == 0 and "Marchand" not in out.read_text(encoding="utf-8")

@@ -31,3 +31,8 @@ def test_names_are_kept(found, text, expected):
 )
 def test_labels_titles_and_common_nouns_are_dropped(found, text, unwanted):
     assert unwanted not in found(FrenchSpacyRecognizer(), text)
+
+
+def test_a_span_starts_at_its_first_capitalized_word(run_recognizer):
+    spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), "Elle poste tout sur Insta.")]
+    assert all(not t.startswith("sur ") for t in spans)
