@@ -137,6 +137,8 @@ def _key(name: str) -> str:
 def _variants(key: str) -> set[str]:
     """The key plus its abbreviated `St`/`Ste` spellings."""
     out = {key}
+    if "saint" not in key:
+        return out
     words = key.split(" ")
     for i, w in enumerate(words):
         if w in ("saint", "sainte"):
