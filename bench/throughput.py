@@ -88,15 +88,15 @@ def bench_spacy(texts: list[str]) -> float:
 
 
 def bench_presidio(texts: list[str]) -> float:
-    from presidio_analyzer import AnalyzerEngine
-    from presidio_analyzer.nlp_engine import NlpEngineProvider
-
-    # Presidio's e-mail recognizer calls tldextract, which would try to download
-    # the public suffix list: the benchmark stays offline like the tool.
     import types
 
     import tldextract
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_analyzer.predefined_recognizers.generic import email_recognizer
+
+    # Presidio's e-mail recognizer calls tldextract, which would try to download
+    # the public suffix list: the benchmark stays offline like the tool.
 
     offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
     email_recognizer.tldextract = types.SimpleNamespace(extract=offline)
