@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers import LANGUAGE
 from recognizers._data import lines, table
 from recognizers._fold import fold as _fold
 
@@ -374,3 +376,28 @@ def result(
     return RecognizerResult(
         "PERSON", start, end, score, analysis_explanation=explanation, recognition_metadata=meta
     )
+
+
+class NameRecognizer(EntityRecognizer):
+    """Base of the PERSON recognizers of this package: one way to be built and
+    asked, each subclass only says where names are (`find`)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PERSON"],
+            supported_language=LANGUAGE,
+            name=type(self).__name__,
+        )
+
+    def load(self) -> None:  # lexicons are loaded lazily and cached per process
+        pass
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and "PERSON" not in entities:
+            return []
+        return self.find(text, nlp_artifacts)
+
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
+        raise NotImplementedError

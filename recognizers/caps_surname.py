@@ -8,11 +8,11 @@ calls the capitalized word a proper noun, and refuses acronyms (`CHU`, `SARL`).
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers import LANGUAGE
 from recognizers._names import (
+    NameRecognizer,
     Word,
     caps_surname_ok,
     first_name,
@@ -33,24 +33,10 @@ from recognizers._names import (
 )
 
 
-class CapsSurnameRecognizer(EntityRecognizer):
+class CapsSurnameRecognizer(NameRecognizer):
     """PERSON for `Firstname SURNAME` and `SURNAME Firstname`."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PERSON"],
-            supported_language=LANGUAGE,
-            name="CapsSurnameRecognizer",
-        )
-
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "PERSON" not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         ws = words(text)
         tokens = token_index(nlp_artifacts)
         found: list[RecognizerResult] = []

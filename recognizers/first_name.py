@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers import LANGUAGE
 from recognizers._names import (
+    NameRecognizer,
     Word,
     caps_surname_ok,
     first_name,
@@ -90,24 +90,10 @@ _STREETS = frozenset(
 _COMPANY_TAIL = re.compile(r"\s*(?:&|et)\s+(?:Fils|Filles|Cie|Associés)\b|\s+Frères\b")
 
 
-class FirstNameRecognizer(EntityRecognizer):
+class FirstNameRecognizer(NameRecognizer):
     """PERSON for a lexicon first name, with the surname that follows or precedes it."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PERSON"],
-            supported_language=LANGUAGE,
-            name="FirstNameRecognizer",
-        )
-
-    def load(self) -> None:  # lexicons are loaded lazily and cached
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "PERSON" not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         ws = words(text)
         tokens = token_index(nlp_artifacts)
         found: list[RecognizerResult] = []

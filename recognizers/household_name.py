@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers import LANGUAGE
 from recognizers._names import (
+    NameRecognizer,
     fold,
     is_namelike,
     is_place_word,
@@ -34,24 +34,10 @@ _STRONG = re.compile(
 _WEAK = re.compile(r"\bles\s+$")
 
 
-class HouseholdNameRecognizer(EntityRecognizer):
+class HouseholdNameRecognizer(NameRecognizer):
     """PERSON for the surname of a household after `chez les`, `la famille`, `les`."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PERSON"],
-            supported_language=LANGUAGE,
-            name="HouseholdNameRecognizer",
-        )
-
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "PERSON" not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         ws = words(text)
         tokens = token_index(nlp_artifacts)
         found: list[RecognizerResult] = []

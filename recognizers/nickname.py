@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers import LANGUAGE
-from recognizers._names import fold, relation_words, result, stop_words
+from recognizers._names import NameRecognizer, fold, relation_words, result, stop_words
 
 _NICK = r"[A-ZÀ-Ý][\w'’-]{0,20}(?:[ ][A-ZÀ-Ý][\w'’-]{0,20})?"
 _OPEN = r"(?:«[ \u00a0\u202f]?|[\"“])"
@@ -37,24 +36,10 @@ _PATTERNS = [
 ]
 
 
-class NicknameRecognizer(EntityRecognizer):
+class NicknameRecognizer(NameRecognizer):
     """PERSON (part nickname) for a nickname introduced as such."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PERSON"],
-            supported_language=LANGUAGE,
-            name="NicknameRecognizer",
-        )
-
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "PERSON" not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         found: list[RecognizerResult] = []
         for pattern in _PATTERNS:
             for m in pattern.finditer(text):

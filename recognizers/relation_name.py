@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers import LANGUAGE
 from recognizers._names import (
+    NameRecognizer,
     Word,
     first_name,
     fold,
@@ -45,24 +45,10 @@ _NOT_A_NAME_POS = frozenset(
 )
 
 
-class RelationNameRecognizer(EntityRecognizer):
+class RelationNameRecognizer(NameRecognizer):
     """PERSON for the name that a kinship, work or pet word introduces."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PERSON"],
-            supported_language=LANGUAGE,
-            name="RelationNameRecognizer",
-        )
-
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "PERSON" not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         ws = words(text)
         tokens = token_index(nlp_artifacts)
         relations = relation_words()

@@ -12,12 +12,19 @@ import re
 from collections import Counter
 from functools import cache
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers import LANGUAGE
 from recognizers._data import lines
-from recognizers._names import acronyms, first_name, fold, is_caps, result, stop_words
+from recognizers._names import (
+    NameRecognizer,
+    acronyms,
+    first_name,
+    fold,
+    is_caps,
+    result,
+    stop_words,
+)
 
 # Optional list/quote marks, an optional [timestamp], optional Markdown bold,
 # then one to three capitalized words with an optional initial, then " :".
@@ -34,24 +41,10 @@ def _roles() -> frozenset[str]:
     return frozenset(fold(w) for w in lines("speaker_label_roles.txt"))
 
 
-class SpeakerLabelRecognizer(EntityRecognizer):
+class SpeakerLabelRecognizer(NameRecognizer):
     """PERSON for a speaker's name labelling a line of a transcript or a chat."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PERSON"],
-            supported_language=LANGUAGE,
-            name="SpeakerLabelRecognizer",
-        )
-
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "PERSON" not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         labels = [m for m in _LABEL.finditer(text) if self._plausible(m.group("label"))]
         counts = Counter(m.group("label") for m in labels)
         found: list[RecognizerResult] = []

@@ -7,11 +7,11 @@ object pronoun and a verb (`m'a`, `nous a`, `lui écrit`), it is someone.
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers import LANGUAGE
 from recognizers._names import (
+    NameRecognizer,
     first_name,
     fold,
     is_title,
@@ -31,23 +31,11 @@ _OBJECT_PRONOUNS = frozenset(
 )
 
 
-class SubjectNameRecognizer(EntityRecognizer):
+class SubjectNameRecognizer(NameRecognizer):
     """PERSON for a sentence-initial proper noun followed by an object pronoun and a verb."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PERSON"],
-            supported_language=LANGUAGE,
-            name="SubjectNameRecognizer",
-        )
-
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if (entities and "PERSON" not in entities) or nlp_artifacts is None:
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
+        if nlp_artifacts is None:
             return []
         tokens = token_index(nlp_artifacts)
         found: list[RecognizerResult] = []

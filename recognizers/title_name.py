@@ -7,11 +7,11 @@ the span; it gives the gender.
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers import LANGUAGE
 from recognizers._names import (
+    NameRecognizer,
     Word,
     first_name,
     fold,
@@ -39,24 +39,10 @@ _NOT_A_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "VER
 _DOT_REQUIRED = frozenset({"M", "MM"})
 
 
-class TitleNameRecognizer(EntityRecognizer):
+class TitleNameRecognizer(NameRecognizer):
     """PERSON for the name that follows M., Mme, Dr, Me, Madame, Monsieur..."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PERSON"],
-            supported_language=LANGUAGE,
-            name="TitleNameRecognizer",
-        )
-
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if entities and "PERSON" not in entities:
-            return []
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> list[RecognizerResult]:
         ws = words(text)
         tokens = token_index(nlp_artifacts)
         found: list[RecognizerResult] = []
