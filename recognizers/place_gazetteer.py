@@ -18,6 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from recognizers import LANGUAGE
 from recognizers import _place_context as ctx
 from recognizers._gazetteer import Entry, Hit, scan
+from recognizers._ids import build_result
 
 SCORE_POSTAL = 0.85  # `61120 Camembert`
 SCORE_PLAIN = 0.7  # an unambiguous commune, department or region
@@ -171,15 +172,7 @@ class PlaceGazetteerRecognizer(EntityRecognizer):
                     accepted[start] = (start, end, SCORE_LIST, kinds[start])
 
     def _result(self, start: int, end: int, score: float, kind: str) -> RecognizerResult:
-        return RecognizerResult(
-            self.ENTITY,
-            start,
-            end,
-            score,
-            analysis_explanation=None,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                "kind": kind,
-            },
-        )
+        # the shared builder gives the explanation object the context enhancer needs
+        result = build_result(self, self.ENTITY, start, end, score, f"gazetteer: {kind}")
+        result.recognition_metadata["kind"] = kind
+        return result
