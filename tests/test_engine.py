@@ -23,10 +23,13 @@ def _texts() -> list[str]:
     return [TRICKY] + [p.read_text(encoding="utf-8") for p in notes]
 
 
-def test_tokens_and_entities_identical_to_a_standard_spacy_load():
+def test_tokens_tags_and_entities_identical_to_a_standard_spacy_load():
     texts = _texts()
     ours = [
-        [[t.text for t in d], [[e.start_char, e.end_char, e.label_] for e in d.ents]]
+        [
+            [[t.text, t.pos_, str(t.morph)] for t in d],
+            [[e.start_char, e.end_char, e.label_] for e in d.ents],
+        ]
         for d in load_french_model().pipe(texts)
     ]
     # the reference runs in a fresh interpreter: plain spacy.load, nothing of ours
@@ -34,8 +37,8 @@ def test_tokens_and_entities_identical_to_a_standard_spacy_load():
         "import json, sys, spacy\n"
         "nlp = spacy.load('fr_core_news_md', exclude=['parser', 'lemmatizer'])\n"
         "texts = json.load(sys.stdin)\n"
-        "print(json.dumps([[[t.text for t in d], [[e.start_char, e.end_char, e.label_]"
-        " for e in d.ents]] for d in nlp.pipe(texts)]))\n"
+        "print(json.dumps([[[[t.text, t.pos_, str(t.morph)] for t in d],"
+        " [[e.start_char, e.end_char, e.label_] for e in d.ents]] for d in nlp.pipe(texts)]))\n"
     )
     reference = subprocess.run(
         [sys.executable, "-c", code],
