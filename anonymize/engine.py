@@ -15,7 +15,8 @@ import types
 
 import spacy
 import srsly
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER
 from spacy.language import Language
@@ -121,6 +122,30 @@ class FrenchNlpEngine(SpacyNlpEngine):
         )
 
 
+class ContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's context enhancer, given only the results that can use it.
+
+    It deep-copies every result before skipping those whose recognizer has no
+    context words, which are most of them (names, places, dates); handing it
+    only the others keeps the same scores at a fraction of the cost.
+    """
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        if context:  # words given by the caller apply to every result
+            return super().enhance_using_context(
+                text, raw_results, nlp_artifacts, recognizers, context
+            )
+        with_context = {r.id for r in recognizers if r.context}
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        wanted, others = [], []
+        for result in raw_results:
+            meta = result.recognition_metadata or {}
+            (wanted if meta.get(key) in with_context else others).append(result)
+        if not wanted:
+            return others
+        return super().enhance_using_context(text, wanted, nlp_artifacts, recognizers) + others
+
+
 _lock = threading.Lock()
 _engines: dict[str, AnalyzerEngine] = {}
 
@@ -136,6 +161,7 @@ def _build(config: Config) -> AnalyzerEngine:
         registry=registry,
         supported_languages=[LANGUAGE],
         default_score_threshold=config.threshold,
+        context_aware_enhancer=ContextEnhancer(),
     )
     # Recognizers load their lexicons on first use: do it now, once, so that
     # batch workers forked from this process inherit them instead of each
