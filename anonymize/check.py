@@ -35,11 +35,11 @@ from pathlib import Path
 from . import __version__
 from .analyze import analyze_texts
 from .config import Config
+from .data import lines
 from .entities import Entity
 from .errors import NoteError
 from .filenames import fold
 from .formats import Document, read_document
-from .lexicon import data_lines
 from .overlaps import resolve_overlaps
 from .reader import find_notes
 from .replace import LABELS, MASK
@@ -159,10 +159,10 @@ def _overlap(a: Entity, b: Entity) -> bool:
 @cache
 def _never_names() -> frozenset[str]:
     """Words that are never a name on their own ("Entre", "Tonton", "De")."""
-    words = data_lines("name_stop_words.txt", "recognizers")
-    words += [ln.split("\t")[0] for ln in data_lines("relation_words.tsv", "recognizers")]
-    words += data_lines("name_stopwords.txt")  # particles: "de", "du", "van"...
-    words += data_lines("acronyms.txt", "recognizers")  # legal forms, institutions: "SAS"
+    words = list(lines("name_stop_words.txt", "recognizers"))
+    words += [ln.split("\t")[0] for ln in lines("relation_words.tsv", "recognizers")]
+    words += lines("name_stopwords.txt")  # particles: "de", "du", "van"...
+    words += lines("acronyms.txt", "recognizers")  # legal forms, institutions: "SAS"
     return frozenset(fold(w.strip()) for w in words)
 
 

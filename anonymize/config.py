@@ -12,9 +12,9 @@ import json
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 
+from .data import lines
 from .entities import ENTITY_TYPES
 from .errors import ConfigError
 
@@ -22,12 +22,6 @@ CONFIG_NAME = "anonymize.toml"
 STYLES = ("pseudonym", "redact", "mask", "roles")
 DATE_STYLES = ("month", "season", "year", "remove", "keep")
 PLACE_STYLES = ("pseudonym", "generalize")
-
-
-def _data_lines(name: str) -> list[str]:
-    """Lines of a packaged data file, without comments and blanks."""
-    text = resources.files("anonymize").joinpath("data", name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -74,7 +68,7 @@ class Config:
         """
         key = (tuple(self.allow), tuple(self.deny), self.use_default_allow)
         if self._allow_cache is None or self._allow_cache[0] != key:
-            defaults = _data_lines("allow_list.txt") if self.use_default_allow else []
+            defaults = lines("allow_list.txt") if self.use_default_allow else ()
             denied = {d.casefold() for d in self.deny}
             terms = sorted(t for t in set(defaults) | set(self.allow) if t.casefold() not in denied)
             self._allow_cache = (key, terms)

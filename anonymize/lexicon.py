@@ -7,25 +7,16 @@ gazetteer are the recognizers' own lists, so detection and replacement agree.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
+from .data import lines
 from .identities import normalize
-
-
-def data_lines(name: str, package: str = "anonymize") -> list[str]:
-    """Non-comment lines of a data file; an absent optional file reads as empty."""
-    try:
-        text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 @cache
 def pseudo_first_names() -> dict[str, tuple[str, ...]]:
     """Gender ('F'/'M') -> first names for pseudonyms."""
     pools: dict[str, list[str]] = {"F": [], "M": []}
-    for line in data_lines("pseudo_first_names.tsv"):
+    for line in lines("pseudo_first_names.tsv"):
         name, gender = line.split("\t")[:2]
         pools[gender].append(name)
     return {g: tuple(names) for g, names in pools.items()}
@@ -33,14 +24,14 @@ def pseudo_first_names() -> dict[str, tuple[str, ...]]:
 
 @cache
 def pseudo_surnames() -> tuple[str, ...]:
-    return tuple(data_lines("pseudo_surnames.txt"))
+    return tuple(lines("pseudo_surnames.txt"))
 
 
 @cache
 def first_name_genders() -> dict[str, str]:
     """Normalized first name -> 'F', 'M' or 'X', from the recognizers' lexicon."""
     genders: dict[str, str] = {}
-    for line in data_lines("first_names.tsv", "recognizers"):
+    for line in lines("first_names.tsv", "recognizers"):
         parts = line.split("\t")
         if len(parts) >= 2:
             genders.setdefault(normalize(parts[0]), parts[1])
@@ -63,7 +54,7 @@ def is_first_name(name: str) -> bool:
 def communes() -> tuple[tuple[str, int], ...]:
     """(name, population) of French communes, from the recognizers' gazetteer."""
     rows = []
-    for line in data_lines("communes.tsv", "recognizers"):
+    for line in lines("communes.tsv", "recognizers"):
         parts = line.split("\t")
         if len(parts) >= 3 and parts[2].strip().isdigit():
             rows.append((parts[0], int(parts[2])))
@@ -72,10 +63,10 @@ def communes() -> tuple[tuple[str, int], ...]:
 
 @cache
 def fallback_towns() -> tuple[str, ...]:
-    return tuple(data_lines("pseudo_towns.txt"))
+    return tuple(lines("pseudo_towns.txt"))
 
 
 @cache
 def words(name: str) -> tuple[str, ...]:
     """A plain word list of `anonymize/data/`."""
-    return tuple(ln.strip() for ln in data_lines(name))
+    return tuple(ln.strip() for ln in lines(name))

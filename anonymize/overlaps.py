@@ -13,8 +13,8 @@ import heapq
 import re
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 
+from .data import lines
 from .entities import Entity
 from .lexicon import is_first_name
 
@@ -91,8 +91,7 @@ def _trim(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
 
 @cache
 def _person_prefixes() -> frozenset[str]:
-    text = resources.files("anonymize").joinpath("data", "person_prefixes.txt").read_text("utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+    return frozenset(ln.strip() for ln in lines("person_prefixes.txt"))
 
 
 def _trim_person_prefix(e: Entity) -> Entity:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
 from recognizers.lexicons import is_common_word, never_a_name_alone
 
+from .data import lines
 from .entities import Entity
 
 PROPAGATED_TYPES = ("PERSON", "ORG", "LOCATION")
@@ -31,8 +31,7 @@ ARTICLE_BEFORE = re.compile(
 
 @cache
 def _stopwords() -> frozenset[str]:
-    text = resources.files("anonymize").joinpath("data", "name_stopwords.txt").read_text("utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+    return frozenset(ln.strip() for ln in lines("name_stopwords.txt"))
 
 
 def _variants(surface: str) -> set[str]:

@@ -22,6 +22,7 @@ from recognizers.lexicons import is_country
 
 from .coarsen import age_frame, coarsen_age, coarsen_date
 from .config import Config
+from .data import lines
 from .entities import Entity
 from .fictitious import (
     fake_address,
@@ -34,7 +35,6 @@ from .fictitious import (
 from .identities import IdentityBook, normalize
 from .lexicon import (
     communes,
-    data_lines,
     fallback_towns,
     gender_of_first_name,
     is_first_name,
@@ -322,7 +322,7 @@ class PseudonymStyle:
         if kind == "country":
             prep = "au" if re.search(r"\b(?:au|du)\s*$", before) else "en"
             pool = tuple(
-                ln.split("\t")[0] for ln in data_lines("pseudo_countries.tsv") if ln.endswith(prep)
+                ln.split("\t")[0] for ln in lines("pseudo_countries.tsv") if ln.endswith(prep)
             )
             return self.pick(key, pool)
         if kind == "foreign_city":
@@ -333,11 +333,11 @@ class PseudonymStyle:
             wanted = {"le": "M", "la": "F", "l'": "V"}.get(article.group(1) if article else "", "")
             pool = tuple(
                 ln.split("\t")[0]
-                for ln in data_lines("pseudo_regions.txt")
+                for ln in lines("pseudo_regions.txt")
                 if not wanted or ln.split("\t")[1] == wanted
             )
             if not pool:
-                pool = tuple(ln.split("\t")[0] for ln in data_lines("pseudo_regions.txt"))
+                pool = tuple(ln.split("\t")[0] for ln in lines("pseudo_regions.txt"))
             return self.pick(key, pool)
         return self.pick(key, self._similar_towns(entity.text))
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from . import __version__
 from .check import OUTPUT_MARKER, find_marker
 from .config import Config
+from .data import lines
 from .errors import AnonymizeError
 from .filenames import fold
 from .formats import Document, anonymize_texts, read_document
@@ -77,11 +78,8 @@ class ReviewError(AnonymizeError):
 @cache
 def _cues() -> tuple[tuple[str, re.Pattern], ...]:
     """(category, pattern) from the data file, one pattern per category."""
-    text = resources.files("anonymize").joinpath("data", "review_cues.txt").read_text("utf-8")
     terms: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in lines("review_cues.txt"):
         category, term = line.split("\t", 1)
         term = fold(term.strip())
         body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
