@@ -67,8 +67,15 @@ def _split_at_breaks(e: Entity) -> list[Entity]:
     return [replace(e, start=e.start + a, end=e.start + b, text=e.text[a:b]) for a, b in kept]
 
 
-def _trim(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
-    """The pieces of `loser` outside already-taken characters, if they are words."""
+# A cut piece must still contain this many letters or digits to be replaced.
+MIN_PIECE = 2
+
+
+def pieces_outside(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
+    """The pieces of `loser` outside taken characters that still hold a word.
+
+    Used for an overlap's loser here and for a detection cut around Markdown
+    syntax: what is left keeps being replaced (fail closed)."""
     pieces: list[Entity] = []
     i = loser.start
     while i < loser.end:
@@ -83,7 +90,7 @@ def _trim(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
             s += 1
         while e > s and not text[e - 1].isalnum():
             e -= 1
-        if sum(c.isalnum() for c in text[s:e]) >= 2:
+        if sum(c.isalnum() for c in text[s:e]) >= MIN_PIECE:
             pieces.append(replace(loser, start=s, end=e, text=text[s:e]))
         i = j
     return pieces
@@ -131,7 +138,7 @@ def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
             kept.append(e)
             taken[e.start : e.end] = b"\x01" * len(e)
             continue
-        for piece in _trim(e, text, taken):
+        for piece in pieces_outside(e, text, taken):
             heapq.heappush(queue, (_neg(_rank(piece)), counter, piece))
             counter += 1
     return sorted(kept, key=lambda e: e.start)

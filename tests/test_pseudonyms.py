@@ -8,6 +8,7 @@ import unicodedata
 import pytest
 
 from anonymize import Config, Pipeline, anonymize_text
+from anonymize.coarsen import MONTHS
 from anonymize.lexicon import gender_of_first_name, pseudo_first_names, pseudo_surnames
 
 
@@ -184,21 +185,7 @@ def test_shifted_dates_keep_their_intervals():
     out = _anonymize(text, shift_dates=True, seed=5)
     months = re.findall(r"en (\w+) (\d{4})", out)
     assert len(months) == 2
-    names = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ]
-    index = [int(y) * 12 + names.index(m) for m, y in months]
+    index = [int(y) * 12 + MONTHS.index(m) for m, y in months]
     assert index[1] - index[0] == 2
     assert months[0] != ("janvier", "2025")
 

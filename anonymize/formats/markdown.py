@@ -15,9 +15,9 @@ changes nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..entities import Entity
+from ..overlaps import pieces_outside
 from ..replace import LABELS, MASK
 
 FRONT_MATTER = re.compile(
@@ -43,8 +43,6 @@ BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 OWN_MARKS = re.compile(
     r"\[(?:" + "|".join(sorted(set(LABELS.values()))) + r")_\d+\]|" + re.escape(MASK[0]) + "+"
 )
-# A cut piece must still contain this many letters or digits to be replaced.
-MIN_PIECE = 2
 # Structured identifiers are never cut: syntax next to an e-mail or a URL is
 # replaced with it rather than leave half of it in clear (fail closed).
 UNCUT_TYPES = frozenset({"EMAIL", "URL", "PHONE", "ID"})
@@ -72,27 +70,6 @@ def protected_mask(text: str) -> bytearray:
     return mask
 
 
-def _pieces(entity: Entity, text: str, mask: bytearray) -> list[Entity]:
-    pieces: list[Entity] = []
-    i = entity.start
-    while i < entity.end:
-        if mask[i]:
-            i += 1
-            continue
-        j = i
-        while j < entity.end and not mask[j]:
-            j += 1
-        s, e = i, j
-        while s < e and not text[s].isalnum():
-            s += 1
-        while e > s and not text[e - 1].isalnum():
-            e -= 1
-        if sum(c.isalnum() for c in text[s:e]) >= MIN_PIECE:
-            pieces.append(replace(entity, start=s, end=e, text=text[s:e]))
-        i = j
-    return pieces
-
-
 def _own_marks(text: str) -> bytearray:
     mask = bytearray(len(text))
     for m in OWN_MARKS.finditer(text):
@@ -116,7 +93,7 @@ def protect(text: str, entities: list[Entity]) -> list[Entity]:
     out: list[Entity] = []
     for e in entities:
         if e.type not in UNCUT_TYPES and any(mask[e.start : e.end]):
-            out.extend(_pieces(e, text, mask))
+            out.extend(pieces_outside(e, text, mask))
         else:
             out.append(e)
     return out
