@@ -15,10 +15,11 @@ path are told apart with " (2)", " (3)"...
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from recognizers.lexicons import fold
 
 from .analyze import analyze_texts
 from .entities import Entity
@@ -46,16 +47,6 @@ class _Span:
     end: int
     value: str
     rank: int  # lower wins an overlap: dates, then known names, then detections
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, one character for one, so offsets still hold."""
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKD", ch.casefold())
-        folded = "".join(c for c in folded if not unicodedata.combining(c))
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
 
 
 def _coarse(year: str, month: str, sep: str, month_first: bool, dates: str) -> str | None:
