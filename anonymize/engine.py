@@ -12,14 +12,19 @@ import re
 import sys
 import threading
 import types
+from bisect import bisect_right
+from functools import cached_property
 
+import numpy
 import spacy
 import srsly
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.attrs import IDX, IS_SPACE, LOWER, POS
 from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER
 from spacy.language import Language
+from spacy.symbols import SPACE, X
 from spacy.tokens import Doc
 
 import recognizers
@@ -30,7 +35,10 @@ LANGUAGE = "fr"
 SPACY_MODEL = "fr_core_news_md"
 # The dependency parser and the lemmatizer cost a third of spaCy's time and no
 # stage uses them: context words are matched on lower-cased tokens instead.
-SPACY_EXCLUDE = ["parser", "lemmatizer"]
+# The attribute ruler copies each part of speech into the fine-grained tag,
+# which nothing reads, in a Python loop over every token; `space_pos` keeps
+# the only part of its work that changes a part of speech.
+SPACY_EXCLUDE = ["parser", "lemmatizer", "attribute_ruler"]
 # spaCy's French labels -> our entity types; MISC (events, works, nationalities)
 # is too noisy to replace blindly and is left to our own recognizers.
 NER_MAPPING = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORG"}
@@ -49,6 +57,24 @@ def _compact_token_match(pattern: str) -> re.Pattern:
     for cls in (ALPHA, ALPHA_LOWER, ALPHA_UPPER):
         pattern = pattern.replace(cls, r"\w")
     return re.compile(pattern)
+
+
+@Language.component("anonymize_space_pos")
+def space_pos(doc: Doc) -> Doc:
+    """The model's attribute-ruler rules for white space, on the few tokens they change.
+
+    Whitespace tokens get the part of speech SPACE and no morphology; a word
+    the morphologizer wrongly called SPACE becomes X.
+    """
+    flags = doc.to_array([IS_SPACE, POS])
+    wrong = numpy.nonzero((flags[:, 0] == 1) != (flags[:, 1] == SPACE))[0]
+    for i in wrong.tolist():
+        token = doc[i]
+        token.pos = SPACE if token.is_space else X
+    for i in numpy.nonzero(flags[:, 0] == 1)[0].tolist():
+        if doc[i].has_morph():
+            doc[i].set_morph(None)
+    return doc
 
 
 def load_french_model() -> Language:
@@ -81,6 +107,7 @@ def load_french_model() -> Language:
     nlp.tokenizer.from_disk(tokenizer_file, exclude=["vocab", "token_match"])
     pattern = srsly.msgpack_loads(tokenizer_file.read_bytes())["token_match"]
     nlp.tokenizer.token_match = _compact_token_match(pattern).match
+    nlp.add_pipe("anonymize_space_pos", after="morphologizer")
     return nlp
 
 
@@ -106,19 +133,56 @@ class FrenchNlpEngine(SpacyNlpEngine):
         self.nlp = {LANGUAGE: nlp}
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-        # Without a lemmatizer, Presidio's context enhancer compares context
-        # words with lemmas: give it the lower-cased tokens (computed once).
         entities, scores = self._get_updated_entities(
             self._get_entities(doc), self._get_scores_for_entities(doc)
         )
-        return NlpArtifacts(
-            entities=entities,
-            tokens=doc,
-            tokens_indices=[token.idx for token in doc],
-            lemmas=[token.lower_ for token in doc],
-            nlp_engine=self,
-            language=language,
-            scores=scores,
+        return LazyArtifacts(entities, doc, self, language, scores)
+
+    def is_keyword(self, word: str) -> bool:
+        """Presidio's test for a context keyword (not a stop word nor punctuation), cached."""
+        known = self._keywords.get(word)
+        if known is None:
+            known = self._keywords[word] = not (
+                self.is_stopword(word, LANGUAGE) or self.is_punct(word, LANGUAGE)
+            )
+        return known
+
+    @cached_property
+    def _keywords(self) -> dict[str, bool]:
+        return {}
+
+
+class LazyArtifacts(NlpArtifacts):
+    """Presidio's NLP artifacts, with what only context enhancement reads made on demand.
+
+    Presidio computes the lemmas, token offsets and keywords of every chunk up
+    front, two Python loops over all tokens; only the context enhancer reads
+    them, and only for results whose recognizer has context words. Without a
+    lemmatizer the lemmas are the lower-cased tokens.
+    """
+
+    def __init__(self, entities, doc: Doc, engine: FrenchNlpEngine, language: str, scores):
+        super().__init__(entities, doc, [], [], None, language, scores)
+        del self.tokens_indices, self.lemmas, self.keywords  # served by the properties
+        self.nlp_engine = engine
+
+    @cached_property
+    def tokens_indices(self) -> list[int]:
+        return self.tokens.to_array(IDX).tolist()
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        strings = self.tokens.vocab.strings
+        return [strings[key] for key in self.tokens.to_array(LOWER).tolist()]
+
+    @cached_property
+    def keywords(self) -> frozenset[str]:
+        # Presidio's set_keywords, as a set: the enhancer only asks `in`
+        return frozenset(
+            part
+            for word in set(self.lemmas)
+            if self.nlp_engine.is_keyword(word) and word not in ("-PRON-", "be")
+            for part in word.split(":")
         )
 
 
@@ -144,6 +208,17 @@ class ContextEnhancer(LemmaContextAwareEnhancer):
         if not wanted:
             return others
         return super().enhance_using_context(text, wanted, nlp_artifacts, recognizers) + others
+
+    @staticmethod
+    def _find_index_of_match_token(word, start, tokens, tokens_indices) -> int:
+        """Presidio's lookup of the token at `start` (the first one covering or after
+        it), by bisection rather than a walk from the first token for each result."""
+        i = max(bisect_right(tokens_indices, start) - 1, 0)
+        if i < len(tokens_indices) and start >= tokens_indices[i] + len(tokens[i]):
+            i += 1
+        if i >= len(tokens_indices):
+            raise ValueError("no token at the position of a result")
+        return i
 
 
 _lock = threading.Lock()

@@ -45,6 +45,7 @@ UPPER_PARTICLES = frozenset(
      "von", "der", "den", "mac", "mc", "ben", "ibn", "el", "al", "abd", "abdel", "ould",
      "ait", "aït", "ter", "ten", "lo", "li", "saint", "sainte"}
 )  # fmt: skip
+PARTICLES = LOWER_PARTICLES | UPPER_PARTICLES
 
 
 def fold(word: str) -> str:
@@ -52,18 +53,23 @@ def fold(word: str) -> str:
     return _fold(word)
 
 
+# The predicates below are asked about the same words by nine recognizers and
+# again for each neighbour: they are cached per distinct word.
+@lru_cache(maxsize=1 << 16)
 def is_caps(word: str) -> bool:
     """ALL-CAPS word of at least two letters (`AKONO`, `N'GUESSAN`)."""
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_title(word: str) -> bool:
     """Capitalized word, every hyphen part capitalized (`Lou-Anne`, not `Chalon-sur-Saône`)."""
     parts = word.split("-")
     return all(p[:1].isupper() and not is_caps(p) for p in parts if p) and not is_caps(word)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_namelike(word: str) -> bool:
     return is_title(word) or is_caps(word)
 
@@ -150,6 +156,7 @@ def relation_words() -> dict[str, tuple[str, str]]:
     return {fold(w): (g, k) for w, g, k in table("relation_words.tsv")}
 
 
+@lru_cache(maxsize=1 << 16)
 def first_name(word: str) -> FirstName | None:
     """The lexicon entry of a capitalized or ALL-CAPS first name, if any.
 
@@ -246,7 +253,7 @@ def surname_end(ws: list[Word], i: int, text: str, *, lenient: bool = False) -> 
     """
     j = i
     # particles
-    while j < len(ws) and fold(ws[j].text) in (LOWER_PARTICLES | UPPER_PARTICLES):
+    while j < len(ws) and fold(ws[j].text) in PARTICLES:
         w = ws[j]
         if w.text.islower() and fold(w.text) not in LOWER_PARTICLES:
             return i
@@ -285,7 +292,7 @@ def surname_end(ws: list[Word], i: int, text: str, *, lenient: bool = False) -> 
             end += 1
         else:
             break
-    if fold(ws[end - 1].text) in UPPER_PARTICLES | LOWER_PARTICLES:
+    if fold(ws[end - 1].text) in PARTICLES:
         return i
     return end
 
