@@ -75,9 +75,7 @@ def _nlp_stream(analyzer: AnalyzerEngine, pieces: list[tuple[int, int, str]]) ->
 
 
 def _run_group(analyzer: AnalyzerEngine, group: list[str]) -> Iterator:
-    stream = analyzer.nlp_engine.process_batch(group, language=LANGUAGE, batch_size=len(group))
-    for _, artifacts in stream:
-        yield artifacts
+    return analyzer.nlp_engine.artifacts(group)
 
 
 def analyze_texts(texts: Iterable[str], config: Config | None = None) -> Iterator[list[Entity]]:

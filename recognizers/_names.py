@@ -16,6 +16,9 @@ from functools import cache, lru_cache
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.attrs import IDX, IS_SPACE, POS
+from spacy.parts_of_speech import NAMES as _POS_NAMES
+from spacy.tokens import Doc, Token
 
 from recognizers import LANGUAGE
 from recognizers._data import lines, table
@@ -324,34 +327,44 @@ def _caps_line(line: str) -> bool:
 # ---------------------------------------------------------------- spaCy
 
 
-def token_index(nlp_artifacts) -> dict[int, object]:
-    """spaCy tokens by character offset of their start."""
-    doc = getattr(nlp_artifacts, "tokens", None)
-    if doc is None:
-        return {}
-    # built once per chunk and kept on the artifacts: every name recognizer asks
+class TokenIndex:
+    """The spaCy tokens of a chunk by character offset of their start.
+
+    Built once per chunk from the doc's arrays, without making a Token object
+    per token: the recognizers ask for a few parts of speech among thousands.
+    """
+
+    def __init__(self, doc: Doc | None) -> None:
+        self.doc = doc
+        rows = doc.to_array([IDX, POS, IS_SPACE]).tolist() if doc is not None and len(doc) else []
+        self._at = {row[0]: i for i, row in enumerate(rows)}
+        self._rows = rows
+
+    def pos(self, start: int) -> str:
+        """The part of speech of the token starting at `start` ("" if none does)."""
+        i = self._at.get(start)
+        return _POS_NAMES.get(self._rows[i][1], "") if i is not None else ""
+
+    def after(self, start: int, end: int) -> Token | None:
+        """The first token starting at or after `end` (skipping spaces), after the
+        token that starts at `start`."""
+        i = self._at.get(start)
+        if i is None or self.doc is None:
+            return None
+        for j in range(i + 1, len(self._rows)):
+            if self._rows[j][0] >= end and not self._rows[j][2]:
+                return self.doc[j]
+        return None
+
+
+def token_index(nlp_artifacts) -> TokenIndex:
+    """The chunk's TokenIndex, built by the first name recognizer that asks."""
     cached = getattr(nlp_artifacts, "_token_index", None)
     if cached is None:
-        cached = {t.idx: t for t in doc}
-        nlp_artifacts._token_index = cached
+        cached = TokenIndex(getattr(nlp_artifacts, "tokens", None))
+        if nlp_artifacts is not None:
+            nlp_artifacts._token_index = cached
     return cached
-
-
-def pos_at(tokens: dict[int, object], start: int) -> str:
-    token = tokens.get(start)
-    return getattr(token, "pos_", "") if token is not None else ""
-
-
-def token_after(nlp_artifacts, tokens: dict[int, object], start: int, end: int):
-    """The first spaCy token starting at or after `end` (skipping spaces)."""
-    token = tokens.get(start)
-    doc = getattr(nlp_artifacts, "tokens", None)
-    if token is None or doc is None:
-        return None
-    for nxt in doc[token.i + 1 :]:
-        if nxt.idx >= end and not nxt.is_space:
-            return nxt
-    return None
 
 
 # ---------------------------------------------------------------- results

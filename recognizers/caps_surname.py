@@ -13,6 +13,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers._names import (
     NameRecognizer,
+    TokenIndex,
     Word,
     caps_surname_ok,
     first_name,
@@ -23,7 +24,6 @@ from recognizers._names import (
     line_mostly_caps,
     next_word,
     place_heads,
-    pos_at,
     previous_word,
     result,
     stop_words,
@@ -61,7 +61,7 @@ class CapsSurnameRecognizer(NameRecognizer):
         return found
 
     @staticmethod
-    def _given_name(w: Word, i: int, ws: list[Word], text: str, tokens: dict) -> bool:
+    def _given_name(w: Word, i: int, ws: list[Word], text: str, tokens: TokenIndex) -> bool:
         if not is_title(w.text) or fold(w.text) in stop_words() or len(w.text) < 2:
             return False
         if line_mostly_caps(text, w.start):
@@ -71,7 +71,7 @@ class CapsSurnameRecognizer(NameRecognizer):
             return False
         if first_name(w.text) is not None:
             return True
-        return pos_at(tokens, w.start) == "PROPN" and not is_surname(w.text)
+        return tokens.pos(w.start) == "PROPN" and not is_surname(w.text)
 
     @staticmethod
     def _caps_surname(w: Word) -> bool:

@@ -17,6 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers._names import (
     NameRecognizer,
+    TokenIndex,
     Word,
     caps_surname_ok,
     first_name,
@@ -30,13 +31,11 @@ from recognizers._names import (
     line_mostly_caps,
     next_word,
     place_heads,
-    pos_at,
     previous_word,
     result,
     sentence_start,
     stop_words,
     surname_end,
-    token_after,
     token_index,
     words,
 )
@@ -102,12 +101,12 @@ class FirstNameRecognizer(NameRecognizer):
             entry = first_name(w.text)
             if entry is None or w.start < covered:
                 continue
-            for r in self._judge(text, ws, i, entry, tokens, nlp_artifacts):
+            for r in self._judge(text, ws, i, entry, tokens):
                 found.append(r)
                 covered = max(covered, r.end)
         return found
 
-    def _judge(self, text, ws, i, entry, tokens, nlp_artifacts) -> list[RecognizerResult]:
+    def _judge(self, text, ws, i, entry, tokens) -> list[RecognizerResult]:
         w: Word = ws[i]
         prev = previous_word(ws, i, text)
         if self._after_place_head(text, ws, i, prev):
@@ -142,11 +141,7 @@ class FirstNameRecognizer(NameRecognizer):
         with_surname = (start, end) != (w.start, w.end)
 
         ambiguous = is_common_word(w.text) or is_place_word(w.text)
-        if (
-            not with_surname
-            and ambiguous
-            and not self._in_name_position(text, ws, i, prev, tokens, nlp_artifacts)
-        ):
+        if not with_surname and ambiguous and not self._in_name_position(text, ws, i, prev, tokens):
             return []
         if not with_surname and is_caps(w.text) and ambiguous:
             return []
@@ -185,12 +180,12 @@ class FirstNameRecognizer(NameRecognizer):
         return False
 
     @staticmethod
-    def _surname_may_follow(nxt: Word, tokens: dict, text: str) -> bool:
+    def _surname_may_follow(nxt: Word, tokens: TokenIndex, text: str) -> bool:
         if is_caps(nxt.text) or is_surname(nxt.text):
             return True
         if fold(nxt.text) in ("de", "du", "des", "d", "van", "von", "da", "dos", "di", "del"):
             return True
-        return pos_at(tokens, nxt.start) not in _BAD_SURNAME_POS
+        return tokens.pos(nxt.start) not in _BAD_SURNAME_POS
 
     @staticmethod
     def _particle_place(ws: list[Word], i: int, j: int) -> bool:
@@ -198,7 +193,7 @@ class FirstNameRecognizer(NameRecognizer):
         return ws[i].text.islower() and is_place_word(ws[j - 1].text)
 
     @staticmethod
-    def _in_name_position(text, ws, i, prev, tokens, nlp_artifacts) -> bool:
+    def _in_name_position(text, ws, i, prev, tokens) -> bool:
         w: Word = ws[i]
         if w.elided and text[w.start - 2 : w.start - 1].lower() == "l":
             return False  # l'Ange, l'Olive
@@ -209,7 +204,7 @@ class FirstNameRecognizer(NameRecognizer):
             or (w.elided and text[w.start - 2 : w.start - 1].lower() == "d")
         ):
             return False
-        after = token_after(nlp_artifacts, tokens, w.start, w.end)
+        after = tokens.after(w.start, w.end)
         if is_place_word(w.text):
             # `Florence a appelé`, not `(Nancy, samedi)`
             return after is not None and after.pos_ in ("VERB", "AUX")

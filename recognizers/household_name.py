@@ -17,7 +17,6 @@ from recognizers._names import (
     is_namelike,
     is_place_word,
     is_surname,
-    pos_at,
     result,
     stop_words,
     surname_end,
@@ -46,11 +45,11 @@ class HouseholdNameRecognizer(NameRecognizer):
                 continue
             before = text[max(0, w.start - 40) : w.start]
             strong = _STRONG.search(before) is not None
-            if strong and not (is_surname(w.text) or pos_at(tokens, w.start) == "PROPN"):
+            if strong and not (is_surname(w.text) or tokens.pos(w.start) == "PROPN"):
                 continue
             if not strong and not (_WEAK.search(before) and is_surname(w.text)):
                 continue
-            if is_place_word(w.text) or pos_at(tokens, w.start) in ("VERB", "ADJ", "NUM"):
+            if is_place_word(w.text) or tokens.pos(w.start) in ("VERB", "ADJ", "NUM"):
                 continue
             end = surname_end(ws, i, text, lenient=True)
             if end > i:

@@ -16,11 +16,11 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers._names import (
     NameRecognizer,
+    TokenIndex,
     Word,
     first_name,
     fold,
     is_namelike,
-    pos_at,
     relation_words,
     result,
     stop_words,
@@ -164,7 +164,7 @@ class RelationNameRecognizer(NameRecognizer):
         return None
 
     def _name_before(
-        self, text: str, ws: list[Word], i: int, gender: str, tokens: dict
+        self, text: str, ws: list[Word], i: int, gender: str, tokens: TokenIndex
     ) -> list[RecognizerResult]:
         """`Vaillant, le vieux chien de la ferme`, `Noisette (la chienne)`."""
         for back in range(1, 4):
@@ -178,7 +178,7 @@ class RelationNameRecognizer(NameRecognizer):
                     return []
                 if fold(name.text) in stop_words() or len(name.text) < 2:
                     return []
-                if pos_at(tokens, name.start) in _NOT_A_NAME_POS:
+                if tokens.pos(name.start) in _NOT_A_NAME_POS:
                     return []
                 return [
                     result(

@@ -16,12 +16,10 @@ from recognizers._names import (
     fold,
     is_title,
     place_heads,
-    pos_at,
     relation_words,
     result,
     sentence_start,
     stop_words,
-    token_after,
     token_index,
     words,
 )
@@ -47,12 +45,12 @@ class SubjectNameRecognizer(NameRecognizer):
                 continue
             if first_name(w.text) is not None or not sentence_start(text, w.start):
                 continue  # lexicon names are the first-name recognizer's
-            if pos_at(tokens, w.start) != "PROPN":
+            if tokens.pos(w.start) != "PROPN":
                 continue
-            pronoun = token_after(nlp_artifacts, tokens, w.start, w.end)
+            pronoun = tokens.after(w.start, w.end)
             if pronoun is None or pronoun.text.lower() not in _OBJECT_PRONOUNS:
                 continue
-            verb = token_after(nlp_artifacts, tokens, pronoun.idx, pronoun.idx + len(pronoun))
+            verb = tokens.after(pronoun.idx, pronoun.idx + len(pronoun))
             if verb is not None and verb.pos_ in ("VERB", "AUX"):
                 found.append(result(self, w.start, w.end, 0.6, part="first"))
         return found

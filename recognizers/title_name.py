@@ -18,7 +18,6 @@ from recognizers._names import (
     is_namelike,
     is_surname,
     next_word,
-    pos_at,
     result,
     stop_words,
     surname_end,
@@ -55,7 +54,7 @@ class TitleNameRecognizer(NameRecognizer):
             if name_at is None:
                 continue
             head = ws[name_at]
-            if pos_at(tokens, head.start) in _NOT_A_NAME_POS and not is_surname(head.text):
+            if tokens.pos(head.start) in _NOT_A_NAME_POS and not is_surname(head.text):
                 continue  # `la lettre M. Ensuite...`
             end = name_end(text, ws, name_at)
             if end > name_at:
