@@ -63,3 +63,13 @@ class DictatedEmailRecognizer(PatternRecognizer):
             name="DictatedEmailRecognizer",
             global_regex_flags=re.IGNORECASE | re.MULTILINE,
         )
+        # Both shapes need a spoken "at": one cheap search spares the two
+        # patterns, which try a word-by-word match at every word of a note.
+        self._at = re.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?:{_alternatives('at')})(?![\p{{L}}\p{{N}}])", re.IGNORECASE
+        )
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        if not self._at.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,15 @@ TRICKY = (
 
 def _texts() -> list[str]:
     notes = sorted(p for p in (ROOT / "samples").glob("*.*") if p.suffix in (".md", ".txt"))
-    return [TRICKY] + [p.read_text(encoding="utf-8") for p in notes]
+    texts = [TRICKY] + [p.read_text(encoding="utf-8") for p in notes]
+    # The same words again, shuffled, between every kind of white space: the
+    # second time each word comes from the tokenizer's cache (CachedTokenizer).
+    rng = random.Random(3)
+    words = " ".join(texts).split()
+    rng.shuffle(words)
+    glue = [" ", "  ", "\n", "\n\n", "\t", "\u00a0", " \n ", "\u202f"]
+    mixed = "".join(w + rng.choice(glue) for w in words[:3000])
+    return [*texts, mixed, mixed]
 
 
 def test_tokens_tags_and_entities_identical_to_a_standard_spacy_load():
