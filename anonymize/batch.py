@@ -25,7 +25,6 @@ from .errors import AnonymizeError, NoteError
 from .filenames import FileNamer
 from .formats.docx import ENCODING as DOCX_ENCODING
 from .formats.docx import anonymize_docx
-from .formats.markdown import protect
 from .mapping import Mapping
 from .pipeline import Pipeline
 from .reader import Note, find_notes, read_note
@@ -165,7 +164,6 @@ def run_batch(
     texts = [note.text for _, _, note in notes]
     raw = analyze_parallel(texts, config, jobs, on_progress)
     detected = pipeline.resolve(texts, raw)
-    detected = [protect(text, found) for text, found in zip(texts, detected, strict=True)]
     results = pipeline.replace_many(texts, detected)
     # File and folder names go through the same identities, after the notes.
     names = FileNamer(pipeline, detected).plan([source.relative_to(src) for source, _, _ in notes])

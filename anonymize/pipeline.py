@@ -15,6 +15,7 @@ from .analyze import analyze_texts
 from .config import Config
 from .disclaimer import add_disclaimer
 from .entities import Entity
+from .formats.markdown import protect
 from .grammar import repair
 from .identities import IdentityBook
 from .mapping import Mapping
@@ -66,7 +67,8 @@ class Pipeline:
 
     # -- detection -----------------------------------------------------------
     def resolve(self, texts: Sequence[str], raw: Sequence[list[Entity]]) -> list[list[Entity]]:
-        """Overlaps, then names propagated across all `texts` (one scope)."""
+        """Overlaps, then names propagated across all `texts` (one scope), then
+        Markdown syntax cut out of the spans (`formats.markdown.protect`)."""
         allow = AllowList(self.config.allow_terms())
         resolved = [
             allow.filter(resolve_overlaps(r, t), t) for r, t in zip(raw, texts, strict=True)
@@ -75,8 +77,12 @@ class Pipeline:
         for doc, entities in enumerate(resolved):
             index.add(entities, doc)
         return [
-            absorb_adjacent_names(
-                allow.filter(resolve_overlaps(entities + index.find(text, doc), text), text), text
+            protect(
+                text,
+                absorb_adjacent_names(
+                    allow.filter(resolve_overlaps(entities + index.find(text, doc), text), text),
+                    text,
+                ),
             )
             for doc, (entities, text) in enumerate(zip(resolved, texts, strict=True))
         ]

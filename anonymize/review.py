@@ -32,7 +32,7 @@ from .config import Config
 from .data import lines
 from .errors import AnonymizeError
 from .filenames import fold
-from .formats import Document, anonymize_texts, read_document
+from .formats import Document, read_document
 from .formats.edits import Edit, edits_of, map_offset
 from .pipeline import Pipeline, Result
 from .writer import atomic_write
@@ -283,7 +283,7 @@ def review(
         )
     doc = read_document(path, config.max_bytes)
     pipeline = Pipeline(config, style)
-    result = anonymize_texts(pipeline, [doc.text])[0]
+    result = pipeline.anonymize(doc.text)
     cues = find_cues(result.text, [(r.start, r.end, r.type) for r in result.replacements])
     atomic_write(output, render_page(doc, result, cues, pipeline.style_name, config), mode=0o600)
     return result, len(cues)

@@ -161,3 +161,26 @@ def test_grammar_repair_only_touches_the_word_before_a_replacement():
     result = pipeline.replace_many([text], [pipeline.detect(text)])[0]
     for e in edits_of(text, result):
         assert e.replacement.source.start - e.start <= len("jusqu'")
+
+
+@pytest.mark.parametrize("command", ["text", "detect"])
+def test_text_and_detect_take_the_same_road_as_batch(tmp_path, command):
+    note = tmp_path / "front.md"
+    note.write_text(FRONT, encoding="utf-8")
+    args = [command, str(note)] + (
+        ["--style", "redact"] if command == "text" else ["--format", "json"]
+    )
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    if command == "text":
+        front = result.output.split("\n---\n", 1)[0]
+        keys = [line.split(":", 1)[0] for line in front.splitlines()[1:]]
+        assert keys == ["titre", "Client", "Lieu", "Marchand", "contact_client", "tags"]
+        again = CliRunner().invoke(main, ["text", "-", "--style", "redact"], input=result.output)
+        assert again.output == result.output  # placeholders are not nested
+    else:
+        import json
+
+        spans = [FRONT[e["start"] : e["end"]] for e in json.loads(result.output)["entities"]]
+        assert "Julien Marchand" in spans
+        assert not any(s.endswith(":") or "\n" in s for s in spans)

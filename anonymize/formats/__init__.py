@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..entities import Entity
-from ..pipeline import Pipeline, Result
 from ..reader import read_note
 from .markdown import protect
 
@@ -50,11 +49,3 @@ def read_document(path: Path, max_bytes: int) -> Document:
         return Document(path, note.text, "docx", note)
     note = read_note(path, max_bytes)
     return Document(path, note.text, note.encoding)
-
-
-def anonymize_texts(pipeline: Pipeline, texts: list[str]) -> list[Result]:
-    """`pipeline` over `texts` as one scope, with the syntax of each text protected."""
-    detected = [
-        protect(t, found) for t, found in zip(texts, pipeline.detect_many(texts), strict=True)
-    ]
-    return pipeline.replace_many(texts, detected)
