@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .analyze import analyze_texts
-from .check import write_marker
+from .check import marker_record, write_marker
 from .config import Config
 from .engine import get_analyzer
 from .entities import Entity
@@ -170,6 +170,7 @@ def run_batch(
     notes = [(s, dst / name, note) for (s, _, note), name in zip(notes, names, strict=True)]
     if not force:
         refuse_existing([output for _, output, _ in notes])
+    records: dict[str, dict] = {}
     for (source, output, note), result in zip(notes, results, strict=True):
         rel = str(source.relative_to(src))
         try:
@@ -189,6 +190,9 @@ def run_batch(
             error = f"cannot anonymize: {exc.__class__.__name__}"
             report.files.append(FileReport(rel, None, "failed", error=error))
             continue
+        docx = note.encoding == DOCX_ENCODING
+        written = output.relative_to(dst).as_posix()
+        records[written] = marker_record(None if docx else result.text, result.replacements)
         report.by_type.update(e.type for e in result.entities)
         report.files.append(
             FileReport(
@@ -200,6 +204,6 @@ def run_batch(
             )
         )
     report.files.sort(key=lambda f: f.source)
-    write_marker(dst, (r.text for result in results for r in result.replacements))
+    write_marker(dst, records)
     report.seconds = time.perf_counter() - started
     return report

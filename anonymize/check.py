@@ -14,17 +14,21 @@ Our own output must pass the gate, yet a pseudonym ("Gabriel Morin, de
 Meudon") is detected exactly like a real name: nothing in the text tells them
 apart. So the gate is told what we wrote. Placeholders (`[PERSONNE_1]`) and
 masks are recognized by their shape; pseudonyms are known from the marker
-file `.anonymize-output` that `batch` leaves at the root of its output folder
-(the replacement strings it wrote: nothing there is real, every one of them is
-already in the published text), from `--known FILE` (a copy of that marker,
-e.g. in a blog repository) and from the mapping's replacement side. A
-detection is excused only when every letter and digit of it lies inside an
-occurrence of such a string; anything else found around it is reported.
+file `.anonymize-output` that `batch` leaves at the root of its output folder:
+for each file, the spans it replaced and the strings it wrote there (nothing
+real, all of it already in the published text). In a file still as written,
+exactly those spans are excused; in an edited one, its own strings; in a file
+the marker does not know, nothing. `--known FILE` (a copy of that marker, e.g.
+in a blog repository) and the mapping's replacement side excuse their
+strings in every file. A detection is excused only when every letter and
+digit of it lies inside something excused; anything else found around it is
+reported.
 Deny-listed terms and mapping originals are never excused.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -42,7 +46,7 @@ from .filenames import fold
 from .formats import Document, read_document
 from .overlaps import resolve_overlaps
 from .reader import find_notes
-from .replace import LABELS, MASK
+from .replace import LABELS, MASK, Replacement
 from .writer import atomic_write
 
 OUTPUT_MARKER = ".anonymize-output"
@@ -84,18 +88,36 @@ class CheckReport:
 # -- the marker of a batch output folder --------------------------------------
 
 
-def write_marker(dst: Path, replacements: Iterable[str]) -> None:
-    """Mark `dst` as a batch output and record the replacement strings written there."""
+def marker_record(text: str | None, replacements: Sequence[Replacement]) -> dict:
+    """What one run wrote in one output file: where, and which strings.
+
+    `text` is the file's text as written (None for a Word file, whose text is
+    rebuilt from runs): its digest tells the gate whether the recorded spans
+    still point at our replacements.
+    """
+    return {
+        "sha256": _digest(text) if text is not None else None,
+        "spans": [[r.start, r.end] for r in replacements] if text is not None else None,
+        "replacements": sorted({r.text for r in replacements if r.text.strip()}),
+    }
+
+
+def write_marker(dst: Path, records: dict[str, dict]) -> None:
+    """Mark `dst` as a batch output and record, per file, what this run wrote there.
+
+    Records of files this run did not write are kept while the file exists (an
+    earlier run into the same folder); nothing is excused folder-wide.
+    """
     path = dst / OUTPUT_MARKER
-    known = set(load_known(path)) if path.is_file() else set()
-    known |= {r for r in replacements if r.strip()}
+    files = {rel: r for rel, r in _marker_files(path).items() if (dst / rel).is_file()}
+    files.update(records)
     payload = {
         "tool": "anonymize",
         "version": __version__,
-        "about": "Output folder of `anonymize batch`: anonymized notes only. "
-        "`replacements` are the strings the tool wrote in place of identifiers "
-        "(nothing real); `anonymize check` excuses them.",
-        "replacements": sorted(known),
+        "about": "Output folder of `anonymize batch`: anonymized notes only. For each file, "
+        "the spans and strings the tool wrote in place of identifiers (nothing real); "
+        "`anonymize check` excuses them in that file only.",
+        "files": dict(sorted(files.items())),
     }
     atomic_write(path, json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
 
@@ -111,14 +133,51 @@ def find_marker(path: Path) -> Path | None:
     return None
 
 
-def load_known(marker: Path) -> list[str]:
-    """Replacement strings recorded in a marker file (empty if unreadable)."""
+def _read_marker(marker: Path) -> dict:
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return []
-    values = data.get("replacements", []) if isinstance(data, dict) else []
-    return [v for v in values if isinstance(v, str)]
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _marker_files(marker: Path) -> dict[str, dict]:
+    files = _read_marker(marker).get("files") if marker.is_file() else None
+    if not isinstance(files, dict):
+        return {}
+    return {rel: r for rel, r in files.items() if isinstance(rel, str) and isinstance(r, dict)}
+
+
+def _strings(values: object) -> list[str]:
+    return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
+
+
+def load_known(marker: Path) -> list[str]:
+    """Every replacement string recorded in a marker file (for `--known`; empty if unreadable)."""
+    data = _read_marker(marker)
+    known = _strings(data.get("replacements"))  # a marker written before per-file records
+    for record in _marker_files(marker).values():
+        known += _strings(record.get("replacements"))
+    return known
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _record_spans(record: dict, text: str) -> list[tuple[int, int]] | None:
+    """The recorded spans, if the file is still exactly as the run wrote it."""
+    spans = record.get("spans")
+    if record.get("sha256") != _digest(text) or not isinstance(spans, list):
+        return None
+    valid = [
+        (s[0], s[1])
+        for s in spans
+        if isinstance(s, list) and len(s) == 2 and all(isinstance(x, int) for x in s)
+    ]
+    if len(valid) != len(spans) or not all(0 <= a < b <= len(text) for a, b in valid):
+        return None
+    return valid
 
 
 # -- matching helpers -------------------------------------------------------------
@@ -202,7 +261,7 @@ class Gate:
         self.known = set(known) - self.originals
         self._deny = _folded_pattern(self.config.deny)
         self._originals = _folded_pattern(self.originals)
-        self._patterns: dict[Path | None, re.Pattern | None] = {}
+        self._markers: dict[Path, dict] = {}
 
     @classmethod
     def with_mapping(cls, config: Config | None, mapping, known: Iterable[str] = ()) -> Gate:
@@ -212,13 +271,33 @@ class Gate:
         replacements = [replacement for _, replacement in pairs.values()]
         return cls(config, originals=originals, known=[*known, *replacements])
 
-    def _known_for(self, path: Path) -> re.Pattern | None:
-        """Our replacement strings that may appear in `path`: given, and from its marker."""
-        marker = find_marker(path)
-        if marker not in self._patterns:
-            known = set(self.known) | (set(load_known(marker)) if marker else set())
-            self._patterns[marker] = _folded_pattern(known - self.originals)
-        return self._patterns[marker]
+    def _mask(self, doc: Document) -> bytearray:
+        """1 for every character of `doc` that we wrote: placeholders, masks, the
+        strings given to the gate, and what its folder's marker recorded for it.
+
+        A file as the run wrote it has its exact spans excused; an edited one, its
+        own replacement strings; a file the marker does not know, nothing more.
+        """
+        record: dict = {}
+        marker = find_marker(doc.path)
+        if marker is not None:
+            if marker not in self._markers:
+                self._markers[marker] = _read_marker(marker)
+            data = self._markers[marker]
+            rel = doc.path.resolve().relative_to(marker.parent).as_posix()
+            files = data.get("files")
+            if isinstance(files, dict) and isinstance(files.get(rel), dict):
+                record = files[rel]
+            elif "replacements" in data:  # a marker written before per-file records
+                record = {"replacements": data["replacements"]}
+        spans = _record_spans(record, doc.text) if record else None
+        strings = set(self.known)
+        if spans is None:
+            strings |= set(_strings(record.get("replacements")))
+        mask = _covered(doc.text, _folded_pattern(strings - self.originals))
+        for start, end in spans or ():
+            mask[start:end] = b"\x01" * (end - start)
+        return mask
 
     def _terms(self, doc: Document, label: str, text: str, line: int | None) -> list[Finding]:
         """Deny-listed terms and mapping originals in `text` (the note, or a file name)."""
@@ -253,7 +332,7 @@ class Gate:
         return [resolve_overlaps(r, t) for r, t in zip(raw, texts, strict=True)]
 
     def check_documents(self, docs: Sequence[Document], labels: Sequence[str]) -> list[Finding]:
-        masks = [_covered(d.text, self._known_for(d.path)) for d in docs]
+        masks = [self._mask(d) for d in docs]
         detected = self._detections([d.text for d in docs])
         # A detection that touches one of our replacements is evidence about
         # that replacement only; whatever else it swallowed ("[LIEU_3] Julien")

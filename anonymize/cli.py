@@ -286,7 +286,7 @@ def batch(
     SRC is never written to. A file that fails is reported and skipped; the
     others go on. Exit status 1 if any file failed. File and folder names are
     anonymized too (dates coarsened); DST gets a marker, .anonymize-output,
-    listing the replacements written, for `anonymize check`.
+    recording, per file, the replacements written, for `anonymize check`.
 
     \b
     Exemple :

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -124,6 +125,45 @@ def test_a_leak_added_to_the_output_is_caught_despite_the_marker(sample_outputs,
     found = {(f["line"], f["type"], f["text"]) for f in _findings(result.stdout)}
     assert (str(lines + 2), "PERSON", "Élodie Charbonnier") in found
     assert (str(lines + 2), "PHONE", "06 39 98 27 41") in found
+    # the edited file still has its own pseudonyms excused: only the new line is reported
+    assert {line for line, _, _ in found} == {str(lines + 2)}
+
+
+def test_a_pseudonym_excuses_nothing_outside_the_file_it_was_written_in(tmp_path):
+    src, dst = tmp_path / "notes", tmp_path / "public"
+    src.mkdir()
+    (src / "a.md").write_text("Séance avec Julien Marchand à Annecy.\n", encoding="utf-8")
+    (src / "b.md").write_text("La séance a porté sur la délégation.\n", encoding="utf-8")
+    batch = CliRunner().invoke(main, ["batch", str(src), "-o", str(dst), "--seed", "7"])
+    assert batch.exit_code == 0, batch.output
+    assert _check(str(dst)).exit_code == 0
+    written = (dst / "a.md").read_text(encoding="utf-8")
+    pseudonym = re.match(r"Séance avec (.+?) à ", written).group(1)
+    # a real person who happens to share that name, missed and left in another note
+    with (dst / "b.md").open("a", encoding="utf-8") as handle:
+        handle.write(f"Ensuite {pseudonym} m'a appelé.\n")
+    result = _check(str(dst), "--show")
+    assert result.exit_code == 1
+    assert [Path(f["path"]).name for f in _findings(result.stdout)] == ["b.md"]
+
+
+def test_a_second_batch_into_the_same_folder_keeps_the_records_of_the_first(tmp_path):
+    first, second, dst = tmp_path / "n1", tmp_path / "n2", tmp_path / "public"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.md").write_text("Séance avec Julien Marchand à Annecy.\n", encoding="utf-8")
+    (second / "b.md").write_text("Séance avec Claire Dupont à Rennes.\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["batch", str(first), "-o", str(dst)]).exit_code == 0
+    assert CliRunner().invoke(main, ["batch", str(second), "-o", str(dst)]).exit_code == 0
+    marker = json.loads((dst / OUTPUT_MARKER).read_text(encoding="utf-8"))
+    assert sorted(marker["files"]) == ["a.md", "b.md"]
+    assert _check(str(dst)).exit_code == 0
+    (dst / "a.md").unlink()
+    assert (
+        CliRunner().invoke(main, ["batch", str(second), "-o", str(dst), "--force"]).exit_code == 0
+    )
+    marker = json.loads((dst / OUTPUT_MARKER).read_text(encoding="utf-8"))
+    assert sorted(marker["files"]) == ["b.md"], "a vanished file's record goes"
 
 
 def test_pseudonyms_need_the_marker_or_known(sample_outputs, tmp_path):
