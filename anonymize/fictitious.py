@@ -270,7 +270,8 @@ STREET_NAMES = (
 
 
 def fake_address(original: str, rng: random.Random) -> str:
-    if re.fullmatch(r"\d{5}", original.strip()):
+    # a Swiss or Belgian code too: its town becomes a French commune
+    if re.fullmatch(r"(?:(?:CH|B|L)-)?\d{4,5}", original.strip()):
         return (
             f"{rng.choice([1, 2, 3, 5, 7, 8, 9]) * 10 + rng.randint(0, 9):02d}{rng.randint(0, 9)}00"
         )

@@ -90,10 +90,29 @@ def pieces_outside(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
             s += 1
         while e > s and not text[e - 1].isalnum():
             e -= 1
+        if loser.type in NAME_TYPES:
+            e = _drop_trailing_words(text, s, e)
         if sum(c.isalnum() for c in text[s:e]) >= MIN_PIECE:
             pieces.append(replace(loser, start=s, end=e, text=text[s:e]))
         i = j
     return pieces
+
+
+@cache
+def _trailing_words() -> frozenset[str]:
+    return frozenset(lines("name_trailing_words.txt"))
+
+
+def _drop_trailing_words(text: str, start: int, end: int) -> int:
+    """The end of a name piece without the function words it ends with ("Maïwenn au")."""
+    while True:
+        cut = text.rfind(" ", start, end)
+        word = text[cut + 1 : end].rstrip("'’")
+        if cut < 0 or word not in _trailing_words():
+            return end
+        end = cut
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
 
 
 @cache

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from recognizers.lexicons import is_common_word, never_a_name_alone
+from recognizers.lexicons import is_common_word, is_surname_particle, never_a_name_alone
 
 from .data import lines
 from .entities import Entity
@@ -44,8 +44,18 @@ def _variants(surface: str) -> set[str]:
 
 
 def _name_tokens(entity: Entity) -> list[str]:
-    """Tokens of a person's name worth searching alone: 'Julien', 'Marchand'."""
+    """Tokens of a person's name worth searching alone: 'Julien', 'Marchand', and a
+    surname with its particles ('Le Gall', 'de Kerviler'), so that 'Mme de
+    Kerviler' loses its particle too rather than read 'Mme de Morin'."""
     tokens = []
+    words = entity.text.split()
+    for i, word in enumerate(words):
+        if is_surname_particle(word) and (i == 0 or not is_surname_particle(words[i - 1])):
+            j = i
+            while j < len(words) and is_surname_particle(words[j]):
+                j += 1
+            if j < len(words) and words[j][:1].isupper():
+                tokens.append(" ".join(words[i : j + 1]).rstrip('.,;:!?)]}"»'))
     for raw in TOKEN_SPLIT.split(entity.text):
         tok = raw.strip('.,;:!?()[]{}"«»')
         letters = sum(c.isalpha() for c in tok)

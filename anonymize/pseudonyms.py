@@ -398,6 +398,8 @@ class PseudonymStyle:
 
         def swap(match: re.Match) -> str:
             nonlocal changed
+            if not match.group()[:1].isupper():
+                return match.group()  # names are capitalized: "de", "du" are not swapped
             norm = normalize(match.group())
             for role in ("last", "first"):
                 value = self.table.get(f"PERSON:{role}:{norm}")

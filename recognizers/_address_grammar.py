@@ -123,6 +123,18 @@ def any_street_type() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){type_regex('street', 'strict', 'zone', 'whole')}")
 
 
+@cache
+def street_number_after() -> re.Pattern[str]:
+    """`chemin de Boston 9, 1004 Lausanne`, `rue de la Loi 16, 1000 Bruxelles`: the
+    Swiss and Belgian order, number after the name, taken only before a postal code."""
+    return re.compile(
+        rf"(?<![\w'’-]){type_regex('street')}{SP}+{name(lenient=True)}{SP}+"
+        rf"\d{{1,4}}(?:{SP}?[a-dA-D])?(?={SP}*,{SP}*{_FOREIGN_CODE}{SP}+[{UPPER}])"
+    )
+
+
+# Swiss, Belgian and Luxembourg postal codes: four digits, an optional country prefix.
+_FOREIGN_CODE = r"(?:(?:CH|B|L)-)?[1-9]\d{3}(?![\w]|[.,/-]\d)"
 # A French postal code: departments 01-98 (Corsica's 20xxx included).
 _POSTAL = r"(?<![\w.,/-])(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?![\w]|[.,/-]\d)"
 # Space-joined town words: `Saint Herblain`, `Le Mans`, `Aix en Provence`.
@@ -142,9 +154,41 @@ def _not_towns() -> frozenset[str]:
     return frozenset(lines("address_not_towns.txt"))
 
 
+# Between a code and its town: a space, or a slash or dash in a table or a form.
+_CODE_TOWN_SEP = rf"(?:{SP}+|{SP}*[/–-]{SP}*)"
+
+
 @cache
 def _postal_then_town() -> re.Pattern[str]:
-    return re.compile(rf"(?P<code>{_POSTAL})(?:{SP}+(?P<town>{TOWN}))?")
+    return re.compile(rf"(?P<code>{_POSTAL})(?:{_CODE_TOWN_SEP}(?P<town>{TOWN}))?")
+
+
+@cache
+def _foreign_code_then_town() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.,/-])(?P<code>{_FOREIGN_CODE}){SP}+(?P<town>{TOWN})")
+
+
+def _foreign_codes(text: str) -> list[tuple[int, int, float, tuple[int, int] | None]]:
+    """`1004 Lausanne` after a street line and a comma, or `CH-1004 Lausanne`.
+
+    Four digits and a town are also a year and a town (`2019 Lyon`): without a
+    country prefix, a street must precede on the line.
+    """
+    found: list[tuple[int, int, float, tuple[int, int] | None]] = []
+    for match in _foreign_code_then_town().finditer(text):
+        start = match.start("code")
+        if match.group("town").split()[0] in _not_towns():
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        prefixed = not match.group("code")[0].isdigit()
+        after_street = re.search(r",\s*$", before) and (
+            street_number_after().search(text, line_start, match.end())
+            or address_line().search(before)
+        )
+        if prefixed or after_street:
+            found.append((start, match.end("code"), 0.85, match.span("town")))
+    return found
 
 
 def postal_codes(text: str) -> list[tuple[int, int, float, tuple[int, int] | None]]:
@@ -176,7 +220,7 @@ def postal_codes(text: str) -> list[tuple[int, int, float, tuple[int, int] | Non
             found.append((start, end, 0.85, None))
         elif _closes_address_line(text, start):
             found.append((start, end, 0.8, None))
-    return found
+    return found + _foreign_codes(text)
 
 
 @cache

@@ -12,9 +12,16 @@ from functools import cache
 from recognizers._data import lines
 from recognizers._fold import fold
 from recognizers._fr_calendar import month_numbers
-from recognizers._names import common_words
+from recognizers._names import PARTICLES, common_words
 
-__all__ = ["fold", "is_common_word", "is_country", "month_numbers", "never_a_name_alone"]
+__all__ = [
+    "fold",
+    "is_common_word",
+    "is_country",
+    "is_surname_particle",
+    "month_numbers",
+    "never_a_name_alone",
+]
 
 
 def is_common_word(word: str) -> bool:
@@ -40,3 +47,8 @@ def _countries() -> frozenset[str]:
 
 def is_country(name: str) -> bool:
     return fold(name.strip()) in _countries()
+
+
+def is_surname_particle(word: str) -> bool:
+    """A particle that belongs to the surname after it: `de` Kerviler, `Le` Gall."""
+    return fold(word) in PARTICLES

@@ -108,7 +108,11 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
                 or (tokens[0].text[:1].islower() and tokens[0].pos_ in LEADING_POS)
             ):
                 tokens.pop(0)
-            while tokens and not tokens[-1].text[-1:].isalnum():
+            # "Maïwenn au (Lamentin)": nor does it end with a lower-case function word
+            while tokens and (
+                not tokens[-1].text[-1:].isalnum()
+                or (tokens[-1].text[:1].islower() and tokens[-1].pos_ in LEADING_POS)
+            ):
                 tokens.pop()
             if not tokens:
                 continue

@@ -68,7 +68,8 @@ def _pair(words: list[_Word], i: int) -> tuple[int, int] | None:
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else None
     if w.kind == "zero":
-        if nxt and nxt.kind == "unit":
+        # "zéro six" is 06, "zéro zéro" is 00
+        if nxt and nxt.kind in ("unit", "zero"):
             return nxt.value, i + 2
         return 0, i + 1
     if w.kind == "teen":

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from recognizers._address_grammar import (
     address_line,
     postal_box,
+    street_number_after,
     street_without_number,
     zone_line,
 )
@@ -76,6 +77,9 @@ class FrenchStreetAddressRecognizer(_RegexEntityRecognizer):
                     or "," in text[max(type_start, match.end("number") + 2) : match.end()]
                 )
                 yield match.start(), match.end(), 0.9 if detailed else 0.85, {}
+        for match in street_number_after().finditer(text):
+            if claim(*match.span()):
+                yield match.start(), match.end(), 0.85, {}
         for match in zone_line().finditer(text):
             if claim(*match.span()):
                 yield match.start(), match.end(), 0.7, {}

@@ -212,3 +212,35 @@ def test_places_can_be_generalized_per_config():
     assert "dans une ville de taille moyenne" in out
     assert "Annecy" not in out and "Agen" not in out and "Maroc" not in out
     assert "d'une" in out
+
+
+def test_a_name_cut_by_a_place_does_not_swallow_the_preposition():
+    # spaCy reads "Maïwenn au Lamentin" as one person; the gazetteer takes the town
+    text = (
+        "Maison 3 : je ne sais pas. J'ai pensé à la maison de ma sœur Maïwenn au Lamentin, "
+        "en Martinique, mais c'est sa maison à elle.\n"
+    )
+    out = _anonymize(text)
+    assert re.search(r"ma sœur [A-ZÀ-Ý][\wÀ-ÿ-]+ (?:au|à) [A-ZÀ-Ý]", out), out
+    assert "Maïwenn" not in out and "Lamentin" not in out
+
+
+def test_an_organisation_never_turns_a_particle_into_a_pseudonym():
+    # a detection ending in "de" once registered "de" as a surname, and
+    # "CHU de Martinique" came out as "CHU Hebert Martinique"
+    pipeline = Pipeline(Config(seed=7))
+    pipeline.mapping.table["PERSON:last:de"] = "Hebert"
+    out = pipeline.anonymize("Elle est sage-infirmière au CHU de Martinique, elle sait.").text
+    assert "Martinique" not in out and "Hebert" not in out, out
+
+
+def test_a_surname_with_its_particle_alone_follows_the_full_name():
+    text = (
+        "Réunion avec Gwenaëlle Le Gall et Anne de Kerviler.\n\n"
+        "Plus tard, croiser Le Gall ou Yvon. Mme de Kerviler a répondu.\n"
+        "| NOM | LE GALL |\n"
+    )
+    out = _anonymize(text)
+    assert "Gall" not in out and "GALL" not in out and "Kerviler" not in out, out
+    # the particle went with the surname: no "Mme de Morin", no "croiser Le Morin"
+    assert "Mme de " not in out and "croiser Le " not in out, out

@@ -25,6 +25,10 @@ def rec():
         ("code postal : 86100", ["86100"]),
         ("12 rue Pasteur, 69003\nLyon", ["69003"]),
         ("Elle vit à Espalion (12500) depuis peu.", ["12500"]),
+        ("| Code postal / Ville | 93100 / Montreuil |", ["93100"]),
+        ("chez la coach, chemin de Boston 9, 1004 Lausanne) :", ["1004"]),
+        ("Rue de la Loi 16, 1000 Bruxelles", ["1000"]),
+        ("Écrire à L-1611 Luxembourg", ["L-1611"]),
     ],
 )
 def test_finds_postal_codes(found, rec, text, expected):
@@ -43,6 +47,9 @@ def test_finds_postal_codes(found, rec, text, expected):
         "En 2025 Paris a changé ; 99000 Test",
         "réf. 29200 Brest",
         "Budget total (12500) validé",
+        "En 2019 Lyon a gagné, 2020 Paris aussi.",
+        "Elle a couru 1500 Mètres, puis 2000 Mètres.",
+        "Bilan 2024 Rennes : 1200 Participants, 3 rue des Lilas",
     ],
 )
 def test_leaves_other_numbers_alone(found, rec, text):

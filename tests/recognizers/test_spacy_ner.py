@@ -36,3 +36,9 @@ def test_labels_titles_and_common_nouns_are_dropped(found, text, unwanted):
 def test_a_span_starts_at_its_first_capitalized_word(run_recognizer):
     spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), "Elle poste tout sur Insta.")]
     assert all(not t.startswith("sur ") for t in spans)
+
+
+def test_a_span_ends_at_its_last_name_word(run_recognizer):
+    text = "J'ai pensé à la maison de ma sœur Maïwenn au Lamentin, en Martinique."
+    spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), text)]
+    assert spans and not any(t.endswith((" au", " de", " en")) for t in spans), spans

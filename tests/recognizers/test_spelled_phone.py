@@ -30,6 +30,10 @@ def rec():
             "Zéro deux, soixante-dix-sept, zéro huit, quatre-vingt-un, seize",
         ),
         (
+            "fixe : zéro un, quatre-vingt-dix-neuf, zéro zéro, cinquante-deux, dix-huit.",
+            "zéro un, quatre-vingt-dix-neuf, zéro zéro, cinquante-deux, dix-huit",
+        ),
+        (
             "au zero un, quarante-quatre, cinquante-cinq, quatre-vingts, onze !",
             "zero un, quarante-quatre, cinquante-cinq, quatre-vingts, onze",
         ),

@@ -49,6 +49,8 @@ def rec():
         ("CS 40001 - 44150 Ancenis CEDEX 2", ["CS 40001", "CEDEX 2"]),
         ("ZI de la Plaine, c'est loin", ["ZI de la Plaine"]),
         ("parc d'activités du Moulin, lot 5", ["parc d'activités du Moulin, lot 5"]),
+        ("chez la coach, chemin de Boston 9, 1004 Lausanne", ["chemin de Boston 9"]),
+        ("Rue de la Loi 16, 1000 Bruxelles", ["Rue de la Loi 16"]),
     ],
 )
 def test_finds_street_lines(found, rec, text, expected):
@@ -68,6 +70,8 @@ def test_finds_street_lines(found, rec, text, expected):
         "On se voit rue de la République demain.",
         "la résidence Les Hortensias (EHPAD) accueille 80 personnes",
         "Bravo d'être allée jusqu'au bout.",
+        "Il court rue Pasteur 3 fois par semaine, 2019 Lyon.",
+        "Elle a pris la route des Alpes 2, puis la rue du Lac.",
     ],
 )
 def test_leaves_non_addresses_alone(found, rec, text):
