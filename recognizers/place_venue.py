@@ -25,9 +25,10 @@ VENUE_HEADS = (
     "halles", "station", "jardin", "jardins", "forêt", "étang", "plateau", "gorges", "cap",
     "pointe", "baie", "presqu'île", "marais", "cirque", "zénith", "arena", "basilique",
     "cathédrale", "base nautique", "base de loisirs", "centre commercial", "pic", "dune",
+    "marché",
 )  # fmt: skip
 # District heads, left outside the span.
-DISTRICT_HEADS = ("quartier", "faubourg", "hameau", "cité", "lotissement", "village")
+DISTRICT_HEADS = ("quartier", "faubourg", "hameau", "cité", "lotissement", "village", "site")
 # Names after a head that do not make it a named venue (`gare SNCF`, `salle B`).
 GENERIC_NAMES = frozenset(
     [
@@ -49,6 +50,9 @@ GENERIC_NAMES = frozenset(
         "Wifi",
         "Wi-Fi",
         "Covid",
+        "Internet",
+        "Web",
+        "Noël",
     ]
 )
 SCORE_VENUE = 0.65

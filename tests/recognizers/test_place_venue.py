@@ -25,6 +25,8 @@ def rec():
         ("Il a grandi dans le quartier de la Croix-Rousse.", ["Croix-Rousse"]),
         ("L'association de quartier du Panier organise un repas.", ["Panier"]),
         ("Food truck | Marseille (Belle de Mai) | 36 ans", ["Belle de Mai"]),
+        ("vendre des cartes au marché de la Croix-de-Chavaux", ["marché de la Croix-de-Chavaux"]),
+        ("Michelin (site des Carmes, Clermont-Ferrand)", ["Carmes"]),
         # a district found once is flagged at every mention
         (
             "Il vit quartier des Aubiers. Aux Aubiers, tout le monde se connaît.",
@@ -45,6 +47,9 @@ def test_finds_venues_and_districts(found, rec, text, expected):
         "Société : Les Jardins de Lucie SARL.",
         "Port du casque obligatoire. Parc fermé.",
         "Il a fait le tour du quartier.",
+        "Elle flâne au marché de Noël, puis au marché du samedi.",
+        "Elle a refait le site Internet et le site Web du cabinet.",
+        "Le marché du travail est tendu ; sur le site, rien.",
     ],
 )
 def test_ignores_generic_places(found, rec, text):
