@@ -34,6 +34,11 @@ _NAME_INITIAL = re.compile(
 )
 # initials only, two groups or more with spaces: `A. K.-L. B.`, `J.-P. M.`
 _INITIALS_ONLY = re.compile(rf"(?<![\w.’'-]){_GROUP}(?:[ \u00a0]{_GROUP})+(?![\w-])")
+# one initial standing alone, not followed by a name: `avec K.`, `Mimi / K.`
+_LONE_INITIAL = re.compile(rf"(?<![\w.’'-])[{_UP}]\.(?![\w.-])(?![ \u00a0]+[{_UP}][\w’'-])")
+# A lone initial names someone when the note uses it this many times; once, it
+# is as likely a list item (`A.`), a roman numeral or an abbreviation.
+LONE_REPEATS = 2
 # Dotted abbreviations that are not initials of a person.
 _NOT_INITIALS = frozenset({"M.", "N.B.", "P.S.", "P.-S.", "C.V.", "S.A.", "J.O.", "T.S.V.P."})
 
@@ -70,7 +75,23 @@ class InitialsRecognizer(NameRecognizer):
             if span.startswith("M. ") and span.count(".") == 2:
                 continue  # `M. B.` is a title then an initial
             found.append(result(self, m.start(), m.end(), 0.75, part="initials"))
+        found.extend(self._lone_initials(text))
         return found
+
+    def _lone_initials(self, text: str) -> list[RecognizerResult]:
+        """`K.` for a client in supervision notes: one letter, used again and again."""
+        seen: dict[str, list[re.Match]] = {}
+        for m in _LONE_INITIAL.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if m.group() in _NOT_INITIALS or re.search(rf"[{_UP}][\w’'-]+[ \u00a0]$", before):
+                continue  # `M.` is a title; `Prune V.` is the name-initial shape above
+            seen.setdefault(m.group(), []).append(m)
+        return [
+            result(self, m.start(), m.end(), 0.6, part="initials")
+            for matches in seen.values()
+            if len(matches) >= LONE_REPEATS
+            for m in matches
+        ]
 
     @staticmethod
     def _surname_elsewhere(word: str, text: str, before: int) -> bool:

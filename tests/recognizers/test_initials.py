@@ -40,3 +40,24 @@ def test_finds_initials(found, rec, text, expected):
 )
 def test_ignores_titles_and_abbreviations(found, rec, text):
     assert found(rec, text) == []
+
+
+def test_a_lone_initial_used_again_and_again_is_a_person(found):
+    text = (
+        "## 2. K. — « la petite fusée »\n\n"
+        "K. arrive en retard. Le double lien Mimi / K. reste.\n"
+    )
+    assert found(InitialsRecognizer(), text) == ["K.", "K.", "K."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voir le point A. puis le point B. avant la fin.",
+        "M. Roux arrive. M. Roux repart. Merci M.",
+        "A. Contexte\nB. Objectifs\nA. Contexte bis",
+        "Vitamine C. Pas de vitamine D.",
+    ],
+)
+def test_single_letters_that_are_not_people(found, text):
+    assert found(InitialsRecognizer(), text) == []
