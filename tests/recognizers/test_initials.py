@@ -44,8 +44,7 @@ def test_ignores_titles_and_abbreviations(found, rec, text):
 
 def test_a_lone_initial_used_again_and_again_is_a_person(found):
     text = (
-        "## 2. K. — « la petite fusée »\n\n"
-        "K. arrive en retard. Le double lien Mimi / K. reste.\n"
+        "## 2. K. — « la petite fusée »\n\nK. arrive en retard. Le double lien Mimi / K. reste.\n"
     )
     assert found(InitialsRecognizer(), text) == ["K.", "K.", "K."]
 
