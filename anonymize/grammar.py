@@ -51,6 +51,24 @@ def _case_like(model: str, word: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
+CONTRACTIONS = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
+
+
+def _contract(before: str, value: str, *, expanded: bool = False) -> tuple[str, str]:
+    """`à` or `de` before the article `le`/`les`, in the text or opening the value,
+    contracted: "à [Le Mans]" -> "au Mans", "à l'[EPFL]" made "à le KAIQ" -> "au KAIQ"."""
+    lead = re.match(r"^(Le|Les|le|les)\s+(?=\w)", value)
+    prep = re.search(r"(?<![\w'’])(à|de)\s$", before, re.IGNORECASE)
+    if lead and prep:
+        word = CONTRACTIONS[(prep.group(1).lower(), lead.group(1).lower())]
+        return before[: prep.start()] + _case_like(prep.group(1), word) + " ", value[lead.end() :]
+    # only an article this step wrote back ("l'" -> "le"): "à le voir" is a pronoun
+    if expanded and (m := re.search(r"(?<![\w'’])(à|de)\s+(le|les)\s$", before, re.IGNORECASE)):
+        word = CONTRACTIONS[(m.group(1).lower(), m.group(2).lower())]
+        return before[: m.start()] + _case_like(m.group(1), word) + " ", value
+    return before, value
+
+
 def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> tuple[str, str]:
     """New (text before, value) for one replacement."""
     vowel = starts_with_vowel_sound(value)
@@ -61,8 +79,8 @@ def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> 
             if word.lower() == "l" and gender_of_first_name(value) == "F":
                 full = _case_like(word, "la")
             if word.lower() == "l" and value.startswith(("Le ", "La ", "Les ")):
-                return before[: m.start()], _case_like(word, value)
-            return before[: m.start()] + full + " ", value
+                return _contract(before[: m.start()], _case_like(word, value))
+            return _contract(before[: m.start()] + full + " ", value, expanded=True)
         return before, value
     if (m := ELIDABLE.search(before)) and vowel:
         word = m.group("word")
@@ -84,17 +102,8 @@ def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> 
         return before[: prep_au.start()] + _case_like(prep_au.group(1), word) + sep, value[
             lead_au.end() :
         ]
-    lead = re.match(r"^(Le|Les)\s+(?=\w)", value)
-    prep = re.search(r"(?<![\w'’])(à|de)\s$", before, re.IGNORECASE)
-    if lead and prep:
-        contracted = {
-            ("à", "le"): "au",
-            ("à", "les"): "aux",
-            ("de", "le"): "du",
-            ("de", "les"): "des",
-        }
-        word = contracted[(prep.group(1).lower(), lead.group(1).lower())]
-        return before[: prep.start()] + _case_like(prep.group(1), word) + " ", value[lead.end() :]
+    if (contracted := _contract(before, value)) != (before, value):
+        return contracted
     if source_type == "LOCATION" and value.startswith(("un ", "une ")):
         # a generalized place: "à Annecy" -> "dans une ville de taille moyenne"
         if m := re.search(r"(?<![\w'’])(à|au|aux|en)\s$", before, re.IGNORECASE):

@@ -54,6 +54,25 @@ def test_contraction_before_an_organisation_starting_with_a_vowel():
     assert _replace(text, "RC Lens", "Alizé", "ORG") == "Il a le match de l'Alizé avec son frère."
 
 
+@pytest.mark.parametrize(
+    ("text", "target", "value", "expected"),
+    [
+        ("Le labo à l'EPFL, au bout.", "EPFL", "KAIQ", "Le labo au KAIQ, au bout."),
+        ("Le directeur de l'Apec arrive.", "Apec", "KZT", "Le directeur du KZT arrive."),
+        (
+            "Le directeur de l'Apec arrive.",
+            "Apec",
+            "Les Lavandes",
+            "Le directeur des Lavandes arrive.",
+        ),
+        ("Elle parle à l'Urssaf.", "Urssaf", "La Clairière", "Elle parle à La Clairière."),
+        ("Il tient à le voir, Paul.", "Paul", "Le Gall", "Il tient à le voir, Le Gall."),
+    ],
+)
+def test_an_elided_article_written_back_is_contracted(text, target, value, expected):
+    assert _replace(text, target, value, "ORG") == expected
+
+
 def test_capital_at_sentence_start():
     text = "Bonjour. 38 ans, et déjà cadre."
     assert (
