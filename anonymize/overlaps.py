@@ -158,9 +158,26 @@ def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
             taken[e.start : e.end] = b"\x01" * len(e)
             continue
         for piece in pieces_outside(e, text, taken):
+            if e.recognizer in GENERIC and not _names_something(piece, text):
+                continue
             heapq.heappush(queue, (_neg(_rank(piece)), counter, piece))
             counter += 1
     return sorted(kept, key=lambda e: e.start)
+
+
+def _names_something(piece: Entity, text: str) -> bool:
+    """False for the rest of a statistical detection that only a line start capitalizes.
+
+    spaCy reads "- Profil public d'Anaïs" as one organisation; once the name
+    goes to its own recognizer, "Profil public" is a list item's first words.
+    """
+    if piece.type not in NAME_TYPES:
+        return True
+    words = piece.text.split()
+    if len(words) < 2 or any(w[:1].isupper() for w in words[1:]):
+        return True
+    before = text[: piece.start].rstrip(" \t#*->")
+    return bool(before) and not before.endswith("\n")
 
 
 def _neg(rank: tuple) -> tuple:

@@ -209,3 +209,18 @@ def test_pre_commit_hook_runs_check_on_notes():
     files = re.compile(hook["files"])
     assert all(files.search(n) for n in ("a.md", "b.txt", "c.docx"))
     assert not files.search("photo.png")
+
+
+def test_a_list_item_before_a_pseudonym_is_no_finding(tmp_path):
+    # spaCy reads "Profil public d'Anaïs" as one organisation in some contexts;
+    # with the name excused, its rest "Profil public" must not fail the gate
+    text = (
+        "## Contacts\n\n- Assistante de direction, Mme Sonia Lachaux : "
+        "s.lachaux@bonnard-mecanique.fr, 04.65.71.52.80.\n"
+        "- Profil public d'Anaïs : linkedin.com/in/elodie-charbonnier-prod\n"
+    )
+    from anonymize.formats import Document
+
+    gate = Gate(Config(), known=["Anaïs", "Sonia Lachaux"])
+    found = gate.check_documents([Document(tmp_path / "x.md", text, "utf-8")], ["x.md"])
+    assert not [f for f in found if "Profil" in f.text], found
