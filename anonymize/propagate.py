@@ -38,7 +38,10 @@ def _variants(surface: str) -> set[str]:
     """The written forms under which a name is searched again."""
     forms = {surface, surface.upper()}
     if surface.isupper() and len(surface) > 1:
-        forms.add("-".join(part.capitalize() for part in surface.title().split("-")))
+        # "LE BRIS" -> "Le Bris", "JEAN-PIERRE" -> "Jean-Pierre": each word and part
+        # capitalized, never the rest of the words lowered ("IL A" is not "Il a")
+        words = surface.title().split(" ")
+        forms.add(" ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in words))
         forms.add(surface.title())
     return {f for f in forms if f}
 
@@ -91,6 +94,8 @@ class NameIndex:
             for surface in surfaces:
                 if sum(c.isalpha() for c in surface) < MIN_TOKEN_LETTERS and not short_ok:
                     continue
+                if all(len(w) < 2 or never_a_name_alone(w) for w in surface.split()):
+                    continue  # "IL A" of a heading the model took for a name
                 if surface.casefold() in self.allow:
                     continue
                 common = is_common_word(surface)

@@ -1,0 +1,28 @@
+"""Name propagation: every other mention of a detected name, and nothing else."""
+
+from __future__ import annotations
+
+from anonymize.entities import Entity
+from anonymize.propagate import NameIndex
+
+
+def _entity(text: str, type_: str = "PERSON") -> Entity:
+    return Entity(0, len(text), type_, text, 0.85, "test")
+
+
+def _found(index: NameIndex, text: str) -> list[str]:
+    return [e.text for e in index.find(text, 0)]
+
+
+def test_a_name_in_capitals_is_found_title_cased_word_by_word():
+    index = NameIndex()
+    index.add([_entity("Yann LE BRIS")], 0)
+    text = "Le Bris a signé. LE BRIS aussi. Le bris de glace est couvert."
+    assert _found(index, text) == ["Le Bris", "LE BRIS"]
+
+
+def test_a_heading_taken_for_a_name_is_not_spread_over_sentences():
+    # spaCy once read "IL A" of "IL A ÉTÉ CONVENU" as an organisation
+    index = NameIndex()
+    index.add([_entity("IL A", "ORG")], 0)
+    assert _found(index, "Il a arrêté de fumer. Il a même ouvert un compte.") == []
