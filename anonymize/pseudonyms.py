@@ -18,7 +18,7 @@ import random
 import re
 from functools import cache
 
-from recognizers.lexicons import is_country
+from recognizers.lexicons import is_country, place_kind
 
 from .coarsen import age_frame, coarsen_age, coarsen_date
 from .config import Config
@@ -309,6 +309,7 @@ class PseudonymStyle:
         if key in self.table:
             return self.table[key]
         kind = entity.hint("kind") or ("country" if is_country(entity.text) else "")
+        kind = kind or place_kind(entity.text)  # "Bretagne" found by spaCy is a region
         if self.config.places == "generalize":
             return self._set(key, _generalized_place(entity.text, kind))
         if (_org_head(entity.text) and not entity.text[:1].isupper()) or re.match(
@@ -331,10 +332,12 @@ class PseudonymStyle:
         if kind in ("region", "department") or article:
             # "dans le Pays d'Auge": a region that takes the same article
             wanted = {"le": "M", "la": "F", "l'": "V"}.get(article.group(1) if article else "", "")
+            if not article and re.search(r"\ben\s*$", before):
+                wanted = "FV"  # "en Bretagne", "en Auvergne": never "en Indre"
             pool = tuple(
                 ln.split("\t")[0]
                 for ln in lines("pseudo_regions.txt")
-                if not wanted or ln.split("\t")[1] == wanted
+                if not wanted or ln.split("\t")[1] in wanted
             )
             if not pool:
                 pool = tuple(ln.split("\t")[0] for ln in lines("pseudo_regions.txt"))

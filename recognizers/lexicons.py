@@ -21,6 +21,7 @@ __all__ = [
     "is_surname_particle",
     "month_numbers",
     "never_a_name_alone",
+    "place_kind",
 ]
 
 
@@ -52,3 +53,13 @@ def is_country(name: str) -> bool:
 def is_surname_particle(word: str) -> bool:
     """A particle that belongs to the surname after it: `de` Kerviler, `Le` Gall."""
     return fold(word) in PARTICLES
+
+
+def place_kind(name: str) -> str:
+    """The likeliest reading of a place name in the gazetteer: commune, department,
+    region, country, foreign_city; "" if unknown. Replacement needs it when the
+    place came from spaCy, which says LOCATION and nothing more."""
+    from recognizers._gazetteer import lookup
+
+    entry = lookup(name)
+    return entry.best.kind if entry else ""

@@ -9,6 +9,7 @@ import pytest
 
 from anonymize import Config, Pipeline, anonymize_text
 from anonymize.coarsen import MONTHS
+from anonymize.data import lines
 from anonymize.lexicon import gender_of_first_name, pseudo_first_names, pseudo_surnames
 
 
@@ -244,3 +245,11 @@ def test_a_surname_with_its_particle_alone_follows_the_full_name():
     assert "Gall" not in out and "GALL" not in out and "Kerviler" not in out, out
     # the particle went with the surname: no "Mme de Morin", no "croiser Le Morin"
     assert "Mme de " not in out and "croiser Le " not in out, out
+
+
+def test_a_region_found_by_the_model_becomes_a_region_that_takes_en():
+    regions = {ln.split("\t")[0] for ln in lines("pseudo_regions.txt")}
+    for seed in (3, 4, 5):
+        out = _anonymize("Ils partent en Bretagne cet été, puis dans la Sarthe.", seed=seed)
+        assert _first_word_after(out, "partent en ") in regions, out
+        assert _first_word_after(out, "dans la ") in regions, out
