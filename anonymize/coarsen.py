@@ -131,7 +131,6 @@ DECADES = {
     40: "quarantaine",
     50: "cinquantaine",
     60: "soixantaine",
-    70: "soixante-dizaine",
 }
 _AGE_NUMBER = re.compile(r"(?P<n>\d{1,3})|(?P<w>[a-zéèêàç\- ]+?)(?=\s+(?:ans|an|mois)\b)")
 
@@ -175,6 +174,9 @@ def coarsen_age(text: str, frame: str) -> str:
         return "moins de vingt ans"
     if value >= 80:
         return "plus de quatre-vingts ans"
+    if value >= 70:
+        # no decade noun reads naturally past sixty ("soixante-dizaine" is rare)
+        return "plus de soixante-dix ans"
     decade = DECADES[value // 10 * 10]
     if frame == "apposition":
         return f"la {decade}"

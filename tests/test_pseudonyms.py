@@ -253,3 +253,27 @@ def test_a_region_found_by_the_model_becomes_a_region_that_takes_en():
         out = _anonymize("Ils partent en Bretagne cet été, puis dans la Sarthe.", seed=seed)
         assert _first_word_after(out, "partent en ") in regions, out
         assert _first_word_after(out, "dans la ") in regions, out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Séances réparties entre le 2 juin 2025 et le 28 novembre 2025.",
+            "Séances réparties entre juin 2025 et novembre 2025.",
+        ),
+        ("Bilan fixé au 15 septembre.", "Bilan fixé en septembre."),
+        ("Du 6 janvier au 31 mars, pause.", "De janvier à mars, pause."),
+        ("Séances le 2 juin et le 3 juillet.", "Séances en juin et en juillet."),
+    ],
+)
+def test_coarsened_dates_keep_their_prepositions_right(text, expected):
+    assert _anonymize(text) == expected
+
+
+def test_ages_past_seventy_read_as_plain_french():
+    out = _anonymize("Sa mère, 71 ans, vit seule. À 78 ans, elle court encore.")
+    assert out == (
+        "Sa mère, plus de soixante-dix ans, vit seule. "
+        "À plus de soixante-dix ans, elle court encore."
+    )
