@@ -94,7 +94,8 @@ class NameIndex:
             for surface in surfaces:
                 if sum(c.isalpha() for c in surface) < MIN_TOKEN_LETTERS and not short_ok:
                     continue
-                if all(len(w) < 2 or never_a_name_alone(w) for w in surface.split()):
+                parts = surface.split()
+                if len(parts) > 1 and all(len(w) < 2 or never_a_name_alone(w) for w in parts):
                     continue  # "IL A" of a heading the model took for a name
                 if surface.casefold() in self.allow:
                     continue

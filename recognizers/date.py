@@ -25,6 +25,7 @@ from recognizers._fr_calendar import (
     weekday_regex,
 )
 from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
+from recognizers.age import _spelled_numbers
 
 # Spaces that can sit inside a date: plain, no-break, narrow no-break (never a
 # newline: a date does not run over two lines).
@@ -99,6 +100,26 @@ class FrenchDateRecognizer(_RegexEntityRecognizer):
         )
 
     @cached_property
+    def _spelled(self) -> re.Pattern[str]:
+        """A date dictated in words: `jeudi six mars deux mille vingt-cinq`, `trente et un mai`."""
+        numbers = _spelled_numbers()
+
+        def alternation(low: int, high: int) -> str:
+            words = sorted((w for w, v in numbers.items() if low <= v <= high), key=len)
+            return "|".join(re.escape(w).replace(r"\ ", f"{_SP}+") for w in reversed(words))
+
+        day = rf"(?:premier|{alternation(1, 31)})"
+        tail = rf"(?:{_SP}+(?:{alternation(1, 99)}))?"
+        year = (
+            rf"(?:deux{_SP}+mille|(?:mille|mil){_SP}+neuf{_SP}+cents?|dix-neuf{_SP}+cents?){tail}"
+        )
+        return re.compile(
+            rf"(?<![\w-])(?:(?P<wd>{full_weekday_regex()}){_SP}+)?(?P<d>{day}){_SP}+"
+            rf"(?P<m>{month_regex()})(?:{_SP}+(?P<y>{year}))?(?![\w-])",
+            re.IGNORECASE,
+        )
+
+    @cached_property
     def _weekday_day(self) -> re.Pattern[str]:
         return re.compile(
             rf"(?<![\w-])(?P<wd>{full_weekday_regex()}){_SP}+(?P<d>{_DAY})(?![\w:/]|[.,]\d)"
@@ -135,6 +156,7 @@ class FrenchDateRecognizer(_RegexEntityRecognizer):
             (self._numeric_full, 0.9),
             (self._textual, 0.9),
             (self._month_year, 0.85),
+            (self._spelled, 0.85),
             (self._weekday_day, 0.6),
             (self._month_year_numeric, 0.6),
             (self._day_month, 0.6),

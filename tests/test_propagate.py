@@ -26,3 +26,10 @@ def test_a_heading_taken_for_a_name_is_not_spread_over_sentences():
     index = NameIndex()
     index.add([_entity("IL A", "ORG")], 0)
     assert _found(index, "Il a arrêté de fumer. Il a même ouvert un compte.") == []
+
+
+def test_a_one_letter_nickname_is_still_propagated():
+    index = NameIndex()
+    nickname = Entity(0, 1, "PERSON", "Q", 0.85, "test", (("part", "nickname"),))
+    index.add([nickname], 0)
+    assert _found(index, "Il a délégué l'astreinte à Q et Hugo.") == ["Q"]

@@ -49,6 +49,12 @@ def rec():
         ("Stage du 6 au 10 janvier", ["6", "10 janvier"]),
         ("Absente les 3 et 4 mars 2025", ["3", "4 mars 2025"]),
         ("Séance 3 - 21 janv.", ["21 janv."]),
+        (
+            "mémo vocal du jeudi six mars deux mille vingt-cinq euh",
+            ["jeudi six mars deux mille vingt-cinq"],
+        ),
+        ("le terme c'est le vingt-deux juillet, pause", ["vingt-deux juillet"]),
+        ("jusqu'au trente et un mai puis le premier juin", ["trente et un mai", "premier juin"]),
     ],
 )
 def test_finds_dates(found, rec, text, expected):
@@ -78,6 +84,8 @@ def test_finds_dates(found, rec, text, expected):
         "Version 1.2.10 du logiciel, article 4.2 du contrat.",
         "Une moitié, 1/2 du temps.",
         "Elle a 7 sept ans de plus, vendredi 13 personnes.",
+        "Il a sept ans et demi, elle a deux ans de plus.",
+        "Deux mille personnes en mars, trente en mai.",
     ],
 )
 def test_leaves_non_dates_alone(found, rec, text):
