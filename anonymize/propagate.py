@@ -24,6 +24,7 @@ RECOGNIZER = "NamePropagation"
 SCORE_FACTOR = 0.95
 MIN_TOKEN_LETTERS = 2
 TOKEN_SPLIT = re.compile(r"[\s'’]+")
+INITIALS = re.compile(r"[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.)+")
 ARTICLE_BEFORE = re.compile(
     r"\b(?:[Ll]e|[Ll]a|[Ll]es|[Uu]ne?|[Dd]es|[Dd]u|[Cc]ette|[Ss]a|[Mm]a|[Tt]a)\s+$"
 )
@@ -60,7 +61,9 @@ def _name_tokens(entity: Entity) -> list[str]:
             if j < len(words) and words[j][:1].isupper():
                 tokens.append(" ".join(words[i : j + 1]).rstrip('.,;:!?)]}"»'))
     for raw in TOKEN_SPLIT.split(entity.text):
-        tok = raw.strip('.,;:!?()[]{}"«»')
+        tok = raw.strip(',;:!?()[]{}"«»')
+        # initials keep their full stops ("H.-C."): replaced as initials, not as a name
+        tok = tok if INITIALS.fullmatch(tok) else tok.strip(".")
         letters = sum(c.isalpha() for c in tok)
         if letters < MIN_TOKEN_LETTERS or not tok[:1].isupper():
             continue

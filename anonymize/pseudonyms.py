@@ -231,6 +231,8 @@ class PseudonymStyle:
                 return ["first"]
             if part == "last":
                 return ["last"]
+            if part == "initials" and INITIAL.match(entity.text.split()[0]):
+                return ["last"]  # "H.-C. FAUCHER", "S. Rigal": initials, then the surname
             before = text[max(0, entity.start - 15) : entity.start]
             if TITLE_BEFORE.search(before) or re.search(r"\bles\s+$", before):
                 return ["last"]

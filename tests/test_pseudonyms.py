@@ -277,3 +277,12 @@ def test_ages_past_seventy_read_as_plain_french():
         "Sa mère, plus de soixante-dix ans, vit seule. "
         "À plus de soixante-dix ans, elle court encore."
     )
+
+
+def test_initials_are_replaced_by_initials_and_the_surname_by_a_surname():
+    out = _anonymize("Mère de H.-C. : inquiète. Selon H.-C., tout va bien. H.-C. FAUCHER signe.")
+    assert "H.-C." not in out and "FAUCHER" not in out, out
+    initials = re.findall(r"\b[A-Z]\.-[A-Z]\.", out)
+    assert len(initials) == 3 and len(set(initials)) == 1, out
+    surname = re.search(r"[A-Z]\.-[A-Z]\. ([A-ZÀ-Ý-]+) signe", out).group(1)
+    assert surname.title() in pseudo_surnames(), out
