@@ -37,6 +37,8 @@ SPECIFICITY = {
 GENERIC = frozenset({"SpacyRecognizer", "NamePropagation"})
 # A name never runs across a table cell or a line.
 NAME_BREAK = re.compile(r"\s*(?:\||\n)\s*")
+# Nor does a person's name run across a spaced dash ("Claire MOREAU - lu et approuvé").
+PERSON_BREAK = re.compile(r"\s*(?:\||\n)\s*|\s+[-–—]\s+")
 
 
 def _rank(e: Entity) -> tuple:
@@ -46,10 +48,11 @@ def _rank(e: Entity) -> tuple:
 
 def _split_at_breaks(e: Entity) -> list[Entity]:
     """'Maryvonne Lecoeur | mère' -> 'Maryvonne Lecoeur' and 'mère' (dropped later)."""
-    if e.type not in NAME_TYPES or not NAME_BREAK.search(e.text):
+    breaks = PERSON_BREAK if e.type == "PERSON" else NAME_BREAK
+    if e.type not in NAME_TYPES or not breaks.search(e.text):
         return [e]
     pieces, start = [], 0
-    for m in NAME_BREAK.finditer(e.text):
+    for m in breaks.finditer(e.text):
         if m.start() > start:
             pieces.append((start, m.start()))
         start = m.end()

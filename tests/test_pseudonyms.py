@@ -286,3 +286,10 @@ def test_initials_are_replaced_by_initials_and_the_surname_by_a_surname():
     assert len(initials) == 3 and len(set(initials)) == 1, out
     surname = re.search(r"[A-Z]\.-[A-Z]\. ([A-ZÀ-Ý-]+) signe", out).group(1)
     assert surname.title() in pseudo_surnames(), out
+
+
+def test_a_name_never_runs_across_a_spaced_dash():
+    text = "Signature :\nPierre AUBERTIN - lu et approuvé\nClaire MOREAU - lu et approuvé\n"
+    out = _anonymize(text)
+    assert out.count(" - lu et approuvé\n") == 2, out
+    assert "AUBERTIN" not in out and "MOREAU" not in out
