@@ -97,7 +97,10 @@ def marker_record(text: str | None, replacements: Sequence[Replacement]) -> dict
     """
     return {
         "sha256": _digest(text) if text is not None else None,
-        "spans": [[r.start, r.end] for r in replacements] if text is not None else None,
+        # a dropped name ("sa sœur Claire est" -> "sa sœur est") wrote nothing to excuse
+        "spans": [[r.start, r.end] for r in replacements if r.end > r.start]
+        if text is not None
+        else None,
         "replacements": sorted({r.text for r in replacements if r.text.strip()}),
     }
 
@@ -111,6 +114,9 @@ def write_marker(dst: Path, records: dict[str, dict]) -> None:
     path = dst / OUTPUT_MARKER
     files = {rel: r for rel, r in _marker_files(path).items() if (dst / rel).is_file()}
     files.update(records)
+    # a marker written before per-file records: its strings cannot be told
+    # apart by file, and the files they were written in are still there
+    legacy = _strings(_read_marker(path).get("replacements")) if path.is_file() else []
     payload = {
         "tool": "anonymize",
         "version": __version__,
@@ -119,6 +125,8 @@ def write_marker(dst: Path, records: dict[str, dict]) -> None:
         "`anonymize check` excuses them in that file only.",
         "files": dict(sorted(files.items())),
     }
+    if legacy:
+        payload["replacements"] = sorted(set(legacy))
     atomic_write(path, json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
 
 
@@ -288,8 +296,9 @@ class Gate:
             files = data.get("files")
             if isinstance(files, dict) and isinstance(files.get(rel), dict):
                 record = files[rel]
-            elif "replacements" in data:  # a marker written before per-file records
-                record = {"replacements": data["replacements"]}
+            if "replacements" in data:  # from a version before per-file records
+                legacy = _strings(data["replacements"])
+                record = {**record, "replacements": _strings(record.get("replacements")) + legacy}
         spans = _record_spans(record, doc.text) if record else None
         strings = set(self.known)
         if spans is None:

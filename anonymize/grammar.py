@@ -74,7 +74,8 @@ def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> 
     vowel = starts_with_vowel_sound(value)
     if m := ELIDED.search(before):
         word = m.group("word")
-        if not vowel and value[:1].isalpha():
+        # "l'hôpital", "l'Hôtel Cap Ouest": an h after an elision is mute, keep it
+        if not vowel and value[:1].isalpha() and value[:1] not in "hH":
             full = _case_like(word, FULL[word.lower()])
             if word.lower() == "l" and gender_of_first_name(value) == "F":
                 full = _case_like(word, "la")

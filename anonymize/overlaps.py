@@ -32,9 +32,10 @@ SPECIFICITY = {
     "PERSON": 4,
     "LOCATION": 4,
 }
-# Generic evidence: spaCy's statistical NER and names re-found by propagation
-# lose a tie against a recognizer built for the type (a gazetteer, a head noun).
-GENERIC = frozenset({"SpacyRecognizer", "NamePropagation"})
+# Generic evidence: spaCy's statistical NER, names re-found by propagation and
+# the bare `chez X` cue lose a tie against a recognizer built for the type (a
+# gazetteer, a head noun); among themselves the score decides.
+GENERIC = frozenset({"SpacyRecognizer", "NamePropagation", "ChezOrgRecognizer"})
 # A name never runs across a table cell or a line.
 NAME_BREAK = re.compile(r"\s*(?:\||\n)\s*")
 # Nor does a person's name run across a spaced dash ("Claire MOREAU - lu et approuvé").
@@ -95,6 +96,8 @@ def pieces_outside(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
             e -= 1
         if loser.type in NAME_TYPES:
             e = _drop_trailing_words(text, s, e)
+            if text[s:e].rstrip("'’").casefold() in _trailing_words():
+                e = s  # a lone "de" left of a name: nothing to replace
         if sum(c.isalnum() for c in text[s:e]) >= MIN_PIECE:
             pieces.append(replace(loser, start=s, end=e, text=text[s:e]))
         i = j

@@ -24,6 +24,12 @@ RECOGNIZER = "NamePropagation"
 SCORE_FACTOR = 0.95
 MIN_TOKEN_LETTERS = 2
 TOKEN_SPLIT = re.compile(r"[\s'’]+")
+# Lower-case particles opening a propagated surname ("de Kerviler") belong to it
+# only after a title, a quote or a line start; elsewhere they are prepositions.
+LOWER_PARTICLES = re.compile(r"^(?:(?:de|du|des|d'|d’|van|von|der|den|da|di|del|la|le)\s*)+")
+PARTICLE_CONTEXT = re.compile(
+    r"(?:\b(?:M|Mme|Mlle|Me|Dr|Pr)\.?|\b(?:Madame|Monsieur|Maître|Docteur)|^|[«\"“(\n:;])\s*$"
+)
 INITIALS = re.compile(r"[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.)+")
 ARTICLE_BEFORE = re.compile(
     r"\b(?:[Ll]e|[Ll]a|[Ll]es|[Uu]ne?|[Dd]es|[Dd]u|[Cc]ette|[Ss]a|[Mm]a|[Tt]a)\s+$"
@@ -139,12 +145,16 @@ class NameIndex:
                 or ARTICLE_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
             ):
                 continue
+            start = m.start()
+            lead = LOWER_PARTICLES.match(m.group())
+            if lead and not PARTICLE_CONTEXT.search(text[max(0, start - 12) : start]):
+                start += lead.end()  # "les fables de La Fontaine": there "de" is a preposition
             found.append(
                 Entity(
-                    start=m.start(),
+                    start=start,
                     end=m.end(),
                     type=source.type,
-                    text=m.group(),
+                    text=text[start : m.end()],
                     score=source.score * SCORE_FACTOR,
                     recognizer=RECOGNIZER,
                     hints=source.hints,

@@ -39,6 +39,10 @@ _LONE_INITIAL = re.compile(rf"(?<![\w.’'-])[{_UP}]\.(?![\w.-])(?![ \u00a0]+[{_
 # A lone initial names someone when the note uses it this many times; once, it
 # is as likely a list item (`A.`), a roman numeral or an abbreviation.
 LONE_REPEATS = 2
+# Lower-case words after which a lone initial is still a person (`avec K.`).
+_BEFORE_A_PERSON = frozenset(
+    {"avec", "selon", "chez", "pour", "entre", "sans", "vers", "contre", "par", "que", "dit"}
+)
 # Dotted abbreviations that are not initials of a person.
 _NOT_INITIALS = frozenset({"M.", "N.B.", "P.S.", "P.-S.", "C.V.", "S.A.", "J.O.", "T.S.V.P."})
 
@@ -85,6 +89,9 @@ class InitialsRecognizer(NameRecognizer):
             before = text[max(0, m.start() - 30) : m.start()]
             if m.group() in _NOT_INITIALS or re.search(rf"[{_UP}][\w’'-]+[ \u00a0]$", before):
                 continue  # `M.` is a title; `Prune V.` is the name-initial shape above
+            noun = re.search(r"(?<![\w’'-])([a-zà-ÿ][\w’'-]{2,})[ \u00a0]$", before)
+            if noun and noun.group(1) not in _BEFORE_A_PERSON:
+                continue  # `vitamine D.`, `permis B.`, `plan B.`: a letter naming a thing
             seen.setdefault(m.group(), []).append(m)
         return [
             result(self, m.start(), m.end(), 0.6, part="initials")

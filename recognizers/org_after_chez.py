@@ -6,7 +6,8 @@ head noun, legal form or list gives away. A capitalized name after a
 lower-case `chez` is an organisation unless it is a person (a lexicon first
 name, a title: `chez Paul`, `chez Mme Roux`, left to the PERSON recognizers)
 or a word that is never a name on its own. The score is low: any dedicated
-recognizer (a known company, a person, a town) wins an overlap.
+recognizer (a known company, a person, a town) wins an overlap, and so does
+spaCy's PERSON: the pipeline counts this one as generic evidence.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from recognizers._names import first_name, fold, relation_words, stop_words
+from recognizers._names import first_name, fold, is_surname, relation_words, stop_words
 from recognizers._org_common import not_org_names
 from recognizers._proper_names import cap_name
 from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
@@ -41,4 +42,6 @@ class ChezOrgRecognizer(_RegexEntityRecognizer):
             person = first_name(head)
             if (person is not None and person.tier <= RARE_TIER) or name in not_org_names():
                 continue
+            if " " not in name and is_surname(name):
+                continue  # `chez Dupont`: the person, left to the PERSON recognizers
             yield m.start("name"), m.end("name"), SCORE, {"kind": "company"}

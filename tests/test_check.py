@@ -224,3 +224,32 @@ def test_a_list_item_before_a_pseudonym_is_no_finding(tmp_path):
     gate = Gate(Config(), known=["Anaïs", "Sonia Lachaux"])
     found = gate.check_documents([Document(tmp_path / "x.md", text, "utf-8")], ["x.md"])
     assert not [f for f in found if "Profil" in f.text], found
+
+
+def test_a_marker_of_an_older_version_keeps_excusing_its_files(tmp_path):
+    src, dst = tmp_path / "notes", tmp_path / "public"
+    src.mkdir()
+    (src / "b.md").write_text("Séance avec Claire Dupont à Rennes.\n", encoding="utf-8")
+    dst.mkdir()
+    (dst / "old.md").write_text("Séance avec Gabriel Morin à Meudon.\n", encoding="utf-8")
+    legacy = {"tool": "anonymize", "replacements": ["Gabriel Morin", "Meudon"]}
+    (dst / OUTPUT_MARKER).write_text(json.dumps(legacy), encoding="utf-8")
+    assert _check(str(dst)).exit_code == 0
+    assert CliRunner().invoke(main, ["batch", str(src), "-o", str(dst)]).exit_code == 0
+    marker = json.loads((dst / OUTPUT_MARKER).read_text(encoding="utf-8"))
+    assert marker["replacements"] == ["Gabriel Morin", "Meudon"] and "b.md" in marker["files"]
+    result = _check(str(dst), "--show")
+    assert result.exit_code == 0, result.stdout
+
+
+def test_the_roles_style_records_no_empty_span_and_passes_the_gate(tmp_path):
+    src, dst = tmp_path / "notes", tmp_path / "public"
+    src.mkdir()
+    (src / "a.md").write_text(
+        "Sa sœur Claire est venue. Julien Marchand aussi.\n", encoding="utf-8"
+    )
+    batch = CliRunner().invoke(main, ["batch", str(src), "-o", str(dst), "--style", "roles"])
+    assert batch.exit_code == 0, batch.output
+    record = json.loads((dst / OUTPUT_MARKER).read_text(encoding="utf-8"))["files"]["a.md"]
+    assert record["spans"] and all(a < b for a, b in record["spans"])
+    assert _check(str(dst)).exit_code == 0

@@ -94,3 +94,10 @@ def test_offsets_of_later_replacements_follow_the_repairs():
     out, placed = repair(out, placed)
     assert out == "D'Antoine à Sophie, d'Olivier à Marc."
     assert [out[r.start : r.end] for r in placed] == values
+
+
+def test_an_elided_article_before_a_mute_h_stays_elided():
+    text = "Elle est à l'hôpital de Lausanne."
+    assert _replace(text, "hôpital de Lausanne", "hôpital de Laval", "ORG") == (
+        "Elle est à l'hôpital de Laval."
+    )

@@ -83,7 +83,9 @@ def test_front_matter_keys_are_kept_and_values_anonymized(outputs):
     out = _text(outputs, "front.md")
     front = out.split("\n---\n", 1)[0]
     keys = [line.split(":", 1)[0] for line in front.splitlines()[1:]]
-    assert keys == ["titre", "Client", "Lieu", "Marchand", "contact_client", "tags"]
+    # keys are syntax and stay, except a key that is itself a name (fail closed)
+    assert keys[:3] + keys[4:] == ["titre", "Client", "Lieu", "contact_client", "tags"]
+    assert re.fullmatch(r"\[PERSONNE_\d+\]", keys[3]), keys
     values = [line.split(":", 1)[1] for line in front.splitlines()[1:]]
     for secret in ("Julien", "Annecy", "julien.marchand@gmail.com"):
         assert not any(secret in v for v in values), secret
@@ -112,6 +114,22 @@ def test_link_texts_and_urls_are_anonymized_and_links_still_parse(outputs):
     assert len(re.findall(link, out)) == 3
     assert re.search(r"^\[site\]: \S+$", out, re.MULTILINE)
     assert re.search(r"<[^>]+> ou \[par mail\]\(mailto:", out)
+
+
+def test_names_in_angle_brackets_or_as_yaml_keys_are_replaced(tmp_path):
+    note = tmp_path / "fm.md"
+    note.write_text(
+        "---\nprésents:\n  - Claire Dupont: coachée\n  - Julien Marchand: manager\n---\n"
+        "<Julien> a dit qu'il viendrait.\nMessage de <Claire Dupont>.\n"
+        '<div class="note">Relancer <b>Claire</b></div>\n',
+        encoding="utf-8",
+    )
+    out = CliRunner().invoke(main, ["text", str(note), "--style", "redact"]).output
+    for secret in ("Julien", "Marchand", "Claire", "Dupont"):
+        assert secret not in out, out
+    assert '<div class="note">Relancer <b>[PERSONNE_' in out and "présents:\n  - [" in out
+    check = CliRunner().invoke(main, ["check", str(note)])
+    assert check.exit_code == 1, "the gate sees the names too"
 
 
 def test_code_blocks_and_html_are_kept_but_scanned(outputs):
@@ -175,7 +193,8 @@ def test_text_and_detect_take_the_same_road_as_batch(tmp_path, command):
     if command == "text":
         front = result.output.split("\n---\n", 1)[0]
         keys = [line.split(":", 1)[0] for line in front.splitlines()[1:]]
-        assert keys == ["titre", "Client", "Lieu", "Marchand", "contact_client", "tags"]
+        assert keys[:3] + keys[4:] == ["titre", "Client", "Lieu", "contact_client", "tags"]
+        assert "Marchand" not in front
         again = CliRunner().invoke(main, ["text", "-", "--style", "redact"], input=result.output)
         assert again.output == result.output  # placeholders are not nested
     else:

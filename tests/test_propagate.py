@@ -33,3 +33,10 @@ def test_a_one_letter_nickname_is_still_propagated():
     nickname = Entity(0, 1, "PERSON", "Q", 0.85, "test", (("part", "nickname"),))
     index.add([nickname], 0)
     assert _found(index, "Il a délégué l'astreinte à Q et Hugo.") == ["Q"]
+
+
+def test_a_lower_case_particle_goes_with_the_surname_only_after_a_title():
+    index = NameIndex()
+    index.add([_entity("Anne de Kerviler")], 0)
+    text = "Mme de Kerviler a répondu. Le dossier de Kerviler est clos."
+    assert _found(index, text) == ["de Kerviler", "Kerviler"]

@@ -3,7 +3,9 @@
 Markdown goes through the plain-text road (every byte outside a replaced span
 is kept, links, code and HTML included, and all of it is scanned), with one
 guard: characters that are syntax, not content, never become part of a
-replaced span. Those are the keys and fences of a YAML front matter
+replaced span, unless a detection lies wholly inside them (a YAML key that
+is a person's name is replaced like any name: fail closed). Those are the
+keys and fences of a YAML front matter
 (`cliente: Élodie` keeps `cliente:`), HTML tag and attribute names, and the
 `](` between a link's text and its URL. A detection that covers them is cut
 around them, and what remains of it is still replaced (fail closed). So is
@@ -31,9 +33,17 @@ YAML_KEY = re.compile(
 )
 # `<tag`, `</tag`, ` attr=` and `>` of raw HTML; the attribute values are content.
 HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]*|(?<=[\s\"'])[A-Za-z_:][\w:.-]*(?==)|/?>")
-# A real tag: a name, then attributes after a space, or the end. Not an
-# autolink (<https://...>, <julien@...>), whose text is content.
-HTML_REGION = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# A real tag: an HTML element name, then attributes after a space, or the end.
+# Not an autolink (<https://...>, <julien@...>), and not a name in angle
+# brackets (<Julien>, <Claire Dupont>): their text is content.
+HTML_ELEMENTS = (
+    "a|abbr|address|article|aside|audio|b|big|blockquote|body|br|button|caption|center|cite|"
+    "code|col|colgroup|dd|del|details|dfn|div|dl|dt|em|figcaption|figure|font|footer|form|"
+    "h[1-6]|head|header|hr|html|i|iframe|img|input|ins|kbd|label|li|link|main|mark|meta|nav|"
+    "ol|option|p|picture|pre|q|s|samp|section|select|small|source|span|strike|strong|style|"
+    "sub|summary|sup|svg|table|tbody|td|textarea|tfoot|th|thead|time|title|tr|tt|u|ul|var|video"
+)
+HTML_REGION = re.compile(rf"</?(?i:{HTML_ELEMENTS})(?![\w-])(?:\s[^<>]*)?/?>")
 LINK_JOIN = re.compile(r"\]\(|\]\[|\]:")
 # A blank line ends a paragraph (and separates the paragraphs of a Word file):
 # no name runs across it, whatever the statistical model says.
@@ -92,8 +102,10 @@ def protect(text: str, entities: list[Entity]) -> list[Entity]:
         return entities
     out: list[Entity] = []
     for e in entities:
-        if e.type not in UNCUT_TYPES and any(mask[e.start : e.end]):
-            out.extend(pieces_outside(e, text, mask))
-        else:
+        if e.type in UNCUT_TYPES or not any(mask[e.start : e.end]):
             out.append(e)
+        elif all(mask[e.start : e.end]):
+            out.append(e)  # a name that is itself a key ("- Claire Dupont: coachée"): replaced
+        else:
+            out.extend(pieces_outside(e, text, mask))
     return out

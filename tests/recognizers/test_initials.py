@@ -60,3 +60,8 @@ def test_a_lone_initial_used_again_and_again_is_a_person(found):
 )
 def test_single_letters_that_are_not_people(found, text):
     assert found(InitialsRecognizer(), text) == []
+
+
+def test_a_letter_after_a_common_noun_is_no_person(found):
+    text = "Elle prend sa vitamine D.\nElle oublie sa vitamine D.\nPermis B.\nPermis B."
+    assert found(InitialsRecognizer(), text) == []

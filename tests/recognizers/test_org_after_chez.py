@@ -18,7 +18,7 @@ def rec():
         ("après dix ans chez Petit Navire.", ["Petit Navire"]),
         ("elle était chez Petit Navire quand on s'est connues", ["Petit Navire"]),
         ("arrivée chez Ty Glaz il y a trois ans", ["Ty Glaz"]),
-        ("Stage de fin d'études chez Bonduelle, puis CDI.", ["Bonduelle"]),
+        ("Stage de fin d'études chez Petit Bateau, puis CDI.", ["Petit Bateau"]),
     ],
 )
 def test_finds_the_workplace(found, rec, text, expected):
@@ -38,3 +38,7 @@ def test_finds_the_workplace(found, rec, text, expected):
 )
 def test_leaves_people_and_common_words_alone(found, rec, text):
     assert found(rec, text) == []
+
+
+def test_a_surname_after_chez_is_left_to_the_person_recognizers(found, rec):
+    assert found(rec, "Elle a rendez-vous chez Dupont demain.") == []
