@@ -25,7 +25,7 @@ VENUE_HEADS = (
     "halles", "station", "jardin", "jardins", "forêt", "étang", "plateau", "gorges", "cap",
     "pointe", "baie", "presqu'île", "marais", "cirque", "zénith", "arena", "basilique",
     "cathédrale", "base nautique", "base de loisirs", "centre commercial", "pic", "dune",
-    "marché",
+    "marché", "centre d'affaires", "pépinière d'entreprises", "hôtel d'entreprises", "tiers-lieu",
 )  # fmt: skip
 # District heads, left outside the span.
 DISTRICT_HEADS = ("quartier", "faubourg", "hameau", "cité", "lotissement", "village", "site")

@@ -27,6 +27,7 @@ def rec():
         ("Food truck | Marseille (Belle de Mai) | 36 ans", ["Belle de Mai"]),
         ("vendre des cartes au marché de la Croix-de-Chavaux", ["marché de la Croix-de-Chavaux"]),
         ("Michelin (site des Carmes, Clermont-Ferrand)", ["Carmes"]),
+        ("au centre d'affaires Le Quadrilatère, 31 avenue", ["centre d'affaires Le Quadrilatère"]),
         # a district found once is flagged at every mention
         (
             "Il vit quartier des Aubiers. Aux Aubiers, tout le monde se connaît.",
