@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace as dc_replace
+from functools import cache
 
 from recognizers.lexicons import is_country
 
+from .data import lines
 from .lexicon import gender_of_first_name
 from .replace import EMPTY, Replacement
 
@@ -215,9 +217,21 @@ def _fix(before: str, value: str, r: Replacement, context: str = "") -> tuple[st
         and new_value[0].islower()
         and r.type not in VERBATIM_TYPES
         and SENTENCE_START.search(new_before)
+        and not _after_abbreviation(new_before)
     ):
         new_value = new_value[0].upper() + new_value[1:]
     return new_before, new_value
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(lines("abbreviations.txt"))
+
+
+def _after_abbreviation(before: str) -> bool:
+    """True when the full stop before a replacement closes an abbreviation ("Prév.")."""
+    m = re.search(r"(?<![\w'’])([^\W\d_]+)\.\s+$", before)
+    return bool(m) and m.group(1).lower() in _abbreviations()
 
 
 def repair(text: str, replacements: list[Replacement]) -> tuple[str, list[Replacement]]:

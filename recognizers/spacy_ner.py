@@ -108,6 +108,15 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
                 or (tokens[0].text[:1].islower() and tokens[0].pos_ in LEADING_POS)
             ):
                 tokens.pop(0)
+            # "RCS du Mans", "TGI de Lyon": the register or court is no part of the place
+            if (
+                r.entity_type == "LOCATION"
+                and len(tokens) >= 3
+                and len(tokens[0].text) >= 2
+                and tokens[0].text.isupper()
+                and tokens[1].text.lower() in ("du", "de", "des", "d'", "d’")
+            ):
+                tokens = tokens[2:]
             # "Maïwenn au (Lamentin)": nor does it end with a lower-case function word
             while tokens and (
                 not tokens[-1].text[-1:].isalnum()

@@ -293,3 +293,8 @@ def test_a_name_never_runs_across_a_spaced_dash():
     out = _anonymize(text)
     assert out.count(" - lu et approuvé\n") == 2, out
     assert "AUBERTIN" not in out and "MOREAU" not in out
+
+
+def test_no_capital_after_an_abbreviation_but_one_after_a_sentence():
+    out = _anonymize("Rendez-vous prév. lun. 30/06 ou mar. 01/07. Il part. Le 3 juin, rien.")
+    assert out == "Rendez-vous prév. juin ou juillet. Il part. En juin, rien."

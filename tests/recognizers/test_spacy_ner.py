@@ -42,3 +42,9 @@ def test_a_span_ends_at_its_last_name_word(run_recognizer):
     text = "J'ai pensé à la maison de ma sœur Maïwenn au Lamentin, en Martinique."
     spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), text)]
     assert spans and not any(t.endswith((" au", " de", " en")) for t in spans), spans
+
+
+def test_a_register_before_a_place_is_left_out(run_recognizer):
+    text = "La société, immatriculée au RCS du Mans sous le numéro 519 472 682, siège au Mans."
+    spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), text)]
+    assert "Mans" in spans and not any(t.startswith("RCS") for t in spans), spans
