@@ -200,7 +200,9 @@ class PseudonymStyle:
     def _letter(self, letter: str) -> str:
         if letter not in self._letters:
             rng = self.rng("LETTER:" + letter)
-            self._letters[letter] = chr(ord("A") + rng.randrange(26))
+            # never the same letter: "K." must not come out as "K."
+            others = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c != letter.upper()]
+            self._letters[letter] = rng.choice(others)
         return self._letters[letter]
 
     def _initials(self, token: str) -> str:
@@ -381,7 +383,14 @@ class PseudonymStyle:
             # "CHU de Poitiers": a town; "ferme des Trois-Chênes" is a name
             place = re.match(r"^(de |d')(.+)$", rest)
             if place and place.group(2)[:1].isupper():
-                town = self.pick(key + ":town", self._similar_towns(place.group(2)))
+                # the town's own pseudonym: "université de Nantes" and "à Nantes" agree
+                name = place.group(2)
+                start = entity.end - len(name)
+                town = self._location(
+                    Entity(start, entity.end, "LOCATION", name, entity.score, "org-place"), text
+                )
+                if not town[:1].isupper():  # places generalized ("une ville"): a town here
+                    town = self.pick(key + ":town", self._similar_towns(name))
                 joiner = "d'" if re.match(r"^[AEIOUYÉÈÂÎ]", town) else "de "
                 return self._set(key, f"{prefix} {joiner}{town}")
             if head.lower().split()[-1] in ("lycée", "collège", "école"):

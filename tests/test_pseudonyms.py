@@ -298,3 +298,19 @@ def test_a_name_never_runs_across_a_spaced_dash():
 def test_no_capital_after_an_abbreviation_but_one_after_a_sentence():
     out = _anonymize("Rendez-vous prév. lun. 30/06 ou mar. 01/07. Il part. Le 3 juin, rien.")
     assert out == "Rendez-vous prév. juin ou juillet. Il part. En juin, rien."
+
+
+def test_a_town_inside_an_organisation_takes_the_town_pseudonym():
+    out = _anonymize("Elle a étudié à l'université de Nantes, au CHU de Nantes. Elle vit à Nantes.")
+    town = _first_word_after(out, "Elle vit à ")
+    assert f"université de {town}" in out or f"université d'{town}" in out, out
+    assert "Nantes" not in out
+    generalized = _anonymize("Elle a étudié à l'université de Nantes.", places="generalize")
+    assert re.search(r"université d(?:e |')[A-ZÀ-Ý]", generalized), generalized
+
+
+def test_an_initial_never_stays_the_same_letter():
+    for seed in range(40):
+        out = _anonymize("Paraphes : K. / B. R.\nVu avec K. et B. R.", seed=seed)
+        m = re.match(r"Paraphes : ([A-Z])\. / ([A-Z])\. ([A-Z])\.", out)
+        assert m and m.group(1) != "K" and m.group(2) != "B" and m.group(3) != "R", (seed, out)
