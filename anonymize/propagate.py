@@ -26,7 +26,6 @@ MIN_TOKEN_LETTERS = 2
 TOKEN_SPLIT = re.compile(r"[\s'’]+")
 # Lower-case particles opening a propagated surname ("de Kerviler") belong to it
 # only after a title, a quote or a line start; elsewhere they are prepositions.
-LOWER_PARTICLES = re.compile(r"^(?:(?:de|du|des|d'|d’|van|von|der|den|da|di|del|la|le)\s*)+")
 PARTICLE_CONTEXT = re.compile(
     r"(?:\b(?:M|Mme|Mlle|Me|Dr|Pr)\.?|\b(?:Madame|Monsieur|Maître|Docteur)|^|[«\"“(\n:;])\s*$"
 )
@@ -39,6 +38,17 @@ ARTICLE_BEFORE = re.compile(
 @cache
 def _stopwords() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines("name_stopwords.txt"))
+
+
+def _leading_particles(form: str) -> int:
+    """Length of the lower-case particles opening a form ("de " of "de Kerviler")."""
+    end = 0
+    for m in re.finditer(r"\S+\s+", form):
+        word = m.group().strip()
+        if m.start() != end or not word.islower() or not is_surname_particle(word):
+            break
+        end = m.end()
+    return end
 
 
 def _variants(surface: str) -> set[str]:
@@ -146,9 +156,9 @@ class NameIndex:
             ):
                 continue
             start = m.start()
-            lead = LOWER_PARTICLES.match(m.group())
+            lead = _leading_particles(m.group())
             if lead and not PARTICLE_CONTEXT.search(text[max(0, start - 12) : start]):
-                start += lead.end()  # "les fables de La Fontaine": there "de" is a preposition
+                start += lead  # "les fables de La Fontaine": there "de" is a preposition
             found.append(
                 Entity(
                     start=start,
