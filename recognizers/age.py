@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from functools import cache, cached_property
 
 from recognizers._data import table
+from recognizers._numbers import spelled_numbers
 from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 
 _SP = r"[ \t\u00a0\u202f]"
@@ -37,36 +38,6 @@ WEAK_SCORE = 0.3  # below the threshold: "N mois" without a cue
 @cache
 def _cues(kind: str) -> tuple[str, ...]:
     return tuple(_normalize(row[1]) for row in table("age_cues.tsv") if row[0] == kind)
-
-
-@cache
-def _spelled_numbers() -> dict[str, int]:
-    """Spelled-out numbers 1-110, both classic and 1990 spellings."""
-    atoms = {row[0]: int(row[1]) for row in table("age_number_words.tsv")}
-    words = {value: [w for w, v in atoms.items() if v == value] for value in set(atoms.values())}
-    spelled: dict[str, int] = dict(atoms)
-    for unit in ("sept", "huit", "neuf"):
-        spelled[f"dix-{unit}"] = 10 + atoms[unit]
-    teens = {w: v for w, v in spelled.items() if 10 <= v <= 19}
-    for tens in ("vingt", "trente", "quarante", "cinquante", "soixante"):
-        for one in words[1]:
-            spelled[f"{tens} et {one}"] = atoms[tens] + 1
-            spelled[f"{tens}-et-{one}"] = atoms[tens] + 1
-        for unit, value in atoms.items():
-            if 2 <= value <= 9:
-                spelled[f"{tens}-{unit}"] = atoms[tens] + value
-    for teen, value in teens.items():
-        joiner = " et " if value == 11 else "-"
-        spelled[f"soixante{joiner}{teen}"] = 60 + value
-        spelled[f"soixante-et-{teen}" if value == 11 else f"soixante-{teen}"] = 60 + value
-        spelled[f"quatre-vingt-{teen}"] = 80 + value
-    spelled["quatre-vingts"] = 80
-    for unit, value in atoms.items():
-        if 1 <= value <= 9:
-            spelled[f"quatre-vingt-{unit}"] = 80 + value
-        if 1 <= value <= 10:
-            spelled[f"cent {unit}"] = 100 + value
-    return spelled
 
 
 def _normalize(text: str) -> str:
@@ -89,7 +60,7 @@ class FrenchAgeRecognizer(_RegexEntityRecognizer):
     def _number_unit(self) -> re.Pattern[str]:
         spelled = "|".join(
             re.escape(w).replace(r"\ ", f"{_SP}+")
-            for w in sorted(_spelled_numbers(), key=len, reverse=True)
+            for w in sorted(spelled_numbers(), key=len, reverse=True)
         )
         return re.compile(
             rf"(?<![\w,.-])(?P<n>\d{{1,3}}|{spelled}){_SP}+(?P<u>ans|an|mois|semaines?)"
@@ -169,7 +140,7 @@ class FrenchAgeRecognizer(_RegexEntityRecognizer):
     def _score_number(self, text: str, match: re.Match[str]) -> float | None:
         """Score of `N ans|mois|semaines` as an age, or None when it is a duration."""
         raw = match.group("n").lower()
-        value = int(raw) if raw.isdigit() else _spelled_numbers().get(re.sub(r"\s+", " ", raw))
+        value = int(raw) if raw.isdigit() else spelled_numbers().get(re.sub(r"\s+", " ", raw))
         unit = match.group("u").lower()
         if not value or value > _UNIT_LIMITS[unit]:
             return None
@@ -180,7 +151,7 @@ class FrenchAgeRecognizer(_RegexEntityRecognizer):
         line_before = text[max(0, match.start() - 80) : match.start()].rsplit("\n", 1)[-1]
         before = _normalize(line_before).rstrip()
         listed = re.search(r"([\w-]+) ?(à|et|ou|-|–)$", before)
-        if listed and (listed.group(1).isdigit() or listed.group(1) in _spelled_numbers()):
+        if listed and (listed.group(1).isdigit() or listed.group(1) in spelled_numbers()):
             before = before[: listed.start()].rstrip()
             if listed.group(2) != "et" or before.endswith("entre"):
                 return None  # a range: "de 3 à 6 ans", "entre 30 et 40 ans", "2 ou 3 ans"

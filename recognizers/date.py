@@ -24,8 +24,8 @@ from recognizers._fr_calendar import (
     month_regex,
     weekday_regex,
 )
+from recognizers._numbers import spelled_numbers
 from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
-from recognizers.age import _spelled_numbers
 
 # Spaces that can sit inside a date: plain, no-break, narrow no-break (never a
 # newline: a date does not run over two lines).
@@ -102,7 +102,7 @@ class FrenchDateRecognizer(_RegexEntityRecognizer):
     @cached_property
     def _spelled(self) -> re.Pattern[str]:
         """A date dictated in words: `jeudi six mars deux mille vingt-cinq`, `trente et un mai`."""
-        numbers = _spelled_numbers()
+        numbers = spelled_numbers()
 
         def alternation(low: int, high: int) -> str:
             words = sorted((w for w, v in numbers.items() if low <= v <= high), key=len)
