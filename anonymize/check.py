@@ -112,11 +112,12 @@ def write_marker(dst: Path, records: dict[str, dict]) -> None:
     earlier run into the same folder); nothing is excused folder-wide.
     """
     path = dst / OUTPUT_MARKER
-    files = {rel: r for rel, r in _marker_files(path).items() if (dst / rel).is_file()}
+    earlier = _read_marker(path)
+    files = {rel: r for rel, r in _marker_files(earlier).items() if (dst / rel).is_file()}
     files.update(records)
     # a marker written before per-file records: its strings cannot be told
     # apart by file, and the files they were written in are still there
-    legacy = _strings(_read_marker(path).get("replacements")) if path.is_file() else []
+    legacy = _strings(earlier.get("replacements"))
     payload = {
         "tool": "anonymize",
         "version": __version__,
@@ -142,6 +143,7 @@ def find_marker(path: Path) -> Path | None:
 
 
 def _read_marker(marker: Path) -> dict:
+    """A marker's content; empty when missing or unreadable (nothing is excused)."""
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -149,8 +151,9 @@ def _read_marker(marker: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _marker_files(marker: Path) -> dict[str, dict]:
-    files = _read_marker(marker).get("files") if marker.is_file() else None
+def _marker_files(data: dict) -> dict[str, dict]:
+    """The per-file records of a read marker, well-formed ones only."""
+    files = data.get("files")
     if not isinstance(files, dict):
         return {}
     return {rel: r for rel, r in files.items() if isinstance(rel, str) and isinstance(r, dict)}
@@ -164,7 +167,7 @@ def load_known(marker: Path) -> list[str]:
     """Every replacement string recorded in a marker file (for `--known`; empty if unreadable)."""
     data = _read_marker(marker)
     known = _strings(data.get("replacements"))  # a marker written before per-file records
-    for record in _marker_files(marker).values():
+    for record in _marker_files(data).values():
         known += _strings(record.get("replacements"))
     return known
 
@@ -269,7 +272,8 @@ class Gate:
         self.known = set(known) - self.originals
         self._deny = _folded_pattern(self.config.deny)
         self._originals = _folded_pattern(self.originals)
-        self._markers: dict[Path, dict] = {}
+        # marker -> (per-file records, strings of a pre-record marker or None), read once
+        self._markers: dict[Path, tuple[dict[str, dict], object]] = {}
 
     @classmethod
     def with_mapping(cls, config: Config | None, mapping, known: Iterable[str] = ()) -> Gate:
@@ -290,15 +294,14 @@ class Gate:
         marker = find_marker(doc.path)
         if marker is not None:
             if marker not in self._markers:
-                self._markers[marker] = _read_marker(marker)
-            data = self._markers[marker]
+                data = _read_marker(marker)
+                self._markers[marker] = (_marker_files(data), data.get("replacements"))
+            files, legacy = self._markers[marker]
             rel = doc.path.resolve().relative_to(marker.parent).as_posix()
-            files = data.get("files")
-            if isinstance(files, dict) and isinstance(files.get(rel), dict):
-                record = files[rel]
-            if "replacements" in data:  # from a version before per-file records
-                legacy = _strings(data["replacements"])
-                record = {**record, "replacements": _strings(record.get("replacements")) + legacy}
+            record = files.get(rel, {})
+            if legacy is not None:  # from a version before per-file records
+                strings = _strings(record.get("replacements")) + _strings(legacy)
+                record = {**record, "replacements": strings}
         spans = _record_spans(record, doc.text) if record else None
         strings = set(self.known)
         if spans is None:
