@@ -164,6 +164,7 @@ class FrenchNlpEngine(SpacyNlpEngine):
                 default_score=0.85,
             ),
         )
+        self._keywords: dict[str, bool] = {}  # word -> is a context keyword
 
     def load(self) -> None:
         # spacy.load of an installed package never downloads; Presidio's own
@@ -196,10 +197,6 @@ class FrenchNlpEngine(SpacyNlpEngine):
                 self.is_stopword(word, LANGUAGE) or self.is_punct(word, LANGUAGE)
             )
         return known
-
-    @cached_property
-    def _keywords(self) -> dict[str, bool]:
-        return {}
 
 
 class LazyArtifacts(NlpArtifacts):

@@ -12,6 +12,7 @@ from functools import cache
 from recognizers._data import lines
 from recognizers._fold import fold
 from recognizers._fr_calendar import month_numbers
+from recognizers._gazetteer import lookup
 from recognizers._names import PARTICLES, common_words
 
 __all__ = [
@@ -59,7 +60,5 @@ def place_kind(name: str) -> str:
     """The likeliest reading of a place name in the gazetteer: commune, department,
     region, country, foreign_city; "" if unknown. Replacement needs it when the
     place came from spaCy, which says LOCATION and nothing more."""
-    from recognizers._gazetteer import lookup
-
     entry = lookup(name)
     return entry.best.kind if entry else ""
