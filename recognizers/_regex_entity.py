@@ -19,6 +19,20 @@ from recognizers import LANGUAGE
 Candidate = tuple[int, int, float, dict[str, str]]
 
 
+class Claims:
+    """Spans taken by a recognizer's earlier, stronger patterns: a later pattern
+    may not claim a span overlapping one of them."""
+
+    def __init__(self) -> None:
+        self._taken: list[tuple[int, int]] = []
+
+    def claim(self, start: int, end: int) -> bool:
+        if any(start < e and end > s for s, e in self._taken):
+            return False
+        self._taken.append((start, end))
+        return True
+
+
 class _RegexEntityRecognizer(EntityRecognizer):
     """An EntityRecognizer of one entity type fed by `candidates(text)`."""
 

@@ -25,7 +25,7 @@ from recognizers._fr_calendar import (
     weekday_regex,
 )
 from recognizers._numbers import spelled_numbers
-from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
+from recognizers._regex_entity import Candidate, Claims, _RegexEntityRecognizer
 
 # Spaces that can sit inside a date: plain, no-break, narrow no-break (never a
 # newline: a date does not run over two lines).
@@ -142,13 +142,7 @@ class FrenchDateRecognizer(_RegexEntityRecognizer):
         )
 
     def candidates(self, text: str) -> Iterator[Candidate]:
-        taken: list[tuple[int, int]] = []
-
-        def claim(start: int, end: int) -> bool:
-            if any(start < e and end > s for s, e in taken):
-                return False
-            taken.append((start, end))
-            return True
+        claim = Claims().claim
 
         numeric = (self._iso, self._numeric_full, self._month_year_numeric)
         ordered = (

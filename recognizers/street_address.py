@@ -21,7 +21,7 @@ from recognizers._address_grammar import (
     street_without_number,
     zone_line,
 )
-from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
+from recognizers._regex_entity import Candidate, Claims, _RegexEntityRecognizer
 
 # `les 2 cours de Français`, `ses 3 places Bellecour`: a determiner before the
 # number makes it a count of common nouns, not a house number.
@@ -57,13 +57,7 @@ class FrenchStreetAddressRecognizer(_RegexEntityRecognizer):
     )
 
     def candidates(self, text: str) -> Iterator[Candidate]:
-        taken: list[tuple[int, int]] = []
-
-        def claim(start: int, end: int) -> bool:
-            if any(start < e and end > s for s, e in taken):
-                return False
-            taken.append((start, end))
-            return True
+        claim = Claims().claim
 
         for match in address_line().finditer(text):
             if match.group("strict") and _COUNT_BEFORE.search(
