@@ -11,9 +11,9 @@ from functools import cache
 
 from recognizers._data import lines
 from recognizers._fold import fold
-from recognizers._fr_calendar import month_numbers
 from recognizers._gazetteer import lookup
 from recognizers._names import PARTICLES, common_words
+from recognizers.dates._fr_calendar import month_numbers
 
 __all__ = [
     "fold",

@@ -1,0 +1,1 @@
+"""Recognizers of dates and ages."""

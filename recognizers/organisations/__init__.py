@@ -1,0 +1,2 @@
+"""Recognizers of organisations: legal forms, head nouns, `chez X`, known
+organisations."""

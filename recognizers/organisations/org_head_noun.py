@@ -1,0 +1,254 @@
+"""Organisations named by a head noun and a proper name: `lycée Marcelin-Berthelot`.
+
+spaCy's French NER finds about a third of the organisations of a coaching
+note. Most of the rest follow one French pattern: an institution noun
+(`crèche`, `EHPAD`, `CHU`, `association`, `cabinet`) then a capitalized name,
+or `de` + a town when the town is the official name (`CHU de Poitiers`). The
+head noun is part of the span. Without a name (`la mairie`, `le club`, `la
+clinique`) nothing is flagged. A town after a name only locates a branch
+(`cabinet Fiducial de Bourg`) and stays outside, for the LOCATION recognizers.
+
+Also here, because they are the same idea with the head in another place:
+sports clubs (`Judo Club Agenais`, `RC Lens`), shop names built on a trade
+noun (`Le Fournil de Mathis`, `L'Atelier de Rose`) and `Chez Sof'`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from recognizers import _place_context as ctx
+from recognizers._data import lines, table
+from recognizers._gazetteer import scan
+from recognizers._proper_names import CAP_WORD, CONNECTOR, UPPER, cap_name
+from recognizers._regex_entity import _RegexEntityRecognizer
+from recognizers.organisations._org_common import (
+    Candidate,
+    cut_branch_town,
+    not_org_names,
+    other_mentions,
+    public,
+)
+
+SCORE = 0.86
+SCORE_CAP_HEAD = 0.8  # `Maison Pradel`: a capitalized common noun + a name
+SCORE_WEAK = 0.55  # `studio`, `entreprise`: everyday words
+SCORE_SHOP_NAME = 0.7  # `Le Fournil de Mathis`
+SCORE_CLUB = 0.86
+SCORE_SUFFIX = 0.7
+
+# Adjectives that may sit between a head and its name (`orchestre national du
+# Capitole`, `lycée agricole Le Robillard` is a head of its own).
+_ADJECTIVES = (
+    r"(?:\s+(?:national|nationale|régional|régionale|départemental|départementale|"
+    r"municipal|municipale|intercommunal|intercommunale|universitaire|privé|privée|"
+    r"public|publique|civil|civils|agricole|catholique|protestant|laïque))*"
+)
+# Sports-club abbreviations placed before the town or name (`RC Lens`).
+_CLUB_PREFIXES = (
+    "RC", "FC", "AS", "US", "SC", "AC", "OGC", "AJ", "ASM", "ESTAC", "SCO", "SU", "UA",
+    "JA", "ES", "CA", "USO", "ASPTT", "RCT", "UBB", "AL", "JS", "EA", "SO", "USA", "CS",
+    "HBC", "BC", "VB", "TC", "UC", "AAJ", "ASC", "OC", "Stade", "Racing", "Olympique",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Head:
+    text: str
+    kind: str
+    town: bool  # `de <town>` without a name is the official name
+    conn: bool  # the name may follow `de`, `des`, `du`
+    cap: bool  # only when written with a capital
+    weak: bool
+
+
+@cache
+def _head_rows() -> tuple[Head, ...]:
+    rows = []
+    for row in table("org_heads.tsv"):
+        flags = set(row[2].split(",")) if len(row) > 2 else set()
+        rows.append(
+            Head(row[0], row[1], "town" in flags, "conn" in flags, "cap" in flags, "weak" in flags)
+        )
+    return tuple(rows)
+
+
+@cache
+def _heads() -> dict[str, Head]:
+    """Head by its lower-cased text (`EHPAD` and `Ehpad` are one head)."""
+    heads: dict[str, Head] = {}
+    for head in _head_rows():
+        heads.setdefault(head.text.lower(), head)
+    return heads
+
+
+def _head_alternation() -> str:
+    alts = []
+    for head in sorted(_head_rows(), key=lambda h: len(h.text), reverse=True):
+        body = re.escape(head.text[1:]).replace(r"\ ", r"\s+").replace("'", "['’]")
+        first = head.text[0]
+        if head.cap or head.text.isupper() or not first.isalpha():
+            alts.append(re.escape(first) + body)
+        else:
+            alts.append(f"[{first.upper()}{first}]" + body)
+    # any trade noun in -erie (savonnerie, tonnellerie, chocolaterie...) heads a
+    # business name: the list above only needs the other heads
+    alts.append(TRADE_ERIE)
+    return "|".join(alts)
+
+
+TRADE_ERIE = r"[A-ZÉa-zé][a-zéèêëàâîïôûç]{2,}erie"
+_TRADE_ERIE_HEAD = Head("-erie", "company", False, False, False, False)
+
+
+def _acronym_heads() -> str:
+    return "|".join(re.escape(h.text) for h in _head_rows() if h.text.isupper())
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    name = cap_name(6)
+    return {
+        "head": re.compile(
+            rf"(?<![\w-])(?P<head>{_head_alternation()})(?P<adj>{_ADJECTIVES})"
+            rf"[ \u00a0]+(?:(?P<conn>{CONNECTOR})[ \u00a0]*)?(?P<name>{name})"
+        ),
+        "club": re.compile(
+            rf"(?<![\w-])(?:(?:[{UPPER}][\w-]+[ \u00a0]+){{1,2}}Club|"
+            rf"(?:{'|'.join(_CLUB_PREFIXES)}))[ \u00a0]+"
+            rf"(?:{CONNECTOR}[ \u00a0]*)?(?P<name>{cap_name(3)})"
+        ),
+        "shop": re.compile(rf"(?<![\w-])(?:Le|La|Les|L['’])[ \u00a0]*(?P<name>{name})"),
+        # an acronym head with a code for a name: "OPCO 2i", "CFA 3D"
+        "code": re.compile(
+            rf"(?<![\w-])(?P<head>{_acronym_heads()})"
+            r"[ \u00a0]+(?P<name>\d\w{0,4})(?![\w-])"
+        ),
+        "chez": re.compile(rf"(?<=[\w,;|(] )Chez[ \u00a0]+(?P<name>{cap_name(3)})"),
+        "suffix": re.compile(
+            rf"(?<![\w'’-])(?P<name>{CAP_WORD}(?:[ \u00a0]+{CAP_WORD}){{0,2}})[ \u00a0]+"
+            rf"(?P<suffix>{_suffix_alternation()})(?![\w-])"
+        ),
+    }
+
+
+def _suffix_alternation() -> str:
+    words = sorted(lines("org_suffixes.txt"), key=len, reverse=True)
+    alts = []
+    for w in words:
+        body = re.escape(w).replace(r"\ ", r"[ \u00a0]+")
+        alts.append(body + "|" + re.escape(w.upper()).replace(r"\ ", r"[ \u00a0]+"))
+    return "|".join(alts)
+
+
+@cache
+def _trade_nouns() -> frozenset[str]:
+    return frozenset(lines("org_trade_nouns.txt"))
+
+
+@cache
+def _suffix_stop() -> frozenset[str]:
+    return frozenset(lines("org_suffix_stop.txt"))
+
+
+def _is_place(name: str) -> bool:
+    """The whole name is a French place (`Bordeaux`, `l'Ain`), or a foreign city
+    whose name is no common surname (`Delmas` is also a town in Haiti)."""
+    return any(
+        h.start == 0
+        and h.end == len(name)
+        and not (h.entry.ambiguous and h.entry.best.kind == "foreign_city")
+        for h in scan(name)
+    )
+
+
+class OrgHeadNounRecognizer(_RegexEntityRecognizer):
+    """ORG: head noun + name, sports clubs, trade-noun shop names."""
+
+    ENTITY = "ORG"
+
+    def candidates(self, text: str) -> Iterator[Candidate]:
+        found = [
+            *self._headed(text),
+            *self._coded(text),
+            *self._clubs(text),
+            *self._shops(text),
+            *self._suffixed(text),
+        ]
+        # `Club Agenais` inside `Judo Club Agenais`: keep the longest reading.
+        found = [
+            c
+            for c in found
+            if not any(o[0] <= c[0] and c[1] <= o[1] and o[:2] != c[:2] for o in found)
+        ]
+        yield from ((s, e, score, public(extra)) for s, e, score, extra in found)
+        yield from other_mentions(text, [c for c in found if "_name" in c[3]])
+
+    def _coded(self, text: str) -> Iterator[Candidate]:
+        for m in _patterns()["code"].finditer(text):
+            head = _heads()[m.group("head").lower()]
+            extra = {"kind": head.kind, "head": head.text.lower(), "_name": m.group("name")}
+            yield m.start("head"), m.end("name"), SCORE, extra
+
+    def _headed(self, text: str) -> Iterator[Candidate]:
+        for m in _patterns()["head"].finditer(text):
+            key = " ".join(m.group("head").lower().replace("’", "'").split())
+            head = _heads().get(key, _TRADE_ERIE_HEAD)
+            name = m.group("name")
+            if name in not_org_names() or name.split()[0] in not_org_names():
+                continue
+            start, end = m.start("head"), m.end("name")
+            if m.group("conn"):
+                if not (head.conn or head.town):
+                    continue
+                place = _is_place(name) or _is_place(m.group("conn") + name)
+                if (place and not head.town) or (not place and not head.conn):
+                    continue
+            else:
+                end = cut_branch_town(text, m.start("name"), end)
+            if head.cap and not m.group("head")[0].isupper():
+                continue
+            score = SCORE_WEAK if head.weak else SCORE_CAP_HEAD if head.cap else SCORE
+            extra = {"kind": head.kind, "head": head.text.lower()}
+            if not m.group("conn") and not _is_place(text[m.start("name") : end]):
+                extra["_name"] = text[m.start("name") : end]
+            yield start, end, score, extra
+
+    @staticmethod
+    def _starts_sentence(text: str, start: int) -> bool:
+        before = ctx.line_before(text, start).rstrip()
+        return not before or before[-1] in ".!?:;-*#>|"
+
+    def _suffixed(self, text: str) -> Iterator[Candidate]:
+        """`Ravenel Conseil`, `AFS COACHING`: a name ended by a business word."""
+        stop = _suffix_stop()
+        for m in _patterns()["suffix"].finditer(text):
+            words = m.group("name").split()
+            if any(w.lower() in stop for w in words) or m.group("name") in not_org_names():
+                continue
+            extra = {"kind": "company", "head": m.group("suffix").lower(), "_name": m.group(0)}
+            yield m.start(), m.end(), SCORE_SUFFIX, extra
+
+    def _clubs(self, text: str) -> Iterator[Candidate]:
+        for m in _patterns()["club"].finditer(text):
+            name = m.group("name")
+            if name in not_org_names():
+                continue
+            yield m.start(), m.end("name"), SCORE_CLUB, {"kind": "club", "head": "club"}
+
+    def _shops(self, text: str) -> Iterator[Candidate]:
+        """`Le Fournil de Mathis`, `L'Atelier de Rose`: a trade noun names a shop."""
+        nouns = _trade_nouns()
+        for m in _patterns()["shop"].finditer(text):
+            words = re.findall(r"[\w’']+", m.group("name"))
+            if not words or (words[0] not in nouns and (len(words) < 2 or words[1] not in nouns)):
+                continue
+            if len(words) == 1 and self._starts_sentence(text, m.start()):
+                continue
+            yield m.start(), m.end(), SCORE_SHOP_NAME, {"kind": "shop", "_name": m.group(0)}
+        for m in _patterns()["chez"].finditer(text):
+            if m.group("name") not in not_org_names():
+                yield m.start(), m.end(), SCORE_SHOP_NAME, {"kind": "shop"}

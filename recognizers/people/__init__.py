@@ -1,0 +1,2 @@
+"""Recognizers of people: first names, surnames, titles, initials, nicknames,
+relation words, speaker labels."""

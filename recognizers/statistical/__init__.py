@@ -1,0 +1,1 @@
+"""The statistical recognizer: spaCy's French NER, filtered."""

@@ -1,0 +1,1 @@
+"""Recognizers built from the user's config: the deny-list and custom patterns."""

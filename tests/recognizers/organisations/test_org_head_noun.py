@@ -1,0 +1,119 @@
+"""OrgHeadNounRecognizer: head noun + name, clubs, shop names."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.organisations.org_head_noun import OrgHeadNounRecognizer
+
+
+@pytest.fixture(scope="module")
+def rec():
+    return OrgHeadNounRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elle a repris ses études au lycée Jules-Ferry.", ["lycée Jules-Ferry"]),
+        ("Son fils entre au collège Jean-Moulin.", ["collège Jean-Moulin"]),
+        ("Inscription à l'école Les Tilleuls.", ["école Les Tilleuls"]),
+        ("Elle étudie à l'université de Bordeaux.", ["université de Bordeaux"]),
+        ("Urgences au CHU de Rennes dimanche.", ["CHU de Rennes"]),
+        ("Infirmier arrivé du CHU Dijon Bourgogne.", ["CHU Dijon Bourgogne"]),
+        ("Diplômée de l'IFSI de Chalon-sur-Saône.", ["IFSI de Chalon-sur-Saône"]),
+        ("La crèche Les Lucioles a une place.", ["crèche Les Lucioles"]),
+        ("Le bilan est revu par le cabinet Fiducial.", ["cabinet Fiducial"]),
+        ("Président de l'association Parents Solidaires.", ["association Parents Solidaires"]),
+        ("Tatoueuse au studio Encre Rouge.", ["studio Encre Rouge"]),
+        ("Le lait part à la coopérative Isigny Sainte-Mère.", ["coopérative Isigny Sainte-Mère"]),
+        ("Entretien au centre de santé Les Glycines.", ["centre de santé Les Glycines"]),
+        ("Sa grand-mère est à l'EHPAD Les Magnolias.", ["EHPAD Les Magnolias"]),
+        ("Réunion à la ferme des Quatre-Vents.", ["ferme des Quatre-Vents"]),
+        ("Fonds repris : Boulangerie Martel, 12 rue Haute", ["Boulangerie Martel"]),
+        ("Facturé à Menuiserie Roux & Fils", ["Menuiserie Roux & Fils"]),
+        ("Il sort de sa nuit chez Maison Fabre, à Lyon.", ["Maison Fabre"]),
+        ("Un prêt d'Initiative Savoie.", ["Initiative Savoie"]),
+        ("Recommandé par la Chambre de métiers de l'Ain.", ["Chambre de métiers de l'Ain"]),
+        (
+            "Elle joue à l'Orchestre national du Capitole de Toulouse.",
+            ["Orchestre national du Capitole de Toulouse"],
+        ),
+        ("Concours du CNSMD de Lyon, puis CRR de Lyon.", ["CNSMD de Lyon", "CRR de Lyon"]),
+        ("Elle s'entraîne au CREPS de Bordeaux.", ["CREPS de Bordeaux"]),
+        ("Financement : OPCO EP, puis OPCO Santé.", ["OPCO EP", "OPCO Santé"]),
+        ("Licenciée au Judo Club Agenais.", ["Judo Club Agenais"]),
+        ("Il va voir le match du RC Lens.", ["RC Lens"]),
+        ("Il veut appeler la boutique Le Fournil de Mathis.", ["Le Fournil de Mathis"]),
+        ("Fleuriste, boutique L'Atelier de Rose.", ["L'Atelier de Rose"]),
+        ("Il tient le food truck Chez Sof' sur le port.", ["Chez Sof'"]),
+        ("Coach : Paul Ravel (Ravel Conseil, Dijon)", ["Ravel Conseil"]),
+        ("AFS COACHING - Aurélien Fabre", ["AFS COACHING"]),
+        # a town after a name only locates the branch
+        ("Prévenir la clinique Saint-Amé de Lambres-lez-Douai.", ["clinique Saint-Amé"]),
+        ("Revu par le cabinet Fiducial de Bourg.", ["cabinet Fiducial"]),
+    ],
+)
+def test_finds_named_organisations(found, rec, text, expected):
+    assert found(rec, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai appelé la mairie, puis le club.",
+        "Le rectorat n'a pas répondu ; l'inspection non plus.",
+        "Elle est chez le notaire, la banque attendra.",
+        "La direction des soins valide le planning.",
+        "Il faut qu'elle prévienne la clinique.",
+        "La mairie de secteur ne répond pas.",
+        "Le centre est fermé, l'hôpital aussi.",
+        "L'association de quartier organise un repas.",
+        "La salle de repos de l'équipe de jour.",
+        "Une boulangerie du bourg, sans site.",
+        "Séance Coaching du 4 mars.",
+        "Le groupe de codéveloppement se réunit.",
+        "une maison de famille, la ferme voisine",
+    ],
+)
+def test_ignores_generic_organisations(found, rec, text):
+    assert found(rec, text) == []
+
+
+def test_head_and_kind_hints(analyzer, rec):
+    text = "Elle travaille à l'EHPAD Les Magnolias."
+    artifacts = analyzer.nlp_engine.process_text(text, "fr")
+    (result,) = rec.analyze(text, ["ORG"], artifacts)
+    assert result.recognition_metadata["head"] == "ehpad"
+    assert result.recognition_metadata["kind"] == "nursing_home"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elle a repris la Savonnerie Bastide en 2019.", "Savonnerie Bastide"),
+        ("Les fûts viennent de la tonnellerie Rossignol-Vachet.", "tonnellerie Rossignol-Vachet"),
+        ("Stage à la Chocolaterie Morel cet été.", "Chocolaterie Morel"),
+    ],
+)
+def test_any_trade_noun_in_erie_heads_a_business(found, text, expected):
+    assert expected in found(OrgHeadNounRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Elle aime la galerie du musée.", "Une série Netflix.", "La boulangerie du bourg ferme."],
+)
+def test_erie_words_without_a_name_are_not_organisations(found, text):
+    assert found(OrgHeadNounRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prise en charge demandée auprès de l'OPCO 2i.", "OPCO 2i"),
+        ("Dossier déposé à l'OPCO EP hier.", "OPCO EP"),
+    ],
+)
+def test_acronym_heads_take_a_code_as_name(found, text, expected):
+    assert expected in found(OrgHeadNounRecognizer(), text)

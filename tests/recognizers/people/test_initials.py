@@ -1,0 +1,67 @@
+"""InitialsRecognizer: initials and abbreviated names."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.people.initials import InitialsRecognizer
+
+
+@pytest.fixture(scope="module")
+def rec():
+    return InitialsRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Coaching S. Rigal — notes brutes", ["S. Rigal"]),
+        ("| signé : Y. Le Bras | signé : A. K.-L. B. |", ["Y. Le Bras", "A. K.-L. B."]),
+        ("signé : H. Quéré-Darcourt", ["H. Quéré-Darcourt"]),
+        ("[18:42] Prune V. : Coucou !", ["Prune V."]),
+        ("Réunion avec J.-P. M. et H. Tran.", ["J.-P. M.", "H. Tran"]),
+        ("Validé par J.-P. Martin hier.", ["J.-P. Martin"]),
+    ],
+)
+def test_finds_initials(found, rec, text, expected):
+    assert found(rec, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "M. Roussel est pressé.",
+        "N.B. : relire avant envoi. P.S. : merci.",
+        "Le plan B. Ensuite on verra.",
+        "Bât. B, 1er étage, vitamine D. Elle va mieux.",
+        "aux U.S.A. cet été",
+        "M. B. a appelé",
+    ],
+)
+def test_ignores_titles_and_abbreviations(found, rec, text):
+    assert found(rec, text) == []
+
+
+def test_a_lone_initial_used_again_and_again_is_a_person(found):
+    text = (
+        "## 2. K. — « la petite fusée »\n\nK. arrive en retard. Le double lien Mimi / K. reste.\n"
+    )
+    assert found(InitialsRecognizer(), text) == ["K.", "K.", "K."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voir le point A. puis le point B. avant la fin.",
+        "M. Roux arrive. M. Roux repart. Merci M.",
+        "A. Contexte\nB. Objectifs\nA. Contexte bis",
+        "Vitamine C. Pas de vitamine D.",
+    ],
+)
+def test_single_letters_that_are_not_people(found, text):
+    assert found(InitialsRecognizer(), text) == []
+
+
+def test_a_letter_after_a_common_noun_is_no_person(found):
+    text = "Elle prend sa vitamine D.\nElle oublie sa vitamine D.\nPermis B.\nPermis B."
+    assert found(InitialsRecognizer(), text) == []

@@ -1,0 +1,43 @@
+"""NicknameRecognizer: nicknames introduced by dit, l'appellent, quotes after a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.people.nickname import NicknameRecognizer
+
+
+@pytest.fixture(scope="module")
+def rec():
+    return NicknameRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Patrice Lagarde (« Pat » pour tout le monde au club), parle", ["Pat"]),
+        ("Ses copines de club l'appellent Vic.", ["Vic"]),
+        ("Jean-Baptiste Lefèvre, dit JB, infirmier", ["JB"]),
+        ("Quentin Masson, dit « Q », devops", ["Q"]),
+        ("| Romain Lecoeur (« Roro ») | fils cadet |", ["Roro"]),
+        ("Marie Dupont, surnommée Mimi, arrive.", ["Mimi"]),
+        ("un grand gaillard qu'on appelle Titi au bureau", ["Titi"]),
+    ],
+)
+def test_finds_nicknames(found, rec, text, expected):
+    assert found(rec, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "elle l'appelle tous les dimanches sur WhatsApp",
+        "Il dit que c'est « le seul qui ne donne pas son avis ».",
+        "Gérard, consulté, a dit : « Tant que l'enseigne reste en bois. »",
+        "Elle dit : « Je suis une maman de vingt-deux ans. »",
+        "parle d'un « blocage ». Victoire parle de « jambes en coton ».",
+        "Julien dit Bonjour à tout le monde.",
+    ],
+)
+def test_ignores_speech_and_common_calls(found, rec, text):
+    assert found(rec, text) == []

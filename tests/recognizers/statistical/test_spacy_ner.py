@@ -1,0 +1,50 @@
+"""spaCy's NER as we filter it: names kept, labels and titles dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.statistical.spacy_ner import FrenchSpacyRecognizer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Julien Marchand habite à Annecy depuis longtemps.", "Julien Marchand"),
+        ("Elle travaille chez Dassault Systèmes à Vélizy.", "Dassault Systèmes"),
+        ("Sa mère Olive arrive demain.", "Olive"),
+    ],
+)
+def test_names_are_kept(found, text, expected):
+    assert expected in found(FrenchSpacyRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("Objet : Relance facture\nMerci de votre retour.", "Relance"),
+        ("JE RETIENS\n- Point de vigilance : le sommeil", "Point de vigilance"),
+        ("Il est VP Engineering chez nous depuis mars.", "VP Engineering"),
+        ("Elle a joué la Chaconne devant le jury.", "Chaconne"),
+        ("FACTURE N° F2025-0147\nDate d'émission : 28/02/2025", "FACTURE N"),
+    ],
+)
+def test_labels_titles_and_common_nouns_are_dropped(found, text, unwanted):
+    assert unwanted not in found(FrenchSpacyRecognizer(), text)
+
+
+def test_a_span_starts_at_its_first_capitalized_word(run_recognizer):
+    spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), "Elle poste tout sur Insta.")]
+    assert all(not t.startswith("sur ") for t in spans)
+
+
+def test_a_span_ends_at_its_last_name_word(run_recognizer):
+    text = "J'ai pensé à la maison de ma sœur Maïwenn au Lamentin, en Martinique."
+    spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), text)]
+    assert spans and not any(t.endswith((" au", " de", " en")) for t in spans), spans
+
+
+def test_a_register_before_a_place_is_left_out(run_recognizer):
+    text = "La société, immatriculée au RCS du Mans sous le numéro 519 472 682, siège au Mans."
+    spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), text)]
+    assert "Mans" in spans and not any(t.startswith("RCS") for t in spans), spans
