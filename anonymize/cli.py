@@ -16,13 +16,13 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .batch import BatchError, is_inside, run_batch
 from .config import STYLES, Config, resolve_config
 from .errors import AnonymizeError, ConfigError, MappingError, NoteError
-from .mapping import PASSPHRASE_ENV, Mapping, load_mapping, save_mapping
+from .io.batch import BatchError, is_inside, run_batch
+from .io.reader import decode_note, find_notes, read_note
+from .io.writer import atomic_write
 from .pipeline import Pipeline
-from .reader import decode_note, find_notes, read_note
-from .writer import atomic_write
+from .replace.mapping import PASSPHRASE_ENV, Mapping, load_mapping, save_mapping
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -173,7 +173,7 @@ def text(
     if output is None:
         click.echo(result.text, nl=False)
     elif note.encoding == "docx" and output.suffix.lower() == ".docx":
-        from .formats.docx import anonymize_docx
+        from .io.formats.docx import anonymize_docx
 
         anonymize_docx(file, output, result)  # Word in, Word out: formatting kept
     else:
@@ -404,7 +404,7 @@ def check(
     Exemple :
       anonymize check public/ --mapping ~/secret/mapping.bin
     """
-    from .check import Gate, load_known
+    from .publish.check import Gate, load_known
 
     config = _config(config_path, paths[0])
     known = [k for path in known_paths for k in load_known(path)]
@@ -443,8 +443,8 @@ def review(file: Path, output: Path, style: str | None, config_path: Path | None
     Exemple :
       anonymize review seance.md -o /tmp/relecture.html
     """
-    from .review import ReviewError
-    from .review import review as write_review
+    from .publish.review import ReviewError
+    from .publish.review import review as write_review
 
     config = _config(config_path, file)
     try:

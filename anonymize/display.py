@@ -9,8 +9,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from .batch import BatchReport
 from .entities import Entity
+from .io.batch import BatchReport
 
 COLORS = {
     "PERSON": "bold magenta",

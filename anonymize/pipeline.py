@@ -10,18 +10,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from dataclasses import replace as dc_replace
 
-from .allow import AllowList
-from .analyze import analyze_texts
 from .config import Config
-from .disclaimer import add_disclaimer
+from .detect.allow import AllowList
+from .detect.analyze import analyze_texts
+from .detect.identities import IdentityBook
+from .detect.overlaps import absorb_adjacent_names, resolve_overlaps
+from .detect.propagate import NameIndex
 from .entities import Entity
-from .formats.markdown import protect
-from .grammar import repair
-from .identities import IdentityBook
-from .mapping import Mapping
-from .overlaps import absorb_adjacent_names, resolve_overlaps
-from .propagate import NameIndex
-from .replace import MaskStyle, RedactStyle, Replacement, apply
+from .io.formats.markdown import protect
+from .publish.disclaimer import add_disclaimer
+from .replace.grammar import repair
+from .replace.mapping import Mapping
+from .replace.splice import Replacement, apply
+from .replace.styles import MaskStyle, RedactStyle
 
 
 @dataclass
@@ -38,7 +39,7 @@ def make_style(name: str, book: IdentityBook, config: Config, table: dict[str, s
         return RedactStyle(book)
     if name == "mask":
         return MaskStyle(book)
-    from .pseudonyms import PseudonymStyle, RolesStyle
+    from .replace.pseudonyms import PseudonymStyle, RolesStyle
 
     if name == "roles":
         return RolesStyle(book, config, table)

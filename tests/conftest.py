@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer
 
-from anonymize.engine import LANGUAGE, get_analyzer
+from anonymize.detect.engine import LANGUAGE, get_analyzer
 
 
 @pytest.fixture(scope="session")

@@ -19,11 +19,11 @@ from faker import Faker
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from anonymize.check import Gate
 from anonymize.config import Config
-from anonymize.formats import Document
-from anonymize.formats.edits import edits_of
+from anonymize.io.formats import Document
+from anonymize.io.formats.edits import edits_of
 from anonymize.pipeline import Pipeline, Result
+from anonymize.publish.check import Gate
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 _fake = Faker("fr_FR")

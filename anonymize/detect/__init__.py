@@ -1,0 +1,2 @@
+"""Detect: the Presidio engine and our recognizers (annotate), overlap resolution,
+name propagation, who is who (identities), the allow-list."""

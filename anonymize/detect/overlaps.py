@@ -1,0 +1,236 @@
+"""Resolve overlaps: one entity per character, the most specific span wins.
+
+Structured identifiers (an e-mail, an IBAN) are more specific than a name
+found inside them; among equals, the higher score then the longer span wins.
+A loser that sticks out of the winner keeps its uncovered remainder when that
+remainder still has letters or digits, so no character a recognizer flagged
+is left in clear (fail closed).
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import replace
+from functools import cache
+
+from ..data import lines
+from ..entities import Entity
+from ..replace.pools import is_first_name
+
+NAME_TYPES = ("PERSON", "LOCATION", "ORG")
+# Higher wins an overlap before score and length are compared.
+SPECIFICITY = {
+    "EMAIL": 9,
+    "URL": 8,
+    "ID": 8,
+    "PHONE": 8,
+    "ADDRESS": 7,
+    "DATE": 6,
+    "AGE": 6,
+    "ORG": 4,
+    "PERSON": 4,
+    "LOCATION": 4,
+}
+# Generic evidence: spaCy's statistical NER, names re-found by propagation and
+# the bare `chez X` cue lose a tie against a recognizer built for the type (a
+# gazetteer, a head noun); among themselves the score decides.
+GENERIC = frozenset({"SpacyRecognizer", "NamePropagation", "ChezOrgRecognizer"})
+# A name never runs across a table cell or a line.
+NAME_BREAK = re.compile(r"\s*(?:\||\n)\s*")
+# Nor does a person's name run across a spaced dash ("Claire MOREAU - lu et approuvé").
+PERSON_BREAK = re.compile(r"\s*(?:\||\n)\s*|\s+[-–—]\s+")
+
+
+def _rank(e: Entity) -> tuple:
+    dedicated = e.recognizer not in GENERIC
+    return (SPECIFICITY.get(e.type, 0), dedicated, round(e.score, 2), len(e), -e.start)
+
+
+def _split_at_breaks(e: Entity) -> list[Entity]:
+    """'Maryvonne Lecoeur | mère' -> 'Maryvonne Lecoeur' and 'mère' (dropped later)."""
+    breaks = PERSON_BREAK if e.type == "PERSON" else NAME_BREAK
+    if e.type not in NAME_TYPES or not breaks.search(e.text):
+        return [e]
+    pieces, start = [], 0
+    for m in breaks.finditer(e.text):
+        if m.start() > start:
+            pieces.append((start, m.start()))
+        start = m.end()
+    if start < len(e.text):
+        pieces.append((start, len(e.text)))
+    kept = [pieces[0]] + [
+        # a later cell or line is usually a heading swept along ("COACHING",
+        # "mère"); it is kept only when it reads as a full name itself
+        (a, b)
+        for a, b in pieces[1:]
+        if len(words := e.text[a:b].split()) >= 2
+        and all(w[:1].isupper() for w in words)
+        and is_first_name(words[0])
+    ]
+    return [replace(e, start=e.start + a, end=e.start + b, text=e.text[a:b]) for a, b in kept]
+
+
+# A cut piece must still contain this many letters or digits to be replaced.
+MIN_PIECE = 2
+
+
+def pieces_outside(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
+    """The pieces of `loser` outside taken characters that still hold a word.
+
+    Used for an overlap's loser here and for a detection cut around Markdown
+    syntax: what is left keeps being replaced (fail closed)."""
+    pieces: list[Entity] = []
+    i = loser.start
+    while i < loser.end:
+        if taken[i]:
+            i += 1
+            continue
+        j = i
+        while j < loser.end and not taken[j]:
+            j += 1
+        s, e = i, j
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        if loser.type in NAME_TYPES:
+            e = _drop_trailing_words(text, s, e)
+            if text[s:e].rstrip("'’").casefold() in _trailing_words():
+                e = s  # a lone "de" left of a name: nothing to replace
+        if sum(c.isalnum() for c in text[s:e]) >= MIN_PIECE:
+            pieces.append(replace(loser, start=s, end=e, text=text[s:e]))
+        i = j
+    return pieces
+
+
+@cache
+def _trailing_words() -> frozenset[str]:
+    return frozenset(lines("name_trailing_words.txt"))
+
+
+def _drop_trailing_words(text: str, start: int, end: int) -> int:
+    """The end of a name piece without the function words it ends with ("Maïwenn au")."""
+    while True:
+        cut = text.rfind(" ", start, end)
+        word = text[cut + 1 : end].rstrip("'’")
+        if cut < 0 or word not in _trailing_words():
+            return end
+        end = cut
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+
+
+@cache
+def _person_prefixes() -> frozenset[str]:
+    return frozenset(ln.strip() for ln in lines("person_prefixes.txt"))
+
+
+def _trim_person_prefix(e: Entity) -> Entity:
+    """'Mme Gisèle Puech' -> 'Gisèle Puech': titles and kinship words stay in the text."""
+    if e.type != "PERSON":
+        return e
+    first, sep, rest = e.text.partition(" ")
+    if sep and rest and first in _person_prefixes():
+        offset = len(first) + len(sep)
+        while offset < len(e.text) and e.text[offset].isspace():
+            offset += 1
+        return replace(e, start=e.start + offset, text=e.text[offset:])
+    return e
+
+
+def _plausible(e: Entity) -> bool:
+    """Names are written with a capital: an all-lower-case 'name' is noise
+    (spaCy tags 'hajime' or 'visio' as places), unless the coach deny-listed it."""
+    if e.type in NAME_TYPES and e.recognizer != "DenyListRecognizer":
+        return any(c.isupper() for c in e.text)
+    return True
+
+
+def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
+    """Non-overlapping entities sorted by start."""
+    pieces = [p for e in entities for p in _split_at_breaks(e)]
+    merged = _merge_same_type([_trim_person_prefix(e) for e in pieces if _plausible(e)])
+    taken = bytearray(len(text))
+    kept: list[Entity] = []
+    # a max-heap on rank; the counter keeps the order of equal ranks stable
+    queue = [(_neg(_rank(e)), n, e) for n, e in enumerate(merged)]
+    heapq.heapify(queue)
+    counter = len(queue)
+    while queue:
+        _, _, e = heapq.heappop(queue)
+        if not any(taken[e.start : e.end]):
+            kept.append(e)
+            taken[e.start : e.end] = b"\x01" * len(e)
+            continue
+        for piece in pieces_outside(e, text, taken):
+            if e.recognizer in GENERIC and not _names_something(piece, text):
+                continue
+            heapq.heappush(queue, (_neg(_rank(piece)), counter, piece))
+            counter += 1
+    return sorted(kept, key=lambda e: e.start)
+
+
+def _names_something(piece: Entity, text: str) -> bool:
+    """False for the rest of a statistical detection that only a line start capitalizes.
+
+    spaCy reads "- Profil public d'Anaïs" as one organisation; once the name
+    goes to its own recognizer, "Profil public" is a list item's first words.
+    """
+    if piece.type not in NAME_TYPES:
+        return True
+    words = piece.text.split()
+    if len(words) < 2 or any(w[:1].isupper() for w in words[1:]):
+        return True
+    before = text[: piece.start].rstrip(" \t#*->")
+    return bool(before) and not before.endswith("\n")
+
+
+def _neg(rank: tuple) -> tuple:
+    return tuple(-x if not isinstance(x, bool) else not x for x in rank)
+
+
+def _merge_same_type(entities: list[Entity]) -> list[Entity]:
+    """Overlapping spans of one type become their union (best score kept)."""
+    out: list[Entity] = []
+    by_type: dict[str, list[Entity]] = {}
+    for e in entities:
+        by_type.setdefault(e.type, []).append(e)
+    for group in by_type.values():
+        group.sort(key=lambda e: (e.start, -e.end))
+        current = group[0]
+        for e in group[1:]:
+            if e.start < current.end:
+                best = current if current.score >= e.score else e
+                end = max(current.end, e.end)
+                text = (
+                    current.text + e.text[current.end - e.start :]
+                    if end > current.end
+                    else current.text
+                )
+                current = replace(best, start=current.start, end=end, text=text)
+            else:
+                out.append(current)
+                current = e
+        out.append(current)
+    return out
+
+
+ADJACENT = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w-])")
+
+
+def absorb_adjacent_names(entities: list[Entity], text: str) -> list[Entity]:
+    """A known first name glued to a place or organisation joins it.
+
+    "Cours Julien" (a Marseille square) is found as the town "Cours": left
+    alone, "Julien" would stay in clear next to a fake town. Fail closed.
+    """
+    out: list[Entity] = []
+    starts = {e.start for e in entities}
+    for e in entities:
+        if e.type in ("LOCATION", "ORG"):
+            m = ADJACENT.match(text, e.end)
+            if m and m.end() - len(m.group(1)) not in starts and is_first_name(m.group(1)):
+                e = replace(e, end=m.end(), text=text[e.start : m.end()])
+        out.append(e)
+    return out

@@ -1,0 +1,1 @@
+"""Publishing: the gate (`check`), the review page, the disclaimer."""

@@ -1,0 +1,408 @@
+"""The publishing gate: is there anything identifying left in these files?
+
+`anonymize check` reads .txt, .md and .docx files and reports, with file, line
+and column:
+- every detection of the analyzer above the threshold (same engine, same
+  config as `batch`);
+- every deny-listed term of the config, wherever it appears (case and accents
+  ignored), even inside a word a recognizer would not flag;
+- with `--mapping`, every real string the mapping knows (the originals of
+  earlier runs): the strongest test, since it does not depend on detection;
+- in a Word file, metadata that names someone (author, last modified by).
+
+Our own output must pass the gate, yet a pseudonym ("Gabriel Morin, de
+Meudon") is detected exactly like a real name: nothing in the text tells them
+apart. So the gate is told what we wrote. Placeholders (`[PERSONNE_1]`) and
+masks are recognized by their shape; pseudonyms are known from the marker
+file `.anonymize-output` that `batch` leaves at the root of its output folder:
+for each file, the spans it replaced and the strings it wrote there (nothing
+real, all of it already in the published text). In a file still as written,
+exactly those spans are excused; in an edited one, its own strings; in a file
+the marker does not know, nothing. `--known FILE` (a copy of that marker, e.g.
+in a blog repository) and the mapping's replacement side excuse their
+strings in every file. A detection is excused only when every letter and
+digit of it lies inside something excused; anything else found around it is
+reported.
+Deny-listed terms and mapping originals are never excused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .. import __version__
+from ..config import Config
+from ..data import lines
+from ..detect.analyze import analyze_texts
+from ..detect.overlaps import resolve_overlaps
+from ..entities import Entity
+from ..errors import NoteError
+from ..io.filenames import fold
+from ..io.formats import Document, read_document
+from ..io.reader import find_notes
+from ..io.writer import atomic_write
+from ..replace.splice import Replacement
+from ..replace.styles import LABELS, MASK
+
+OUTPUT_MARKER = ".anonymize-output"
+NAME_TYPES = ("PERSON", "LOCATION", "ORG")
+PLACEHOLDER = re.compile(r"\[(?:" + "|".join(sorted(set(LABELS.values()))) + r")_\d+\]")
+MASKED = re.compile(re.escape(MASK[0]) + "+")
+# Priority when findings overlap: the sure ones hide a detection of the same place.
+PRIORITY = {"MAPPING": 0, "DENY": 1, "METADATA": 1}
+DETECTION_PRIORITY = 2
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    type: str
+    text: str
+    start: int = -1
+    end: int = -1
+
+    def format(self, show: bool = False) -> str:
+        text = " ".join(self.text.split())
+        shown = text if show else "•" * len(text)
+        return f"{self.path}:{self.line}:{self.column} {self.type} {shown}"
+
+
+@dataclass
+class CheckReport:
+    files: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.findings and not self.errors
+
+
+# -- the marker of a batch output folder --------------------------------------
+
+
+def marker_record(text: str | None, replacements: Sequence[Replacement]) -> dict:
+    """What one run wrote in one output file: where, and which strings.
+
+    `text` is the file's text as written (None for a Word file, whose text is
+    rebuilt from runs): its digest tells the gate whether the recorded spans
+    still point at our replacements.
+    """
+    return {
+        "sha256": _digest(text) if text is not None else None,
+        # a dropped name ("sa sœur Claire est" -> "sa sœur est") wrote nothing to excuse
+        "spans": [[r.start, r.end] for r in replacements if r.end > r.start]
+        if text is not None
+        else None,
+        "replacements": sorted({r.text for r in replacements if r.text.strip()}),
+    }
+
+
+def write_marker(dst: Path, records: dict[str, dict]) -> None:
+    """Mark `dst` as a batch output and record, per file, what this run wrote there.
+
+    Records of files this run did not write are kept while the file exists (an
+    earlier run into the same folder); nothing is excused folder-wide.
+    """
+    path = dst / OUTPUT_MARKER
+    earlier = _read_marker(path)
+    files = {rel: r for rel, r in _marker_files(earlier).items() if (dst / rel).is_file()}
+    files.update(records)
+    # a marker written before per-file records: its strings cannot be told
+    # apart by file, and the files they were written in are still there
+    legacy = _strings(earlier.get("replacements"))
+    payload = {
+        "tool": "anonymize",
+        "version": __version__,
+        "about": "Output folder of `anonymize batch`: anonymized notes only. For each file, "
+        "the spans and strings the tool wrote in place of identifiers (nothing real); "
+        "`anonymize check` excuses them in that file only.",
+        "files": dict(sorted(files.items())),
+    }
+    if legacy:
+        payload["replacements"] = sorted(set(legacy))
+    atomic_write(path, json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+
+
+def find_marker(path: Path) -> Path | None:
+    """The marker of the batch output folder that holds `path`, if any."""
+    path = path.resolve()
+    folder = path if path.is_dir() else path.parent
+    for candidate in (folder, *folder.parents):
+        marker = candidate / OUTPUT_MARKER
+        if marker.is_file():
+            return marker
+    return None
+
+
+def _read_marker(marker: Path) -> dict:
+    """A marker's content; empty when missing or unreadable (nothing is excused)."""
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _marker_files(data: dict) -> dict[str, dict]:
+    """The per-file records of a read marker, well-formed ones only."""
+    files = data.get("files")
+    if not isinstance(files, dict):
+        return {}
+    return {rel: r for rel, r in files.items() if isinstance(rel, str) and isinstance(r, dict)}
+
+
+def _strings(values: object) -> list[str]:
+    return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
+
+
+def load_known(marker: Path) -> list[str]:
+    """Every replacement string recorded in a marker file (for `--known`; empty if unreadable)."""
+    data = _read_marker(marker)
+    known = _strings(data.get("replacements"))  # a marker written before per-file records
+    for record in _marker_files(data).values():
+        known += _strings(record.get("replacements"))
+    return known
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _record_spans(record: dict, text: str) -> list[tuple[int, int]] | None:
+    """The recorded spans, if the file is still exactly as the run wrote it."""
+    spans = record.get("spans")
+    if record.get("sha256") != _digest(text) or not isinstance(spans, list):
+        return None
+    valid = [
+        (s[0], s[1])
+        for s in spans
+        if isinstance(s, list) and len(s) == 2 and all(isinstance(x, int) for x in s)
+    ]
+    if len(valid) != len(spans) or not all(0 <= a < b <= len(text) for a, b in valid):
+        return None
+    return valid
+
+
+# -- matching helpers -------------------------------------------------------------
+
+
+def _folded_pattern(terms: Iterable[str]) -> re.Pattern | None:
+    """Whole-word, case- and accent-insensitive alternation over folded `terms`."""
+    folded = sorted({fold(t).strip() for t in terms if len(t.strip()) >= 2}, key=len, reverse=True)
+    if not folded:
+        return None
+    body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in folded)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+def _covered(text: str, known: re.Pattern | None) -> bytearray:
+    """1 for every character inside a placeholder, a mask or one of our replacements."""
+    mask = bytearray(len(text))
+    spans = [m.span() for pattern in (PLACEHOLDER, MASKED) for m in pattern.finditer(text)]
+    if known is not None:
+        spans += [m.span() for m in known.finditer(fold(text))]
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+    return mask
+
+
+def _excused(e: Entity, text: str, mask: bytearray) -> bool:
+    return all(mask[i] or not text[i].isalnum() for i in range(e.start, e.end))
+
+
+def _touches(e: Entity, mask: bytearray) -> bool:
+    return any(mask[e.start : e.end])
+
+
+def _overlap(a: Entity, b: Entity) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+@cache
+def _never_names() -> frozenset[str]:
+    """Words that are never a name on their own ("Entre", "Tonton", "De")."""
+    words = list(lines("name_stop_words.txt", "recognizers"))
+    words += [ln.split("\t")[0] for ln in lines("relation_words.tsv", "recognizers")]
+    words += lines("name_stopwords.txt")  # particles: "de", "du", "van"...
+    words += lines("acronyms.txt", "recognizers")  # legal forms, institutions: "SAS"
+    return frozenset(fold(w.strip()) for w in words)
+
+
+def _name_like(e: Entity) -> bool:
+    """False for a name-type detection with no capitalized word that could be a name.
+
+    The statistical model sometimes tags "De", "Entre" or a lower-case "domaine"
+    as a place or a person once the words around it have been replaced; under
+    the annotation conventions none of them is a name.
+    """
+    if e.type not in NAME_TYPES:
+        return True
+    tokens = re.findall(r"\w[\w'’-]*", e.text)
+    return any(t[0].isupper() and fold(t) not in _never_names() for t in tokens)
+
+
+def _blank(text: str, mask: bytearray) -> str:
+    """`text` with our replacements turned into spaces (same length, same offsets)."""
+    return "".join(" " if m else c for c, m in zip(text, mask, strict=True))
+
+
+# -- the gate --------------------------------------------------------------------
+
+
+class Gate:
+    """Checks documents with one config, deny-list, mapping and known replacements."""
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        originals: Iterable[str] = (),
+        known: Iterable[str] = (),
+    ) -> None:
+        self.config = config or Config()
+        self.originals = {o for o in originals if len(o.strip()) >= 2}
+        self.known = set(known) - self.originals
+        self._deny = _folded_pattern(self.config.deny)
+        self._originals = _folded_pattern(self.originals)
+        # marker -> (per-file records, strings of a pre-record marker or None), read once
+        self._markers: dict[Path, tuple[dict[str, dict], object]] = {}
+
+    @classmethod
+    def with_mapping(cls, config: Config | None, mapping, known: Iterable[str] = ()) -> Gate:
+        """A gate that knows a mapping: its originals are flagged, its replacements excused."""
+        pairs = getattr(mapping, "pairs", {})
+        originals = [real for real, (_, replacement) in pairs.items() if real != replacement]
+        replacements = [replacement for _, replacement in pairs.values()]
+        return cls(config, originals=originals, known=[*known, *replacements])
+
+    def _mask(self, doc: Document) -> bytearray:
+        """1 for every character of `doc` that we wrote: placeholders, masks, the
+        strings given to the gate, and what its folder's marker recorded for it.
+
+        A file as the run wrote it has its exact spans excused; an edited one, its
+        own replacement strings; a file the marker does not know, nothing more.
+        """
+        record: dict = {}
+        marker = find_marker(doc.path)
+        if marker is not None:
+            if marker not in self._markers:
+                data = _read_marker(marker)
+                self._markers[marker] = (_marker_files(data), data.get("replacements"))
+            files, legacy = self._markers[marker]
+            rel = doc.path.resolve().relative_to(marker.parent).as_posix()
+            record = files.get(rel, {})
+            if legacy is not None:  # from a version before per-file records
+                strings = _strings(record.get("replacements")) + _strings(legacy)
+                record = {**record, "replacements": strings}
+        spans = _record_spans(record, doc.text) if record else None
+        strings = set(self.known)
+        if spans is None:
+            strings |= set(_strings(record.get("replacements")))
+        mask = _covered(doc.text, _folded_pattern(strings - self.originals))
+        for start, end in spans or ():
+            mask[start:end] = b"\x01" * (end - start)
+        return mask
+
+    def _terms(self, doc: Document, label: str, text: str, line: int | None) -> list[Finding]:
+        """Deny-listed terms and mapping originals in `text` (the note, or a file name)."""
+        found = []
+        folded = fold(text)
+        for kind, pattern in (("MAPPING", self._originals), ("DENY", self._deny)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(folded):
+                original = text[m.start() : m.end()]
+                if kind == "MAPPING" and original.islower() and not self._lower_original(original):
+                    continue  # "une rose" is not "Rose"
+                if line is None:
+                    ln, col = doc.locate(m.start())
+                else:
+                    ln, col = line, m.start() + 1
+                found.append(Finding(label, ln, col, kind, original, m.start(), m.end()))
+        return found
+
+    def _lower_original(self, occurrence: str) -> bool:
+        """True when some original is written in lower case like this occurrence."""
+        key = fold(occurrence)
+        return any(o.islower() and fold(o) == key for o in self.originals)
+
+    def _detections(self, texts: list[str]) -> list[list[Entity]]:
+        """Detections of each text alone: overlaps resolved, names not propagated.
+
+        The gate needs one finding per leak to block, not every mention; and a
+        word wrongly taken for a name must not be spread over the whole file.
+        """
+        raw = list(analyze_texts(texts, self.config)) if texts else []
+        return [resolve_overlaps(r, t) for r, t in zip(raw, texts, strict=True)]
+
+    def check_documents(self, docs: Sequence[Document], labels: Sequence[str]) -> list[Finding]:
+        masks = [self._mask(d) for d in docs]
+        detected = self._detections([d.text for d in docs])
+        # A detection that touches one of our replacements is evidence about
+        # that replacement only; whatever else it swallowed ("[LIEU_3] Julien")
+        # is judged again in the text with our replacements blanked out.
+        again = [i for i, (d, ents, m) in enumerate(zip(docs, detected, masks, strict=True))
+                 if any(_touches(e, m) and not _excused(e, d.text, m) for e in ents)]  # fmt: skip
+        blanked = self._detections([_blank(docs[i].text, masks[i]) for i in again])
+        second = dict(zip(again, blanked, strict=True))
+        findings: list[Finding] = []
+        for i, (doc, label) in enumerate(zip(docs, labels, strict=True)):
+            mask = masks[i]
+            sure = self._terms(doc, label, doc.text, None)
+            sure += self._terms(doc, label, doc.path.name, 0)
+            sure += self._metadata(doc, label)
+            entities = doc.protect([e for e in detected[i] if not _touches(e, mask)])
+            rest = [e for e in detected[i] if _touches(e, mask)]
+            entities += [
+                e
+                for e in doc.protect(second.get(i, []))
+                if not _touches(e, mask) and any(_overlap(e, r) for r in rest)
+            ]
+            for e in entities:
+                if not _name_like(e):
+                    continue
+                if any(s.line != 0 and s.start < e.end and e.start < s.end for s in sure):
+                    continue
+                line, col = doc.locate(e.start)
+                findings.append(Finding(label, line, col, e.type, e.text, e.start, e.end))
+            findings.extend(sure)
+        return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.type))
+
+    @staticmethod
+    def _metadata(doc: Document, label: str) -> list[Finding]:
+        if doc.docx is None:
+            return []
+        return [
+            Finding(label, 0, 1, "METADATA", f"{name}: {value}")
+            for name, value in doc.docx.metadata_leaks()  # type: ignore[attr-defined]
+        ]
+
+    def check_paths(self, paths: Sequence[Path]) -> CheckReport:
+        """Check files and folders (recursively: .txt, .md, .docx)."""
+        report = CheckReport()
+        files: list[Path] = []
+        for p in paths:
+            files.extend(find_notes(p) if p.is_dir() else [p])
+        docs, labels = [], []
+        for f in files:
+            report.files += 1
+            try:
+                doc = read_document(f, self.config.max_bytes)
+            except NoteError as exc:
+                if str(exc).startswith("empty file"):
+                    continue  # nothing in it, nothing to leak
+                report.errors.append((str(f), str(exc)))
+                continue
+            docs.append(doc)
+            labels.append(str(f))
+        report.findings = self.check_documents(docs, labels)
+        return report

@@ -1,0 +1,292 @@
+"""Repair French grammar around replacements.
+
+"d'Annecy" replaced by "Brest" must read "de Brest"; "de Julien" replaced by
+"Antoine" must read "d'Antoine"; "à [Le Mans]" must read "au Mans"; a
+replacement that starts a sentence starts with a capital. Only the few
+characters just before each replacement are touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace as dc_replace
+from functools import cache
+
+from recognizers.lexicons import is_country
+
+from ..data import lines
+from .pools import gender_of_first_name
+from .splice import Replacement
+from .styles import EMPTY
+
+VOWEL_START = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ]")
+# Words whose initial h is aspirated are rare among names; we treat h as mute
+# only for the common first names that start with it.
+MUTE_H = re.compile(
+    r"^(?:H(?:élène|enri|ugo|ervé|ugues|ortense|ector|élo[iï]se|ubert|annah|arold|ermine|onoré|yacinthe|adrien))\b"
+)
+ELIDED = re.compile(r"(?<![\w])(?P<word>[dDlLjJnNsS]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]$")
+FULL = {
+    "d": "de",
+    "l": "le",
+    "j": "je",
+    "n": "ne",
+    "s": "se",
+    "qu": "que",
+    "jusqu": "jusque",
+    "lorsqu": "lorsque",
+    "puisqu": "puisque",
+}
+ELIDABLE = re.compile(
+    r"(?<![\w'’])(?P<word>de|que|je|ne|se|le|la|lorsque|puisque|jusque)\s$", re.IGNORECASE
+)
+CONTRACTED = re.compile(r"(?<![\w'’])(?P<word>au|aux|du|des)\s$", re.IGNORECASE)
+# values written as they are, never capitalized (an e-mail at a line start)
+VERBATIM_TYPES = frozenset({"EMAIL", "URL", "ID", "PHONE", "ADDRESS"})
+SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|^\s*[-*#>]+\s+|\n\s*[-*#>]+\s+)$")
+
+
+def starts_with_vowel_sound(word: str) -> bool:
+    return bool(VOWEL_START.match(word) or MUTE_H.match(word))
+
+
+def _case_like(model: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+CONTRACTIONS = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
+
+
+def _contract(before: str, value: str, *, expanded: bool = False) -> tuple[str, str]:
+    """`à` or `de` before the article `le`/`les`, in the text or opening the value,
+    contracted: "à [Le Mans]" -> "au Mans", "à l'[EPFL]" made "à le KAIQ" -> "au KAIQ"."""
+    lead = re.match(r"^(Le|Les|le|les)\s+(?=\w)", value)
+    prep = re.search(r"(?<![\w'’])(à|de)\s$", before, re.IGNORECASE)
+    if lead and prep:
+        word = CONTRACTIONS[(prep.group(1).lower(), lead.group(1).lower())]
+        return before[: prep.start()] + _case_like(prep.group(1), word) + " ", value[lead.end() :]
+    # only an article this step wrote back ("l'" -> "le"): "à le voir" is a pronoun
+    if expanded and (m := re.search(r"(?<![\w'’])(à|de)\s+(le|les)\s$", before, re.IGNORECASE)):
+        word = CONTRACTIONS[(m.group(1).lower(), m.group(2).lower())]
+        return before[: m.start()] + _case_like(m.group(1), word) + " ", value
+    return before, value
+
+
+def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> tuple[str, str]:
+    """New (text before, value) for one replacement."""
+    vowel = starts_with_vowel_sound(value)
+    if m := ELIDED.search(before):
+        word = m.group("word")
+        # "l'hôpital", "l'Hôtel Cap Ouest": an h after an elision is mute, keep it
+        if not vowel and value[:1].isalpha() and value[:1] not in "hH":
+            full = _case_like(word, FULL[word.lower()])
+            if word.lower() == "l" and gender_of_first_name(value) == "F":
+                full = _case_like(word, "la")
+            if word.lower() == "l" and value.startswith(("Le ", "La ", "Les ")):
+                return _contract(before[: m.start()], _case_like(word, value))
+            return _contract(before[: m.start()] + full + " ", value, expanded=True)
+        return before, value
+    if (m := ELIDABLE.search(before)) and vowel:
+        word = m.group("word")
+        elided = word[0] if word.lower() in ("le", "la") else word[:-1]
+        return before[: m.start()] + elided + "'", value
+    lead_au = re.match(r"^(Le|Les|La|L')\s*(?=\w)", value)
+    prep_au = re.search(r"(?<![\w'’])(au|du|aux|des)\s$", before, re.IGNORECASE)
+    if lead_au and prep_au:
+        # "au [Judo Club]" replaced by "Le Grand Chêne" -> "au Grand Chêne"
+        art = lead_au.group(1).lower()
+        base = "à" if prep_au.group(1).lower() in ("au", "aux") else "de"
+        word = {
+            "le": {"à": "au", "de": "du"},
+            "les": {"à": "aux", "de": "des"},
+            "la": {"à": "à la", "de": "de la"},
+            "l'": {"à": "à l'", "de": "de l'"},
+        }[art][base]
+        sep = "" if word.endswith("'") else " "
+        return before[: prep_au.start()] + _case_like(prep_au.group(1), word) + sep, value[
+            lead_au.end() :
+        ]
+    if (contracted := _contract(before, value)) != (before, value):
+        return contracted
+    if source_type == "LOCATION" and value.startswith(("un ", "une ")):
+        # a generalized place: "à Annecy" -> "dans une ville de taille moyenne"
+        if m := re.search(r"(?<![\w'’])(à|au|aux|en)\s$", before, re.IGNORECASE):
+            return before[: m.start()] + _case_like(m.group(1), "dans") + " ", value
+        if m := re.search(r"(?<![\w'’])(du|des)\s$", before, re.IGNORECASE):
+            return before[: m.start()] + _case_like(m.group(1), "d'"), value
+    if (m := CONTRACTED.search(before)) and source_type == "ORG" and vowel:
+        # "du [RC Lens]" replaced by "Alizé" -> "de l'Alizé"
+        word = m.group("word").lower()
+        new = {"au": "à l'", "aux": "aux ", "du": "de l'", "des": "des "}[word]
+        return before[: m.start()] + _case_like(m.group("word"), new), value
+    if (
+        (m := CONTRACTED.search(before))
+        and source_type == "LOCATION"
+        and kind != "country"
+        and not is_country(value)  # a country pseudonym keeps "au"/"du": chosen to fit
+    ):
+        # "au Croisic" -> the new town has no article of its own: "à Brest", "de Brest".
+        word = m.group("word").lower()
+        first_word = value.split(" ", 1)[0]
+        if (
+            not value.startswith(("Le ", "La ", "Les ", "L'"))
+            and first_word[:1].isupper()
+            and not first_word.isupper()
+        ):
+            new = {"au": "à", "aux": "à", "du": "de", "des": "de"}[word]
+            if new == "de" and vowel:
+                return before[: m.start()] + _case_like(m.group("word"), "d'"), value
+            return before[: m.start()] + _case_like(m.group("word"), new) + " ", value
+    return before, value
+
+
+MONTH_OR_YEAR = re.compile(
+    r"^(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|(?:19|20)\d\d\b)"
+)
+DATE_LEAD = re.compile(
+    r"(?<![\w'’])(?:(?P<prep>depuis|avant|après|dès|pour|vers|entre|jusqu'à|jusqu’à)\s+)?"
+    r"(?P<art>le|du|au|jusqu'au|jusqu’au)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _fix_date_prefix(before: str, value: str, context: str = "") -> tuple[str, str]:
+    """'le 14 mars' -> 'en mars'; 'du 6 janvier au 31 mars' -> 'de janvier à mars'.
+
+    `context` is the text before `before` (earlier replacements included), read
+    only: it tells the `et` of "entre ... et le" and the `au` of "du ... au"."""
+    m = DATE_LEAD.search(before)
+    if not m:
+        return before, value
+    art = m.group("art").lower().replace("’", "'")
+    head = before[: m.start("art")]
+    if value.startswith(("en ", "au ", "un ")):
+        return (head if art in ("le", "du", "au") else before), value
+    if not MONTH_OR_YEAR.match(value):
+        return before, value
+    if art == "le":
+        if m.group("prep") or _second_of_between(context + head):
+            return head, value  # "entre le 2 juin et le 28 novembre" -> "entre juin et novembre"
+        return head + _case_like(m.group("art"), "en") + " ", value
+    if art == "du":
+        if starts_with_vowel_sound(value):
+            return head + _case_like(m.group("art"), "d'"), value
+        return head + _case_like(m.group("art"), "de") + " ", value
+    if art == "au":
+        if re.search(
+            r"(?<![\w'’])(?:du|de|d')\s*\S+(?:\s+\S+)?\s+$", context + head, re.IGNORECASE
+        ):
+            return head + _case_like(m.group("art"), "à") + " ", value  # "de janvier à mars"
+        return head + _case_like(m.group("art"), "en") + " ", value  # "fixé au 15 mai" -> "en mai"
+    return head + m.group("art")[:-2] + "en ", value  # jusqu'au -> jusqu'en
+
+
+def _second_of_between(head: str) -> bool:
+    """True for the `et` of `entre <date> et le ...`, in the same sentence."""
+    m = re.search(r"(?<![\w'’])et\s+$", head)
+    if not m:
+        return False
+    sentence = re.split(r"[.!?\n]", head[: m.start()])[-1]
+    return bool(re.search(r"(?<![\w'’])entre\s", sentence, re.IGNORECASE))
+
+
+# Every fix looks at most this far back; a window keeps repair linear in the
+# note's length (a 5 MB note has tens of thousands of replacements).
+WINDOW = 64
+SENTINEL = "x"  # stands for the text cut off at the window's start
+
+
+def _fix(before: str, value: str, r: Replacement, context: str = "") -> tuple[str, str]:
+    """New (text before, value) for one replacement, from the window before it."""
+    if r.type == "DATE":
+        new_before, new_value = _fix_date_prefix(before, value, context)
+    elif (
+        r.type == "AGE"
+        and value.startswith("dans ")
+        and (m := re.search(r"(?<![\w'’])en\s+$", before[-8:]))
+    ):
+        # "né en 1987" -> "né dans les années 1980"
+        new_before, new_value = before[: len(before) - len(m.group())], value
+    elif value == EMPTY:
+        # a name dropped after its relation word: "sa sœur Claire est" -> "sa sœur est"
+        new_before, new_value = before.rstrip(" "), ""
+    else:
+        new_before, new_value = _fix_prefix(before, value, r.type, r.source.hint("kind"))
+    if (
+        new_value
+        and new_value[0].islower()
+        and r.type not in VERBATIM_TYPES
+        and SENTENCE_START.search(new_before)
+        and not _after_abbreviation(new_before)
+    ):
+        new_value = new_value[0].upper() + new_value[1:]
+    return new_before, new_value
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(lines("abbreviations.txt"))
+
+
+def _after_abbreviation(before: str) -> bool:
+    """True when the full stop before a replacement closes an abbreviation ("Prév.")."""
+    m = re.search(r"(?<![\w'’])([^\W\d_]+)\.\s+$", before)
+    return bool(m) and m.group(1).lower() in _abbreviations()
+
+
+def repair(text: str, replacements: list[Replacement]) -> tuple[str, list[Replacement]]:
+    """Fix elision, contraction and capitals around each replacement, in one pass.
+
+    A fix only touches the text between the previous replacement and this one,
+    so a repaired value is never changed again.
+    """
+    out: list[str] = []
+    size = 0  # length of "".join(out)
+    fixed: list[Replacement] = []
+    pos = 0
+    floor = 0  # output offset where the previous replacement ended
+    for r in sorted(replacements, key=lambda r: r.start):
+        out.append(text[pos : r.start])
+        size += r.start - pos
+        window_start = max(floor, size - WINDOW)
+        tail = _take_tail(out, size - window_start)
+        cut = window_start > 0
+        before = (SENTINEL if cut else "") + tail
+        context = _peek_tail(out, WINDOW) if r.type == "DATE" else ""
+        new_before, new_value = _fix(before, text[r.start : r.end], r, context)
+        if cut:
+            new_before = new_before[len(SENTINEL) :]
+        out.append(new_before)
+        size += len(new_before) - len(tail)
+        fixed.append(dc_replace(r, start=size, end=size + len(new_value), text=new_value))
+        out.append(new_value)
+        size += len(new_value)
+        floor = size
+        pos = r.end
+    out.append(text[pos:])
+    return "".join(out), fixed
+
+
+def _peek_tail(chunks: list[str], n: int) -> str:
+    """The last `n` characters of the joined chunks, left in place."""
+    taken: list[str] = []
+    for chunk in reversed(chunks):
+        if n <= 0:
+            break
+        taken.append(chunk[-n:])
+        n -= len(taken[-1])
+    return "".join(reversed(taken))
+
+
+def _take_tail(chunks: list[str], n: int) -> str:
+    """Remove and return the last `n` characters of the joined chunks."""
+    taken: list[str] = []
+    while n > 0 and chunks:
+        last = chunks.pop()
+        if len(last) > n:
+            chunks.append(last[: len(last) - n])
+            last = last[len(last) - n :]
+        taken.append(last)
+        n -= len(last)
+    return "".join(reversed(taken))
