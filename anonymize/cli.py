@@ -404,7 +404,8 @@ def check(
     Exemple :
       anonymize check public/ --mapping ~/secret/mapping.bin
     """
-    from .publish.check import Gate, load_known
+    from .io.marker import load_known
+    from .publish.check import Gate
 
     config = _config(config_path, paths[0])
     known = [k for path in known_paths for k in load_known(path)]

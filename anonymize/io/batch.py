@@ -22,11 +22,11 @@ from ..detect.engine import get_analyzer
 from ..entities import Entity
 from ..errors import AnonymizeError, NoteError
 from ..pipeline import Pipeline
-from ..publish.check import marker_record, write_marker
 from ..replace.mapping import Mapping
 from .filenames import FileNamer
 from .formats.docx import ENCODING as DOCX_ENCODING
 from .formats.docx import anonymize_docx
+from .marker import marker_record, write_marker
 from .reader import Note, find_notes, read_note
 from .writer import atomic_write
 

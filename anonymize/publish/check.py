@@ -28,15 +28,12 @@ Deny-listed terms and mapping originals are never excused.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .. import __version__
 from ..config import Config
 from ..data import lines
 from ..detect.analyze import analyze_texts
@@ -45,12 +42,10 @@ from ..entities import Entity
 from ..errors import NoteError
 from ..io.filenames import fold
 from ..io.formats import Document, read_document
+from ..io.marker import _marker_files, _read_marker, _record_spans, _strings, find_marker
 from ..io.reader import find_notes
-from ..io.writer import atomic_write
-from ..replace.splice import Replacement
 from ..replace.styles import LABELS, MASK
 
-OUTPUT_MARKER = ".anonymize-output"
 NAME_TYPES = ("PERSON", "LOCATION", "ORG")
 PLACEHOLDER = re.compile(r"\[(?:" + "|".join(sorted(set(LABELS.values()))) + r")_\d+\]")
 MASKED = re.compile(re.escape(MASK[0]) + "+")
@@ -84,112 +79,6 @@ class CheckReport:
     @property
     def clean(self) -> bool:
         return not self.findings and not self.errors
-
-
-# -- the marker of a batch output folder --------------------------------------
-
-
-def marker_record(text: str | None, replacements: Sequence[Replacement]) -> dict:
-    """What one run wrote in one output file: where, and which strings.
-
-    `text` is the file's text as written (None for a Word file, whose text is
-    rebuilt from runs): its digest tells the gate whether the recorded spans
-    still point at our replacements.
-    """
-    return {
-        "sha256": _digest(text) if text is not None else None,
-        # a dropped name ("sa sœur Claire est" -> "sa sœur est") wrote nothing to excuse
-        "spans": [[r.start, r.end] for r in replacements if r.end > r.start]
-        if text is not None
-        else None,
-        "replacements": sorted({r.text for r in replacements if r.text.strip()}),
-    }
-
-
-def write_marker(dst: Path, records: dict[str, dict]) -> None:
-    """Mark `dst` as a batch output and record, per file, what this run wrote there.
-
-    Records of files this run did not write are kept while the file exists (an
-    earlier run into the same folder); nothing is excused folder-wide.
-    """
-    path = dst / OUTPUT_MARKER
-    earlier = _read_marker(path)
-    files = {rel: r for rel, r in _marker_files(earlier).items() if (dst / rel).is_file()}
-    files.update(records)
-    # a marker written before per-file records: its strings cannot be told
-    # apart by file, and the files they were written in are still there
-    legacy = _strings(earlier.get("replacements"))
-    payload = {
-        "tool": "anonymize",
-        "version": __version__,
-        "about": "Output folder of `anonymize batch`: anonymized notes only. For each file, "
-        "the spans and strings the tool wrote in place of identifiers (nothing real); "
-        "`anonymize check` excuses them in that file only.",
-        "files": dict(sorted(files.items())),
-    }
-    if legacy:
-        payload["replacements"] = sorted(set(legacy))
-    atomic_write(path, json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
-
-
-def find_marker(path: Path) -> Path | None:
-    """The marker of the batch output folder that holds `path`, if any."""
-    path = path.resolve()
-    folder = path if path.is_dir() else path.parent
-    for candidate in (folder, *folder.parents):
-        marker = candidate / OUTPUT_MARKER
-        if marker.is_file():
-            return marker
-    return None
-
-
-def _read_marker(marker: Path) -> dict:
-    """A marker's content; empty when missing or unreadable (nothing is excused)."""
-    try:
-        data = json.loads(marker.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _marker_files(data: dict) -> dict[str, dict]:
-    """The per-file records of a read marker, well-formed ones only."""
-    files = data.get("files")
-    if not isinstance(files, dict):
-        return {}
-    return {rel: r for rel, r in files.items() if isinstance(rel, str) and isinstance(r, dict)}
-
-
-def _strings(values: object) -> list[str]:
-    return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
-
-
-def load_known(marker: Path) -> list[str]:
-    """Every replacement string recorded in a marker file (for `--known`; empty if unreadable)."""
-    data = _read_marker(marker)
-    known = _strings(data.get("replacements"))  # a marker written before per-file records
-    for record in _marker_files(data).values():
-        known += _strings(record.get("replacements"))
-    return known
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _record_spans(record: dict, text: str) -> list[tuple[int, int]] | None:
-    """The recorded spans, if the file is still exactly as the run wrote it."""
-    spans = record.get("spans")
-    if record.get("sha256") != _digest(text) or not isinstance(spans, list):
-        return None
-    valid = [
-        (s[0], s[1])
-        for s in spans
-        if isinstance(s, list) and len(s) == 2 and all(isinstance(x, int) for x in s)
-    ]
-    if len(valid) != len(spans) or not all(0 <= a < b <= len(text) for a, b in valid):
-        return None
-    return valid
 
 
 # -- matching helpers -------------------------------------------------------------

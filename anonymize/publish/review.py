@@ -33,9 +33,9 @@ from ..errors import AnonymizeError
 from ..io.filenames import fold
 from ..io.formats import Document, read_document
 from ..io.formats.edits import Edit, edits_of, map_offset
+from ..io.marker import OUTPUT_MARKER, find_marker
 from ..io.writer import atomic_write
 from ..pipeline import Pipeline, Result
-from .check import OUTPUT_MARKER, find_marker
 
 CATEGORIES = {
     "job": "poste et employeur",

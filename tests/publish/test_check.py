@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 from anonymize.cli import main
 from anonymize.config import Config
-from anonymize.publish.check import OUTPUT_MARKER, Gate, load_known
+from anonymize.io.marker import OUTPUT_MARKER, load_known
+from anonymize.publish.check import Gate
 from anonymize.replace.mapping import PASSPHRASE_ENV, Mapping, save_mapping
 
 from ..helpers import NOTE_A

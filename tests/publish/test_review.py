@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from anonymize import detect_text
 from anonymize.cli import main
-from anonymize.publish.check import OUTPUT_MARKER
+from anonymize.io.marker import OUTPUT_MARKER
 from anonymize.publish.review import COLORS, find_cues
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
