@@ -14,7 +14,8 @@ import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .data import lines
+from recognizers.lexicons import lines
+
 from .entities import ENTITY_TYPES
 from .errors import ConfigError
 
@@ -68,7 +69,9 @@ class Config:
         """
         key = (tuple(self.allow), tuple(self.deny), self.use_default_allow)
         if self._allow_cache is None or self._allow_cache[0] != key:
-            defaults = lines("allow_list.txt") if self.use_default_allow else ()
+            defaults = (
+                lines("allow_list.txt", package="anonymize") if self.use_default_allow else ()
+            )
             denied = {d.casefold() for d in self.deny}
             terms = sorted(t for t in set(defaults) | set(self.allow) if t.casefold() not in denied)
             self._allow_cache = (key, terms)

@@ -1,4 +1,10 @@
-"""Access to the lookup lists shipped in `recognizers/data/`."""
+"""The one reader of the lookup lists shipped as data files.
+
+The recognizers' lists live in `recognizers/data/`; the pipeline's own lists
+(allow-list, pseudonym pools, titles) in `anonymize/data/`, read through the
+same function (`package="anonymize"`, via `recognizers.lexicons`) so that
+detection and replacement agree on how a list is read.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +13,13 @@ from importlib import resources
 
 
 @cache
-def lines(name: str) -> tuple[str, ...]:
-    """Non-empty, non-comment lines of a data file (cached per process)."""
-    text = resources.files("recognizers").joinpath("data", name).read_text(encoding="utf-8")
-    return tuple(
-        ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")
-    )
+def lines(name: str, package: str = "recognizers") -> tuple[str, ...]:
+    """Non-empty, non-comment lines of a data file, trailing spaces removed (cached)."""
+    text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+    return tuple(ln.rstrip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 @cache
-def table(name: str) -> tuple[tuple[str, ...], ...]:
+def table(name: str, package: str = "recognizers") -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated data file."""
-    return tuple(tuple(ln.split("\t")) for ln in lines(name))
+    return tuple(tuple(ln.split("\t")) for ln in lines(name, package))

@@ -2,14 +2,16 @@
 
 Replacement and propagation must agree with detection on what a month, a
 first name or a common word is; they read the same lists through this module
-instead of reaching into the recognizers' private helpers.
+instead of reaching into the recognizers' private helpers. `lines` and `table`
+are the one reader of data files, for both packages: the pipeline reads its
+own lists of `anonymize/data/` with `package="anonymize"`.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from recognizers._data import lines
+from recognizers._data import lines, table
 from recognizers._fold import fold
 from recognizers._gazetteer import lookup
 from recognizers._names import PARTICLES, common_words
@@ -20,9 +22,11 @@ __all__ = [
     "is_common_word",
     "is_country",
     "is_surname_particle",
+    "lines",
     "month_numbers",
     "never_a_name_alone",
     "place_kind",
+    "table",
 ]
 
 

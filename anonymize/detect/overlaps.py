@@ -14,7 +14,8 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from ..data import lines
+from recognizers.lexicons import lines
+
 from ..entities import Entity
 from ..replace.pools import is_first_name
 
@@ -106,7 +107,7 @@ def pieces_outside(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
 
 @cache
 def _trailing_words() -> frozenset[str]:
-    return frozenset(lines("name_trailing_words.txt"))
+    return frozenset(lines("name_trailing_words.txt", package="anonymize"))
 
 
 def _drop_trailing_words(text: str, start: int, end: int) -> int:
@@ -123,7 +124,7 @@ def _drop_trailing_words(text: str, start: int, end: int) -> int:
 
 @cache
 def _person_prefixes() -> frozenset[str]:
-    return frozenset(ln.strip() for ln in lines("person_prefixes.txt"))
+    return frozenset(ln.strip() for ln in lines("person_prefixes.txt", package="anonymize"))
 
 
 def _trim_person_prefix(e: Entity) -> Entity:

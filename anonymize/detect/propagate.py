@@ -13,9 +13,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from recognizers.lexicons import is_common_word, is_surname_particle, never_a_name_alone
+from recognizers.lexicons import is_common_word, is_surname_particle, lines, never_a_name_alone
 
-from ..data import lines
 from ..entities import Entity
 
 PROPAGATED_TYPES = ("PERSON", "ORG", "LOCATION")
@@ -37,7 +36,7 @@ ARTICLE_BEFORE = re.compile(
 
 @cache
 def _stopwords() -> frozenset[str]:
-    return frozenset(ln.strip() for ln in lines("name_stopwords.txt"))
+    return frozenset(ln.strip() for ln in lines("name_stopwords.txt", package="anonymize"))
 
 
 def _leading_particles(form: str) -> int:

@@ -34,8 +34,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from recognizers.lexicons import lines
+
 from ..config import Config
-from ..data import lines
 from ..detect.analyze import analyze_texts
 from ..detect.overlaps import resolve_overlaps
 from ..entities import Entity
@@ -119,10 +120,10 @@ def _overlap(a: Entity, b: Entity) -> bool:
 @cache
 def _never_names() -> frozenset[str]:
     """Words that are never a name on their own ("Entre", "Tonton", "De")."""
-    words = list(lines("name_stop_words.txt", "recognizers"))
-    words += [ln.split("\t")[0] for ln in lines("relation_words.tsv", "recognizers")]
-    words += lines("name_stopwords.txt")  # particles: "de", "du", "van"...
-    words += lines("acronyms.txt", "recognizers")  # legal forms, institutions: "SAS"
+    words = list(lines("name_stop_words.txt"))
+    words += [ln.split("\t")[0] for ln in lines("relation_words.tsv")]
+    words += lines("name_stopwords.txt", package="anonymize")  # particles: "de", "du", "van"...
+    words += lines("acronyms.txt")  # legal forms, institutions: "SAS"
     return frozenset(fold(w.strip()) for w in words)
 
 

@@ -26,9 +26,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from recognizers.lexicons import lines
+
 from .. import __version__
 from ..config import Config
-from ..data import lines
 from ..errors import AnonymizeError
 from ..io.filenames import fold
 from ..io.formats import Document, read_document
@@ -79,7 +80,7 @@ class ReviewError(AnonymizeError):
 def _cues() -> tuple[tuple[str, re.Pattern], ...]:
     """(category, pattern) from the data file, one pattern per category."""
     terms: dict[str, list[str]] = {}
-    for line in lines("review_cues.txt"):
+    for line in lines("review_cues.txt", package="anonymize"):
         category, term = line.split("\t", 1)
         term = fold(term.strip())
         body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")

@@ -8,9 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from recognizers.lexicons import month_numbers
-
-from ..data import lines
+from recognizers.lexicons import lines, month_numbers
 
 MONTHS = (
     "janvier",
@@ -99,7 +97,7 @@ def coarsen_date(text: str, style: str = "month", shift_months: int = 0) -> str:
 @cache
 def _number_words() -> dict[str, int]:
     words: dict[str, int] = {}
-    for line in lines("age_number_words.tsv", "recognizers"):
+    for line in lines("age_number_words.tsv"):
         parts = line.split("\t")
         if len(parts) >= 2 and parts[1].strip().isdigit():
             words[parts[0].strip().lower()] = int(parts[1])

@@ -12,9 +12,8 @@ import re
 from dataclasses import replace as dc_replace
 from functools import cache
 
-from recognizers.lexicons import is_country
+from recognizers.lexicons import is_country, lines
 
-from ..data import lines
 from .pools import gender_of_first_name
 from .splice import Replacement
 from .styles import EMPTY
@@ -226,7 +225,7 @@ def _fix(before: str, value: str, r: Replacement, context: str = "") -> tuple[st
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(lines("abbreviations.txt"))
+    return frozenset(lines("abbreviations.txt", package="anonymize"))
 
 
 def _after_abbreviation(before: str) -> bool:

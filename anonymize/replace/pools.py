@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..data import lines
+from recognizers.lexicons import lines
+
 from ..detect.identities import normalize
 
 
@@ -16,7 +17,7 @@ from ..detect.identities import normalize
 def pseudo_first_names() -> dict[str, tuple[str, ...]]:
     """Gender ('F'/'M') -> first names for pseudonyms."""
     pools: dict[str, list[str]] = {"F": [], "M": []}
-    for line in lines("pseudo_first_names.tsv"):
+    for line in lines("pseudo_first_names.tsv", package="anonymize"):
         name, gender = line.split("\t")[:2]
         pools[gender].append(name)
     return {g: tuple(names) for g, names in pools.items()}
@@ -24,14 +25,14 @@ def pseudo_first_names() -> dict[str, tuple[str, ...]]:
 
 @cache
 def pseudo_surnames() -> tuple[str, ...]:
-    return tuple(lines("pseudo_surnames.txt"))
+    return tuple(lines("pseudo_surnames.txt", package="anonymize"))
 
 
 @cache
 def first_name_genders() -> dict[str, str]:
     """Normalized first name -> 'F', 'M' or 'X', from the recognizers' lexicon."""
     genders: dict[str, str] = {}
-    for line in lines("first_names.tsv", "recognizers"):
+    for line in lines("first_names.tsv"):
         parts = line.split("\t")
         if len(parts) >= 2:
             genders.setdefault(normalize(parts[0]), parts[1])
@@ -54,7 +55,7 @@ def is_first_name(name: str) -> bool:
 def communes() -> tuple[tuple[str, int], ...]:
     """(name, population) of French communes, from the recognizers' gazetteer."""
     rows = []
-    for line in lines("communes.tsv", "recognizers"):
+    for line in lines("communes.tsv"):
         parts = line.split("\t")
         if len(parts) >= 3 and parts[2].strip().isdigit():
             rows.append((parts[0], int(parts[2])))
@@ -63,10 +64,10 @@ def communes() -> tuple[tuple[str, int], ...]:
 
 @cache
 def fallback_towns() -> tuple[str, ...]:
-    return tuple(lines("pseudo_towns.txt"))
+    return tuple(lines("pseudo_towns.txt", package="anonymize"))
 
 
 @cache
 def words(name: str) -> tuple[str, ...]:
     """A plain word list of `anonymize/data/`."""
-    return tuple(ln.strip() for ln in lines(name))
+    return tuple(ln.strip() for ln in lines(name, package="anonymize"))

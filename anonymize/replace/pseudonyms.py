@@ -18,10 +18,9 @@ import random
 import re
 from functools import cache
 
-from recognizers.lexicons import is_country, place_kind
+from recognizers.lexicons import is_country, lines, place_kind
 
 from ..config import Config
-from ..data import lines
 from ..detect.identities import IdentityBook, normalize
 from ..detect.propagate import _stopwords
 from ..entities import Entity
@@ -327,7 +326,9 @@ class PseudonymStyle:
         if kind == "country":
             prep = "au" if re.search(r"\b(?:au|du)\s*$", before) else "en"
             pool = tuple(
-                ln.split("\t")[0] for ln in lines("pseudo_countries.tsv") if ln.endswith(prep)
+                ln.split("\t")[0]
+                for ln in lines("pseudo_countries.tsv", package="anonymize")
+                if ln.endswith(prep)
             )
             return self.pick(key, pool)
         if kind == "foreign_city":
@@ -340,11 +341,13 @@ class PseudonymStyle:
                 wanted = "FV"  # "en Bretagne", "en Auvergne": never "en Indre"
             pool = tuple(
                 ln.split("\t")[0]
-                for ln in lines("pseudo_regions.txt")
+                for ln in lines("pseudo_regions.txt", package="anonymize")
                 if not wanted or ln.split("\t")[1] in wanted
             )
             if not pool:
-                pool = tuple(ln.split("\t")[0] for ln in lines("pseudo_regions.txt"))
+                pool = tuple(
+                    ln.split("\t")[0] for ln in lines("pseudo_regions.txt", package="anonymize")
+                )
             return self.pick(key, pool)
         return self.pick(key, self._similar_towns(entity.text))
 

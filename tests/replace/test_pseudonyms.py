@@ -8,9 +8,9 @@ import unicodedata
 import pytest
 
 from anonymize import Config, Pipeline, anonymize_text
-from anonymize.data import lines
 from anonymize.replace.coarsen import MONTHS
 from anonymize.replace.pools import gender_of_first_name, pseudo_first_names, pseudo_surnames, words
+from recognizers.lexicons import lines
 
 
 def _anonymize(text: str, **config) -> str:
@@ -248,7 +248,7 @@ def test_a_surname_with_its_particle_alone_follows_the_full_name():
 
 
 def test_a_region_found_by_the_model_becomes_a_region_that_takes_en():
-    regions = {ln.split("\t")[0] for ln in lines("pseudo_regions.txt")}
+    regions = {ln.split("\t")[0] for ln in lines("pseudo_regions.txt", package="anonymize")}
     for seed in (3, 4, 5):
         out = _anonymize("Ils partent en Bretagne cet été, puis dans la Sarthe.", seed=seed)
         assert _first_word_after(out, "partent en ") in regions, out
