@@ -1,6 +1,19 @@
-"""The road a note travels: analyze → resolve overlaps → propagate names →
-replace → repair French grammar. `Pipeline` holds what must stay consistent
-across the notes of one run (who is who, which pseudonym is whose).
+"""The road a note travels, as named stages.
+
+    read        io/reader.py        bytes -> text (encoding, format)
+    annotate    detect/analyze.py   spaCy and our recognizers, every note through nlp.pipe
+    resolve     detect/overlaps.py  one entity per character; allow-list; Markdown syntax
+    propagate   detect/propagate.py every other mention of the scope's names
+    identities  detect/identities.py who is who: each mention -> one identity
+    replace     replace/styles.py   the style renders each mention; Presidio splices
+    grammar     replace/grammar.py  elision, contraction, capitals around replacements
+    write       io/writer.py        atomic writes (io/batch.py for a folder)
+
+Every command walks this list or a prefix of it: `detect` and the publishing
+gate stop after `propagate`, `text` and `batch` go to the end, and file names
+are short texts of the same scope, so they get the same pseudonyms.
+`Pipeline` holds what must stay consistent across the notes of one run (who
+is who, which pseudonym is whose).
 """
 
 from __future__ import annotations
@@ -8,21 +21,24 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from dataclasses import replace as dc_replace
+from pathlib import Path
 
 from .config import Config
 from .detect.allow import AllowList
 from .detect.analyze import analyze_texts
-from .detect.identities import IdentityBook
+from .detect.identities import IdentityBook, Mention
 from .detect.overlaps import absorb_adjacent_names, resolve_overlaps
-from .detect.propagate import NameIndex
+from .detect.propagate import propagate
 from .entities import Entity
+from .io import filenames
 from .io.formats.markdown import protect
 from .publish.disclaimer import add_disclaimer
 from .replace.grammar import repair
 from .replace.mapping import Mapping
 from .replace.splice import Replacement, apply
-from .replace.styles import MaskStyle, RedactStyle
+from .replace.styles import make_style
+
+STAGES = ("read", "annotate", "resolve", "propagate", "identities", "replace", "grammar", "write")
 
 
 @dataclass
@@ -32,18 +48,6 @@ class Result:
     text: str
     entities: list[Entity]
     replacements: list[Replacement] = field(default_factory=list)
-
-
-def make_style(name: str, book: IdentityBook, config: Config, table: dict[str, str]):
-    if name == "redact":
-        return RedactStyle(book)
-    if name == "mask":
-        return MaskStyle(book)
-    from .replace.pseudonyms import PseudonymStyle, RolesStyle
-
-    if name == "roles":
-        return RolesStyle(book, config, table)
-    return PseudonymStyle(book, config, table)
 
 
 class Pipeline:
@@ -65,59 +69,128 @@ class Pipeline:
         self.config = replace(config, seed=mapping.seed)
         self.book = IdentityBook()
         self.style = make_style(self.style_name, self.book, self.config, self.mapping.table)
+        self._allow = AllowList(self.config.allow_terms())
 
-    # -- detection -----------------------------------------------------------
+    # -- detection: annotate -> resolve -> propagate ------------------------------
+    def annotate(self, texts: Sequence[str]) -> list[list[Entity]]:
+        """Raw detections of every text (spaCy and the recognizers)."""
+        return list(analyze_texts(texts, self.config))
+
     def resolve(self, texts: Sequence[str], raw: Sequence[list[Entity]]) -> list[list[Entity]]:
-        """Overlaps, then names propagated across all `texts` (one scope), then
-        Markdown syntax cut out of the spans (`formats.markdown.protect`)."""
-        allow = AllowList(self.config.allow_terms())
-        resolved = [
-            allow.filter(resolve_overlaps(r, t), t) for r, t in zip(raw, texts, strict=True)
-        ]
-        index = NameIndex(allow.terms)
-        for doc, entities in enumerate(resolved):
-            index.add(entities, doc)
+        """One entity per character, allow-listed terms out, Markdown syntax kept."""
         return [
             protect(
                 text,
-                absorb_adjacent_names(
-                    allow.filter(resolve_overlaps(entities + index.find(text, doc), text), text),
-                    text,
-                ),
+                absorb_adjacent_names(self._allow.filter(resolve_overlaps(r, text), text), text),
             )
-            for doc, (entities, text) in enumerate(zip(resolved, texts, strict=True))
+            for r, text in zip(raw, texts, strict=True)
         ]
 
-    def detect_many(self, texts: Sequence[str]) -> list[list[Entity]]:
-        return self.resolve(texts, list(analyze_texts(texts, self.config)))
+    def propagate(
+        self,
+        texts: Sequence[str],
+        resolved: Sequence[list[Entity]],
+        loose: Sequence[bool] | None = None,
+    ) -> list[list[Entity]]:
+        """Every other mention of the scope's names (`loose`: file names, searched
+        without regard to case or separators)."""
+        found = propagate(texts, resolved, self._allow.terms, loose)
+        return [
+            protect(text, self._allow.filter(entities, text))
+            for text, entities in zip(texts, found, strict=True)
+        ]
+
+    def detect_many(
+        self, texts: Sequence[str], raw: Sequence[list[Entity]] | None = None,
+        loose: Sequence[bool] | None = None,
+    ) -> list[list[Entity]]:  # fmt: skip
+        """annotate -> resolve -> propagate over `texts` as one scope (`raw`: the
+        annotate stage already run, e.g. by batch workers)."""
+        raw = self.annotate(texts) if raw is None else raw
+        return self.propagate(texts, self.resolve(texts, raw), loose)
 
     def detect(self, text: str) -> list[Entity]:
         return self.detect_many([text])[0]
 
-    # -- replacement ---------------------------------------------------------
-    def replace_many(self, texts: Sequence[str], detected: Sequence[list[Entity]]) -> list[Result]:
+    # -- replacement: identities -> replace -> grammar -----------------------------
+    def identities(
+        self,
+        texts: Sequence[str],
+        detected: Sequence[list[Entity]],
+        owners: Sequence[int] | None = None,
+    ) -> list[list[Mention]]:
+        """Each entity attached to its identity; `owners[i]`: the note text i belongs to."""
+        mentions = self.book.build(texts, detected, owners)
+        self.style.prepare(texts, mentions)
+        return mentions
+
+    def render(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> list[list[str]]:
+        """The replacement of every mention, before it is spliced in."""
+        return [
+            [self.style.render(m, text) for m in note]
+            for text, note in zip(texts, mentions, strict=True)
+        ]
+
+    def replace_many(
+        self,
+        texts: Sequence[str],
+        detected: Sequence[list[Entity]],
+        owners: Sequence[int] | None = None,
+    ) -> list[Result]:
         """Replace already detected entities, consistently across `texts`."""
-        for text in texts:
-            self.book.register_text(text)
-        self.book.register([e for entities in detected for e in entities])
-        prepare = getattr(self.style, "prepare", None)
-        if prepare:
-            prepare(texts, detected)
-        results = []
-        for text, entities in zip(texts, detected, strict=True):
-            values = [self.style.replacement(e, text) for e in entities]
-            out, placed = apply(text, entities, values)
-            out, placed = repair(out, placed)
-            for r in placed:
-                self.mapping.record(r.source.text, r.type, r.text)
-            if self.config.disclaimer:
-                out, at, size = add_disclaimer(out, self.config.disclaimer_text)
-                placed = [
-                    r if r.start < at else dc_replace(r, start=r.start + size, end=r.end + size)
-                    for r in placed
-                ]
-            results.append(Result(out, entities, placed))
-        return results
+        mentions = self.identities(texts, detected, owners)
+        values = self.render(texts, mentions)
+        return [
+            self.compose(text, entities, note_values)
+            for text, entities, note_values in zip(texts, detected, values, strict=True)
+        ]
+
+    def compose(self, text: str, entities: list[Entity], values: list[str]) -> Result:
+        """Splice the values in, repair the French around them, record them."""
+        out, placed = apply(text, entities, values)
+        out, placed = repair(out, placed)
+        for r in placed:
+            self.mapping.record(r.source.text, r.type, r.text)
+        if self.config.disclaimer:
+            out, at, size = add_disclaimer(out, self.config.disclaimer_text)
+            placed = [
+                r if r.start < at else replace(r, start=r.start + size, end=r.end + size)
+                for r in placed
+            ]
+        return Result(out, entities, placed)
+
+    def anonymize_folder(
+        self,
+        texts: Sequence[str],
+        sources: Sequence[Path],
+        raw: Sequence[list[Entity]] | None = None,
+    ) -> tuple[list[Result], list[Path]]:
+        """Notes and their file names as one scope: each note's folder names and
+        file stem are short texts of that note, so they get its pseudonyms.
+
+        `sources` are the notes' paths relative to the folder; returns the
+        results and the anonymized relative paths, in the same order."""
+        names, owners = filenames.components(sources)
+        humans = [filenames.humanize(n) for n in names]
+        raw = self.annotate(texts) if raw is None else list(raw)
+        every = [*texts, *humans]
+        loose = [False] * len(texts) + [True] * len(humans)
+        detected = self.detect_many(every, [*raw, *self.annotate(humans)], loose)
+        mentions = self.identities(every, detected, [*range(len(texts)), *owners])
+        values = self.render(every, mentions)
+        results = [
+            self.compose(text, entities, note_values)
+            for text, entities, note_values in zip(
+                texts, detected[: len(texts)], values[: len(texts)], strict=True
+            )
+        ]
+        shifted = self.config.shift_dates
+        renamed = {
+            name: filenames.rename(name, detected[len(texts) + k], values[len(texts) + k],
+                                   self.config.dates, shifted)
+            for k, name in enumerate(names)
+        }  # fmt: skip
+        return results, filenames.plan(sources, renamed)
 
     def anonymize_many(self, texts: Sequence[str]) -> list[Result]:
         return self.replace_many(texts, self.detect_many(texts))

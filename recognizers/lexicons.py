@@ -14,18 +14,22 @@ from functools import cache
 from recognizers._data import lines, table
 from recognizers._fold import fold
 from recognizers._gazetteer import lookup
-from recognizers._names import PARTICLES, common_words
+from recognizers._names import PARTICLES, common_words, first_name, relation_words, surnames
 from recognizers.dates._fr_calendar import month_numbers
 
 __all__ = [
+    "first_name_gender",
     "fold",
     "is_common_word",
     "is_country",
+    "is_surname",
     "is_surname_particle",
     "lines",
     "month_numbers",
     "never_a_name_alone",
+    "org_head",
     "place_kind",
+    "relation_words",
     "table",
 ]
 
@@ -66,3 +70,54 @@ def place_kind(name: str) -> str:
     place came from spaCy, which says LOCATION and nothing more."""
     entry = lookup(name)
     return entry.best.kind if entry else ""
+
+
+def first_name_gender(word: str) -> str | None:
+    """'F', 'M' or 'X' (either) for a first name of the INSEE lexicon, None otherwise.
+
+    Capitalized or ALL-CAPS words only, as the recognizers read them; a
+    hyphenated chain of first names takes the gender of its first part."""
+    if not word[:1].isupper():
+        word = word[:1].upper() + word[1:]
+    entry = first_name(word)
+    return entry.gender if entry else None
+
+
+def is_surname(word: str) -> bool:
+    """A surname of the INSEE lists ('Marchand', 'LE GALL' is two words)."""
+    return fold(word) in surnames()
+
+
+@cache
+def _org_heads() -> tuple[tuple[str, str, bool], ...]:
+    rows = []
+    for row in table("org_heads.tsv"):
+        flags = set(row[2].split(",")) if len(row) > 2 else set()
+        rows.append((row[0], row[1], "town" in flags))
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+def org_head(name: str, hint: str = "") -> tuple[str, str, bool] | None:
+    """The head noun opening an organisation's name, as written, with its kind
+    and whether a town after "de" belongs to the name: 'CHU de Poitiers' ->
+    ('CHU', 'hospital', True); 'Judo Club Agenais' -> ('Judo Club', 'club', False).
+
+    `hint` is the head a recognizer already saw; the head may follow at most
+    two words ("Judo Club"), as in the recognizers' own patterns."""
+    lower = name.lower()
+    for head, kind, town in _org_heads():
+        if hint and head.lower() != hint.lower():
+            continue
+        h = head.lower()
+        start = 0
+        while (at := lower.find(h, start)) >= 0:
+            end = at + len(h)
+            whole = (at == 0 or not lower[at - 1].isalnum()) and (
+                end == len(lower) or not lower[end].isalnum()
+            )
+            if whole and lower[:at].count(" ") <= 2:
+                return name[:end], kind, town
+            start = at + 1
+    if hint:
+        return org_head(name)
+    return None

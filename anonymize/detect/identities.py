@@ -1,115 +1,602 @@
-"""Who is who: group the mentions of one person (or place, or organisation).
+"""Who is who: every mention of a scope attached to one identity.
 
-"Julien Marchand", "Julien", "M. Marchand" and "MARCHAND" are one person and
-must get one pseudonym or one placeholder number. A full name (two name
-tokens or more) founds an identity; a lone token joins the identity whose full
-name contains it, when there is exactly one such identity in the scope.
+Replacement works on identities, not on spans. "Julien Marchand", "Julien",
+"M. Marchand", "MARCHAND", "J. M.", "Juju" and "les Marchand" in one note are
+mentions of one person; the style renders each mention from that person's
+pseudonym, so the person never gets two renderings.
+
+A scope is what must stay consistent: one note, or every note (and file
+name) of a batch. Persons are linked in two steps:
+
+1. inside a note, a full name (a first name and a surname) founds an identity;
+   a lone first name, surname, set of initials or nickname joins the one
+   identity of that note it fits (a nickname fits the first name it starts,
+   or a first name it doubles the first syllable of: "Juju" for Justine);
+2. across the scope, a full name is the same person wherever it is written;
+   a mention that fits no identity of its note joins the one identity of the
+   scope it fits, or founds its own, keyed by what it says ("Julien", a
+   woman), so that the same lone name reads the same in every note.
+
+Places and organisations are identities keyed by their folded name, values
+(e-mails, phones, numbers) by their characters; dates and ages have none.
+Each identity collects what the notes say of it: the gender (titles,
+agreement, relation words, the first name's gender), the age, the relation
+word that introduces it ("sa sœur", "son adjointe").
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+
+from recognizers.lexicons import (
+    first_name_gender,
+    fold,
+    is_surname,
+    is_surname_particle,
+    lines,
+)
 
 from ..entities import Entity
-from .propagate import _name_tokens
 
-CAPITALIZED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\wÀ-ÿ]*")
+NAME_TYPES = ("PERSON", "LOCATION", "ORG")
+VALUE_TYPES = ("EMAIL", "URL", "PHONE", "ID", "ADDRESS")
+# Initials: "J.", "J.-P.", "J-L.", "G.M", "JB" is a nickname.
+INITIALS = re.compile(r"(?:[A-ZÀ-Ý]\.?-?)*[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.?)*|[A-ZÀ-Ý]")
+TOKEN = re.compile(r"[^\s,;:()\[\]{}\"«»/]+")
+# How far before a mention a gender or relation cue is looked for.
+CUE_WINDOW = 40
+# An age belongs to the person named just before it in the same sentence.
+AGE_WINDOW = 60
 
 
-@lru_cache(maxsize=65536)
-def normalize(text: str) -> str:
+def key_of(text: str) -> str:
     """Case-, accent- and spacing-insensitive key of a surface form."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[\s'’.\-]+", " ", text).strip()
+    return re.sub(r"[\s'’.\-]+", " ", fold(text)).strip()
 
 
-@dataclass
+@dataclass(frozen=True)
+class Part:
+    """One token of a person's mention and the role it plays in the name."""
+
+    text: str
+    role: str  # first | last | particle | initial | nickname
+
+    @property
+    def key(self) -> str:
+        return key_of(self.text)
+
+
+@dataclass(eq=False)
 class Identity:
-    """One real person, place, organisation or value, with its numbered key."""
+    """One person, place, organisation or value of the scope."""
 
+    key: str
     type: str
-    number: int
-    canonical: str
-    tokens: tuple[str, ...] = ()
-    # first seen mentions: token -> role ("first", "last") for persons
-    parts: dict[str, str] = field(default_factory=dict)
-    hints: dict[str, str] = field(default_factory=dict)
+    number: int  # per type, in order of first appearance: [PERSONNE_3]
+    canonical: str  # the fullest form seen
+    first: str = ""  # folded first name(s), "" when never said
+    last: str = ""  # folded surname, particles included
+    initials: str = ""  # letters of the initials seen, when no name is known
+    nickname: str = ""
+    kind: str = ""  # pet | commune | region | country | foreign_city | venue ...
+    head: str = ""  # an organisation's head noun
+    gender: str = ""  # F | M | "" unknown
+    age: int | None = None
+    relation: str = ""  # "sa sœur", "son adjointe"
+    notes: set[int] = field(default_factory=set)
     mentions: int = 0
+    votes: dict[str, int] = field(default_factory=dict)  # gender -> evidence
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity of a note and the identity it names."""
+
+    entity: Entity
+    note: int
+    identity: Identity | None
+    parts: tuple[Part, ...] = ()
+
+
+# -- reading a person's mention -----------------------------------------------
+
+
+def _title_before(text: str, start: int) -> bool:
+    return bool(TITLE_BEFORE.search(text[max(0, start - 16) : start]))
+
+
+TITLE_BEFORE = re.compile(
+    r"(?:^|[\s(«\"])(?:M|Mr|MM|Mme|Mmes|Mlle|Dr|Pr|Me|Monsieur|Madame|Mademoiselle|Docteur|"
+    r"Professeur|Maître|Maitre)\.?\s+$"
+)
+HOUSEHOLD_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|chez les)\s+$", re.IGNORECASE)
+
+
+def parse_person(entity: Entity, text: str) -> tuple[Part, ...]:
+    """The parts of a person's mention: first names, surname, initials, nickname.
+
+    A mention found in a file name or a slug ("julien-marchand") is read as the
+    name it stands for (the hint `as`)."""
+    written = entity.hint("as") or entity.text
+    raw = [m.group() for m in TOKEN.finditer(written)]
+    raw = [t.strip(".,;:!?'’") if not INITIALS.fullmatch(t) else t for t in raw]
+    raw = [t for t in raw if t]
+    hint = entity.hint("part")
+    if entity.hint("kind") == "pet" or (hint == "nickname" and len(raw) == 1):
+        return tuple(Part(t, "nickname") for t in raw)
+    if len(raw) == 1 and _letters_nickname(raw[0]):
+        return (Part(raw[0], "nickname"),)  # "JB", "KHR": letters standing for someone
+    parts: list[Part] = []
+    names: list[str] = []
+    for i, tok in enumerate(raw):
+        if INITIALS.fullmatch(tok):
+            parts.append(Part(tok, "initial"))
+        elif is_surname_particle(tok) and i + 1 < len(raw) and not INITIALS.fullmatch(raw[i + 1]):
+            parts.append(Part(tok, "particle"))
+        else:
+            parts.append(Part(tok, "name"))
+            names.append(tok)
+    first_initial = next((i for i, p in enumerate(parts) if p.role == "initial"), None)
+    first_name_at = next((i for i, p in enumerate(parts) if p.role == "name"), None)
+    # "S. Rigal": initials, then the surname; "Prune V.": the first name, then initials
+    initials_first = first_initial is not None and (
+        first_name_at is None or first_initial < first_name_at
+    )
+    roles = iter(_name_roles(names, entity, text, has_initials=initials_first))
+    out: list[Part] = []
+    initials = [i for i, p in enumerate(parts) if p.role == "initial"]
+    for i, p in enumerate(parts):
+        if p.role == "name":
+            out.append(Part(p.text, next(roles)))
+        elif p.role == "initial":
+            # initials alone: the last of several tokens is the surname's ("M. D.");
+            # after a first name they are the surname's ("Prune V.")
+            after_first = first_name_at is not None and i > first_name_at
+            last_of_several = not names and len(initials) > 1 and i == initials[-1]
+            role = "last-initial" if after_first or last_of_several else "first-initial"
+            out.append(Part(p.text, role))
+        else:
+            out.append(p)
+    return tuple(out)
+
+
+def _letters_nickname(token: str) -> bool:
+    """Two or three capitals that are neither a first name nor a surname ("JB")."""
+    return (
+        2 <= len(token) <= 3
+        and token.isalpha()
+        and token.isupper()
+        and first_name_gender(token) is None
+        and not is_surname(token)
+    )
+
+
+def letters_of(text: str) -> str:
+    """The capital letters of initials: 'J.-P.' -> 'JP'."""
+    return "".join(c for c in text if c.isalpha()).upper()
+
+
+def _name_roles(names: list[str], entity: Entity, text: str, has_initials: bool) -> list[str]:
+    if not names:
+        return []
+    if len(names) == 1:
+        tok = names[0]
+        hint = entity.hint("part")
+        if hint in ("first", "nickname"):
+            return ["first"]
+        if hint == "last" or has_initials:
+            return ["last"]  # "S. Rigal", "H.-C. FAUCHER": initials, then the surname
+        before = text[max(0, entity.start - 16) : entity.start]
+        if _title_before(text, entity.start) or HOUSEHOLD_BEFORE.search(before):
+            return ["last"]
+        gender = first_name_gender(tok)
+        if gender is None and (tok.isupper() or is_surname(tok)):
+            return ["last"]
+        return ["first"]
+    caps = [t.isupper() and len(t) > 1 for t in names]
+    if any(caps) and not all(caps):
+        return ["last" if c else "first" for c in caps]  # "DUPONT Jeanne", "Jeanne DUPONT"
+    firsts = [first_name_gender(t) is not None for t in names]
+    if not firsts[0] and firsts[-1] and is_surname(names[0]):
+        return ["last"] * (len(names) - 1) + ["first"]  # "Dupont Jeanne"
+    # "Jean Pierre Marchand": leading first names, then the surname
+    roles = ["first"]
+    for i in range(1, len(names)):
+        roles.append(
+            "first" if roles[-1] == "first" and firsts[i] and i < len(names) - 1 else "last"
+        )
+    return roles
+
+
+def _joined(parts: Sequence[Part], role: str) -> str:
+    return " ".join(
+        p.key for p in parts if p.role == role or (role == "last" and p.role == "particle")
+    )
+
+
+# -- gender, relation and age cues ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Words before a mention that say who the person is."""
+
+    feminine: re.Pattern
+    masculine: re.Pattern
+    relation: re.Pattern
+
+
+def _cues() -> Cues:
+    relations = {w: g for w, g, _kind in (r.split("\t")[:3] for r in lines("relation_words.tsv"))}
+    fem_titles = ["Mme", "Mmes", "Madame", "Mlle", "Mademoiselle", "née", "mariée", "cliente",
+                  "coachée", "associée", "directrice", "cheffe"]  # fmt: skip
+    masc_titles = ["M", "Monsieur", "Mr", "né", "marié", "client", "coaché", "associé",
+                   "directeur", "chef"]  # fmt: skip
+    fem = fem_titles + [w for w, g in relations.items() if g == "F"]
+    masc = masc_titles + [w for w, g in relations.items() if g == "M"]
+
+    def alternation(ws: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
+
+    return Cues(
+        re.compile(rf"(?:^|[^\w])(?:{alternation(fem)})\.?,?\s+$", re.IGNORECASE),
+        re.compile(rf"(?:^|[^\w])(?:{alternation(masc)})\.?,?\s+$", re.IGNORECASE),
+        re.compile(
+            rf"(?:^|[^\w])(?P<phrase>(?:mon|ma|son|sa|leur|notre|votre|ses|mes|leurs)\s+"
+            rf"(?:(?:petite?|grande?|belle|beau|demi|ex)-?\s*)?(?:{alternation(list(relations))}))"
+            rf",?\s+$",
+            re.IGNORECASE,
+        ),
+    )
+
+
+_CUES: Cues | None = None
+
+
+def cues() -> Cues:
+    global _CUES
+    if _CUES is None:
+        _CUES = _cues()
+    return _CUES
+
+
+FEMININE_AFTER = re.compile(
+    r"^[^.!?\n]{0,30}?\b(?:elle|est\s+(?:arrivée|venue|partie|née|mariée|rentrée|allée)|"
+    r"s'est\s+\w+ée)\b"
+)
+
+
+def gender_evidence(entity: Entity, text: str, parts: Sequence[Part]) -> str:
+    """'F', 'M' or '' from the words around one mention, then its first name."""
+    before = text[max(0, entity.start - CUE_WINDOW) : entity.start]
+    c = cues()
+    if c.feminine.search(before):
+        return "F"
+    if c.masculine.search(before):
+        return "M"
+    hint = entity.hint("gender")
+    if hint in ("F", "M"):
+        return hint
+    first = next((p for p in parts if p.role == "first"), None)
+    if first is not None:
+        gender = first_name_gender(first.text.split("-")[0]) or first_name_gender(first.text)
+        if gender in ("F", "M"):
+            return gender
+    return ""
+
+
+def relation_before(entity: Entity, text: str) -> str:
+    """The relation phrase that introduces a mention: 'sa sœur', 'son adjointe'."""
+    m = cues().relation.search(text[max(0, entity.start - CUE_WINDOW) : entity.start])
+    return " ".join(m.group("phrase").lower().split()) if m else ""
+
+
+# -- the book -------------------------------------------------------------------
 
 
 class IdentityBook:
-    """Assigns every entity of a scope (a note or a batch) to an Identity."""
+    """The identities of one scope and the mentions of each note.
+
+    `build` reads every note of the scope at once (full names first), so the
+    answer for a mention does not depend on which note came first.
+    """
 
     def __init__(self) -> None:
         self.identities: list[Identity] = []
-        self._by_key: dict[tuple[str, str], Identity] = {}
-        self._by_token: dict[str, set[int]] = {}
+        self._by_key: dict[str, Identity] = {}
         self._counters: dict[str, int] = {}
-        # every normalized word of a real name, place or organisation seen in
-        # the scope: a pseudonym must never be one of them
+        self.mentions: list[list[Mention]] = []
+        self._next_note = 0  # notes of earlier calls keep their numbers
+        # full names of the scope by first name and by surname (and their words)
+        self._with_first: dict[str, list[Identity]] = {}
+        self._with_last: dict[str, list[Identity]] = {}
+        # every folded word of the scope's notes that is capitalized or part of
+        # a name: a pseudonym must never be one of them
         self.real_words: set[str] = set()
 
-    def _new(self, type_: str, canonical: str, tokens: tuple[str, ...] = ()) -> Identity:
-        self._counters[type_] = self._counters.get(type_, 0) + 1
-        identity = Identity(type_, self._counters[type_], canonical, tokens)
-        self.identities.append(identity)
+    # -- building ------------------------------------------------------------------
+    def build(
+        self,
+        texts: Sequence[str],
+        detected: Sequence[list[Entity]],
+        owners: Sequence[int] | None = None,
+    ) -> list[list[Mention]]:
+        """Attach every entity of `texts` to an identity; `owners[i]` is the note
+        text i belongs to (a file name belongs to its note), default itself.
+
+        Notes are numbered across calls, so a pipeline that anonymizes one note,
+        then another, keeps one book."""
+        base = self._next_note
+        owners = [base + o for o in (owners if owners is not None else range(len(texts)))]
+        self._next_note = max(owners, default=base - 1) + 1
+        for text, entities in zip(texts, detected, strict=True):
+            self.real_words.update(key_of(w) for w in CAPITALIZED.findall(text) if len(w) > 1)
+            for e in entities:
+                if e.type in NAME_TYPES:
+                    self.real_words.update(w for w in key_of(e.text).split() if len(w) > 1)
+        parsed = [
+            [parse_person(e, t) if e.type == "PERSON" else () for e in entities]
+            for t, entities in zip(texts, detected, strict=True)
+        ]
+        # pass 1: full names, in every note; then initials with a surname ("H.-C.
+        # FAUCHER", "S. Rigal") that no full name of their note explains
+        local: dict[int, list[Identity]] = {}
+        for anchored in (True, False):
+            for i, entities in enumerate(detected):
+                note = owners[i]
+                for e, parts in zip(entities, parsed[i], strict=True):
+                    if e.type != "PERSON" or e.hint("kind") == "pet":
+                        continue
+                    first, last = _joined(parts, "first"), _joined(parts, "last")
+                    initials = "".join(
+                        letters_of(p.text) for p in parts if p.role == "first-initial"
+                    )
+                    if anchored and first and last:
+                        key = f"PERSON:{first}|{last}"
+                    elif not anchored and not first and last and initials:
+                        fits = [x for x in local.get(note, []) if _fits(x, parts, "")]
+                        if len(fits) == 1:
+                            continue
+                        key = f"PERSON:{initials}.|{last}"
+                    else:
+                        continue
+                    identity = self._identity(key, "PERSON", e.text)
+                    identity.first = identity.first or first
+                    identity.last = last
+                    identity.initials = identity.initials or (initials if not first else "")
+                    for index, value in ((self._with_first, first), (self._with_last, last)):
+                        if value and identity not in index.setdefault(value, []):
+                            index[value].append(identity)
+                            for word in value.split():
+                                if word != value and identity not in index.setdefault(word, []):
+                                    index[word].append(identity)
+                    if identity not in local.setdefault(note, []):
+                        local[note].append(identity)
+        # pass 2: every mention
+        mentions_of_call: list[list[Mention]] = []
+        for i, (text, entities) in enumerate(zip(texts, detected, strict=True)):
+            note = owners[i]
+            mentions = []
+            seen: dict[tuple, Identity] = {}  # the same words read the same in a note
+            previous: list[Mention] = []  # the last person named, for "dit JB"
+            for e, parts in zip(entities, parsed[i], strict=True):
+                identity = self._attach(
+                    e, parts, text, note, local.setdefault(note, []), seen, previous
+                )
+                if identity is not None:
+                    identity.notes.add(note)
+                    identity.mentions += 1
+                    if identity.type == "PERSON":
+                        self._learn(identity, e, text, parts)
+                mention = Mention(e, note, identity, parts)
+                mentions.append(mention)
+                if e.type == "PERSON":
+                    previous[:] = [mention]
+            mentions_of_call.append(mentions)
+        self.mentions.extend(mentions_of_call)
+        self._ages(texts, detected, mentions_of_call)
+        for identity in self.identities:
+            if identity.type == "PERSON":
+                identity.gender = _gender(identity)
+        return mentions_of_call
+
+    def _identity(self, key: str, type_: str, canonical: str) -> Identity:
+        identity = self._by_key.get(key)
+        if identity is None:
+            self._counters[type_] = self._counters.get(type_, 0) + 1
+            identity = Identity(key, type_, self._counters[type_], canonical)
+            self._by_key[key] = identity
+            self.identities.append(identity)
+        elif len(canonical) > len(identity.canonical):
+            identity.canonical = canonical
         return identity
 
-    def register_text(self, text: str) -> None:
-        """Every capitalized word of a note is off limits as a pseudonym, detected or not."""
-        self.real_words.update(normalize(w) for w in CAPITALIZED.findall(text) if len(w) > 1)
+    def _attach(self, e, parts, text, note, local, seen, previous) -> Identity | None:
+        if e.type in ("DATE", "AGE"):
+            return None
+        if e.type != "PERSON":
+            identity = self._identity(f"{e.type}:{key_of(e.text)}", e.type, e.text)
+            identity.kind = identity.kind or (e.hint("kind") or "")
+            identity.head = identity.head or (e.hint("head") or "")
+            return identity
+        surface = (key_of(e.text), tuple(p.role for p in parts))
+        if surface in seen:
+            return seen[surface]
+        identity = self._person(e, parts, text, note, local, previous)
+        seen[surface] = identity
+        return identity
 
-    def register(self, entities: list[Entity]) -> None:
-        """Learn the identities of a scope; full names first, so tokens can join them."""
-        for e in entities:
-            if e.type in ("PERSON", "LOCATION", "ORG"):
-                self.real_words.update(w for w in normalize(e.text).split() if len(w) > 1)
-        persons = [e for e in entities if e.type == "PERSON"]
-        full = [e for e in persons if len(_name_tokens(e)) >= 2]
-        for e in sorted(full, key=lambda e: -len(_name_tokens(e))):
-            key = ("PERSON", normalize(e.text))
-            if key in self._by_key:
-                continue
-            tokens = tuple(normalize(t) for t in _name_tokens(e))
-            matches = self._common_identity(tokens)
-            identity = matches if matches is not None else self._new("PERSON", e.text, tokens)
-            self._by_key[key] = identity
-            index = self.identities.index(identity)
-            for t in tokens:
-                self._by_token.setdefault(t, set()).add(index)
-            for k, v in e.hints:
-                identity.hints.setdefault(k, v)
-        for e in entities:
-            identity = self.identity_of(e)
-            identity.mentions += 1
-            for k, v in e.hints:
-                identity.hints.setdefault(k, v)
+    def _person(self, e, parts, text, note, local: list[Identity], previous) -> Identity:
+        if e.hint("kind") == "pet":
+            identity = self._identity(f"PET:{key_of(e.text)}", "PERSON", e.text)
+            identity.kind = "pet"
+            return identity
+        first, last = _joined(parts, "first"), _joined(parts, "last")
+        initials = "".join(letters_of(p.text) for p in parts if p.role == "first-initial")
+        if first and last:
+            return self._identity(f"PERSON:{first}|{last}", "PERSON", e.text)
+        lone = len(parts) == 1 and parts[0].role in ("first", "nickname")
+        if lone and previous and _introduced(text, previous[0].entity.end, e.start):
+            identity = previous[0].identity  # "Logan Pontier, dit JB", "X (« Tïa » ...)"
+            if identity is not None and identity.type == "PERSON":
+                return identity
+        gender = gender_evidence(e, text, parts)
+        fits = [i for i in local if _fits(i, parts, gender)]
+        if len(fits) == 1:
+            return fits[0]
+        if not fits and (first or last):
+            pool = self._with_first.get(first, []) if first else self._with_last.get(last, [])
+            folder = [i for i in pool if _fits(i, parts, gender)]
+            if len(folder) == 1:
+                local.append(folder[0])
+                return folder[0]
+        # its own identity, the same for the same words everywhere in the scope
+        nickname = next((p for p in parts if p.role == "nickname"), None)
+        if nickname is not None or first:
+            first = first or (nickname.key if nickname is not None else "")
+            key = f"PERSON:first:{first}"
+        elif last:
+            key = f"PERSON:{initials}.|{last}" if initials else f"PERSON:last:{last}"
+        else:
+            key = "PERSON:initials:" + "".join(letters_of(p.text) for p in parts)
+        identity = self._identity(key, "PERSON", e.text)
+        identity.first = identity.first or first
+        identity.last = identity.last or last
+        if not first:
+            identity.initials = identity.initials or initials
+        if identity not in local:
+            local.append(identity)
+        return identity
 
-    def _common_identity(self, tokens: tuple[str, ...]) -> Identity | None:
-        """The one identity that already holds all these tokens, if any."""
-        candidates: set[int] | None = None
-        for t in tokens:
-            owners = self._by_token.get(t, set())
-            candidates = owners if candidates is None else candidates & owners
-        if candidates and len(candidates) == 1:
-            return self.identities[next(iter(candidates))]
+    def _learn(self, identity: Identity, e: Entity, text: str, parts) -> None:
+        gender = gender_evidence(e, text, parts)
+        if gender:
+            # a title or a relation word says more than a first name's statistics
+            before = text[max(0, e.start - CUE_WINDOW) : e.start]
+            weight = 3 if cues().feminine.search(before) or cues().masculine.search(before) else 1
+            identity.votes[gender] = identity.votes.get(gender, 0) + weight
+        if not identity.relation:
+            identity.relation = relation_before(e, text)
+
+    def _ages(self, texts, detected, mentions_of_call) -> None:
+        """An age right after a person ("Julien, 38 ans") is that person's."""
+        from ..replace.coarsen import parse_age
+
+        for text, entities, mentions in zip(texts, detected, mentions_of_call, strict=True):
+            last_person: Mention | None = None
+            for e, m in zip(entities, mentions, strict=True):
+                if e.type == "PERSON":
+                    last_person = m
+                elif e.type == "AGE" and last_person is not None and last_person.identity:
+                    gap = text[last_person.entity.end : e.start]
+                    if len(gap) <= AGE_WINDOW and not re.search(r"[.!?\n]", gap):
+                        value, unit = parse_age(e.text)
+                        if value is not None and unit == "ans" and last_person.identity.age is None:
+                            last_person.identity.age = value
+
+    # -- queries -----------------------------------------------------------------------
+    def persons_of(self, note: int) -> list[Identity]:
+        return [i for i in self.identities if i.type == "PERSON" and note in i.notes]
+
+    def person_with_token(
+        self, token: str, note: int, scope_only: bool = False
+    ) -> tuple[Identity, str] | None:
+        """The person of a note (else of the scope) one of whose names is `token`,
+        with the role of that name: e-mail local parts and slugs name people.
+        `scope_only`: the note only (an organisation named after someone of it)."""
+        key = key_of(token)
+        if not key:
+            return None
+        scopes = [lambda i: note in i.notes] + ([] if scope_only else [lambda i: True])
+        for scope in scopes:
+            found = [
+                (i, role)
+                for i in self.identities
+                if i.type == "PERSON" and i.kind != "pet" and scope(i)
+                for role, value in (("first", i.first), ("last", i.last))
+                if value and (key == value or key == value.replace(" ", ""))
+            ]
+            if len({id(i) for i, _ in found}) == 1:
+                return found[0]
         return None
 
-    def identity_of(self, entity: Entity) -> Identity:
-        key = (entity.type, normalize(entity.text))
-        if key in self._by_key:
-            return self._by_key[key]
-        identity = None
-        if entity.type == "PERSON":
-            tokens = tuple(normalize(t) for t in _name_tokens(entity))
-            if tokens:
-                identity = self._common_identity(tokens)
-        if identity is None:
-            identity = self._new(entity.type, entity.text)
-            identity.hints.update(dict(entity.hints))
-        self._by_key[key] = identity
-        return identity
+    def place(self, name: str) -> Identity:
+        """The place identity of a town named inside an organisation ("CHU de Nantes")."""
+        return self._identity(f"LOCATION:{key_of(name)}", "LOCATION", name)
+
+
+CAPITALIZED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\wÀ-ÿ]*")
+# Between a name and the nickname it is known by: ", dit ", " (« ", ", alias ".
+INTRODUCED = re.compile(
+    r"\s*(?:,\s*)?(?:(?:dite?|alias|surnommée?|appelée?|aka)\s+[«\"“(]?|\(\s*[«\"“]?|[«\"“])\s*",
+    re.IGNORECASE,
+)
+
+
+def _introduced(text: str, end: int, start: int) -> bool:
+    """Whether the words between a name and a mention give that name's nickname."""
+    return 0 <= start - end <= 20 and bool(INTRODUCED.fullmatch(text[end:start]))
+
+
+def _gender(identity: Identity) -> str:
+    """The first name's gender when the lexicon is sure of it (a lone first name
+    keeps its gender), else what titles, agreement and relation words said."""
+    if identity.first and identity.kind != "pet":
+        head = re.split(r"[ -]", identity.first)[0]
+        gender = first_name_gender(head.title()) or first_name_gender(identity.first.title())
+        if gender in ("F", "M"):
+            return gender
+    f, m = identity.votes.get("F", 0), identity.votes.get("M", 0)
+    return "F" if f > m else "M" if m > f else ""
+
+
+def _fits(identity: Identity, parts: Sequence[Part], gender: str) -> bool:
+    """Whether a partial mention can name `identity`."""
+    if identity.type != "PERSON" or identity.kind == "pet":
+        return False
+    if gender and identity.gender and gender != identity.gender:
+        return False
+    names = [p for p in parts if p.role in ("first", "last")]
+    for p in names:
+        if p.role == "first" and p.key != identity.first and p.key not in identity.first.split():
+            return False
+        if p.role == "last" and p.key != identity.last and p.key not in identity.last.split():
+            return False
+    for p in parts:
+        if (
+            p.role == "first-initial"
+            and letters_of(p.text) != first_initials(identity)[: len(letters_of(p.text))]
+        ):
+            return False
+        if p.role == "last-initial" and not identity.last.startswith(
+            letters_of(p.text).lower()[:1]
+        ):
+            return False
+        if p.role == "nickname" and not _nickname_fits(p.key, identity.first):
+            return False
+    return bool(names) or any(
+        p.role in ("first-initial", "last-initial", "nickname") for p in parts
+    )
+
+
+def first_initials(identity: Identity) -> str:
+    """The initials of a person's first name(s): 'jean pierre' -> 'JP'; known initials else."""
+    if identity.first:
+        return "".join(w[0] for w in re.split(r"[ -]", identity.first) if w).upper()
+    return identity.initials
+
+
+def _nickname_fits(nick: str, first: str) -> bool:
+    """'vic' fits 'victoire', 'juju' fits 'justine', 'jb' fits 'jean baptiste'."""
+    if not first or not nick:
+        return False
+    compact = first.replace(" ", "")
+    if len(nick) >= 2 and compact.startswith(nick) and nick != compact:
+        return True
+    syllable = re.match(r"[^aeiouy]*[aeiouy]", compact)
+    if syllable and nick == syllable.group() * 2:
+        return True
+    words = first.split()
+    return len(words) > 1 and nick == "".join(w[0] for w in words)

@@ -14,10 +14,9 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from recognizers.lexicons import lines
+from recognizers.lexicons import first_name_gender, lines
 
 from ..entities import Entity
-from ..replace.pools import is_first_name
 
 NAME_TYPES = ("PERSON", "LOCATION", "ORG")
 # Higher wins an overlap before score and length are compared.
@@ -67,7 +66,7 @@ def _split_at_breaks(e: Entity) -> list[Entity]:
         for a, b in pieces[1:]
         if len(words := e.text[a:b].split()) >= 2
         and all(w[:1].isupper() for w in words)
-        and is_first_name(words[0])
+        and first_name_gender(words[0]) is not None
     ]
     return [replace(e, start=e.start + a, end=e.start + b, text=e.text[a:b]) for a, b in kept]
 
@@ -127,23 +126,44 @@ def _person_prefixes() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines("person_prefixes.txt", package="anonymize"))
 
 
+@cache
+def _greetings() -> frozenset[str]:
+    return frozenset(ln.strip() for ln in lines("greetings.txt", package="anonymize"))
+
+
 def _trim_person_prefix(e: Entity) -> Entity:
-    """'Mme Gisèle Puech' -> 'Gisèle Puech': titles and kinship words stay in the text."""
-    if e.type != "PERSON":
+    """'Mme Gisèle Puech' -> 'Gisèle Puech', 'Bonjour Monsieur Maxwell' -> 'Maxwell':
+    greetings, titles and kinship words stay in the text. A place or an
+    organisation that opens with a title is a person the model mistyped
+    ("Dr Majdoline")."""
+    if e.type not in NAME_TYPES:
         return e
-    first, sep, rest = e.text.partition(" ")
-    if sep and rest and first in _person_prefixes():
-        offset = len(first) + len(sep)
-        while offset < len(e.text) and e.text[offset].isspace():
+    offset = 0
+    text = e.text
+    while True:
+        first, sep, rest = text[offset:].partition(" ")
+        word = first.rstrip(",")
+        is_title = word in _person_prefixes()
+        if not (sep and rest.strip()) or not (is_title or word.casefold() in _greetings()):
+            break
+        if is_title and e.type != "PERSON":
+            e = replace(e, type="PERSON", hints=())
+        offset += len(first) + len(sep)
+        while offset < len(text) and text[offset].isspace():
             offset += 1
-        return replace(e, start=e.start + offset, text=e.text[offset:])
+    if offset:
+        return replace(e, start=e.start + offset, text=text[offset:])
     return e
 
 
 def _plausible(e: Entity) -> bool:
     """Names are written with a capital: an all-lower-case 'name' is noise
-    (spaCy tags 'hajime' or 'visio' as places), unless the coach deny-listed it."""
+    (spaCy tags 'hajime' or 'visio' as places), unless the coach deny-listed it.
+    A title or a civility alone ("Mme", "Dr", "M.") names nobody and is never
+    replaced, whatever a recognizer took it for."""
     if e.type in NAME_TYPES and e.recognizer != "DenyListRecognizer":
+        if e.text.strip().rstrip(".") in _person_prefixes() or e.text.strip() in _person_prefixes():
+            return False
         return any(c.isupper() for c in e.text)
     return True
 
@@ -231,7 +251,11 @@ def absorb_adjacent_names(entities: list[Entity], text: str) -> list[Entity]:
     for e in entities:
         if e.type in ("LOCATION", "ORG"):
             m = ADJACENT.match(text, e.end)
-            if m and m.end() - len(m.group(1)) not in starts and is_first_name(m.group(1)):
+            if (
+                m
+                and m.end() - len(m.group(1)) not in starts
+                and first_name_gender(m.group(1)) is not None
+            ):
                 e = replace(e, end=m.end(), text=text[e.start : m.end()])
         out.append(e)
     return out

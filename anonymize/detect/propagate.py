@@ -1,24 +1,53 @@
-"""Propagate names: once someone is named anywhere, catch every other mention.
+"""Propagate names: once someone is named, catch every other mention of the scope.
 
 Recognizers see one sentence at a time and miss "Marchand" alone three
 paragraphs after "Julien Marchand", or "MARCHAND" in a table. Each detected
-name (and each token of a person's name) is searched again in every note of
-the scope (one note, or a whole batch): as written, in capitals, or title-cased
-from capitals, as a whole word, elided forms included (d'Élodie, l'Adèle).
+name (and each token of a person's name) is searched again in every text of
+the scope (one note, or a whole batch with its file names): as written, in
+capitals, or title-cased from capitals, as a whole word, elided forms
+included (d'Élodie, l'Adèle); file names and slugs are searched without
+regard to case or accents.
+
+Propagation multiplies a mistake as much as a find, so only what is shaped
+like a name is spread:
+
+- titles and civilities, weekdays, months, particles, words that never name
+  anyone alone ("Coaching", "SAS") and ordinary words are never propagated;
+- a form only the statistical model found is searched again in its own note
+  only; a form a dedicated recognizer found is searched in the whole scope;
+- a word the scope mostly writes in lower case ("rose", "partner") is an
+  ordinary word that sometimes names someone: searched in its own note only,
+  never after an article.
+
+`merge` then adds what was found to a note's detections without ever
+re-deciding them: a propagated mention fills gaps and lengthens a name
+("Julien" -> "Julien Marchand"), nothing else.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
-from recognizers.lexicons import is_common_word, is_surname_particle, lines, never_a_name_alone
+from recognizers.lexicons import (
+    fold,
+    is_common_word,
+    is_surname_particle,
+    lines,
+    month_numbers,
+    never_a_name_alone,
+    table,
+)
 
 from ..entities import Entity
 
 PROPAGATED_TYPES = ("PERSON", "ORG", "LOCATION")
 RECOGNIZER = "NamePropagation"
+# Detections no dedicated recognizer vouches for: spread inside their note only.
+STATISTICAL = frozenset({"SpacyRecognizer", RECOGNIZER})
 # A propagated mention is a little less certain than its source.
 SCORE_FACTOR = 0.95
 MIN_TOKEN_LETTERS = 2
@@ -32,11 +61,41 @@ INITIALS = re.compile(r"[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.)+")
 ARTICLE_BEFORE = re.compile(
     r"\b(?:[Ll]e|[Ll]a|[Ll]es|[Uu]ne?|[Dd]es|[Dd]u|[Cc]ette|[Ss]a|[Mm]a|[Tt]a)\s+$"
 )
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+SENTENCE_END = re.compile(r"(?:^|[.!?:;\n|#*>-])\s*$")
 
 
 @cache
 def _stopwords() -> frozenset[str]:
+    """Tokens never searched alone: particles, titles and civilities."""
     return frozenset(ln.strip() for ln in lines("name_stopwords.txt", package="anonymize"))
+
+
+@cache
+def _never_propagated() -> frozenset[str]:
+    """Folded words that are never a name on their own, whatever a recognizer said:
+    titles and civilities, weekdays, months, and the pipeline's stop words."""
+    words = {fold(w.rstrip(".")) for w in lines("person_prefixes.txt", package="anonymize")}
+    words |= {fold(w) for w in _stopwords()}
+    words |= {fold(m) for m in month_numbers()}
+    words |= {fold(row[0]) for row in table("date_weekdays.tsv")}
+    return frozenset(words)
+
+
+def is_propagable(form: str, short_ok: bool = False) -> bool:
+    """Whether a detected form is shaped like a name that can be searched again
+    (`short_ok`: a one-letter nickname, "Q")."""
+    words = form.split()
+    if not words or any(
+        fold(w.rstrip(".")) in _never_propagated() for w in words if len(words) == 1
+    ):
+        return False
+    shortest = 1 if short_ok else 2
+    if all(
+        len(w) < shortest or never_a_name_alone(w) or fold(w) in _never_propagated() for w in words
+    ):
+        return False  # "IL A" of a heading the model took for a name
+    return any(w[:1].isupper() for w in words)
 
 
 def _leading_particles(form: str) -> int:
@@ -62,7 +121,7 @@ def _variants(surface: str) -> set[str]:
     return {f for f in forms if f}
 
 
-def _name_tokens(entity: Entity) -> list[str]:
+def name_tokens(entity: Entity) -> list[str]:
     """Tokens of a person's name worth searching alone: 'Julien', 'Marchand', and a
     surname with its particles ('Le Gall', 'de Kerviler'), so that 'Mme de
     Kerviler' loses its particle too rather than read 'Mme de Morin'."""
@@ -88,17 +147,37 @@ def _name_tokens(entity: Entity) -> list[str]:
     return tokens
 
 
+@dataclass
+class _Form:
+    """A searchable form, the entity it came from, and where it may be searched."""
+
+    source: Entity
+    notes: set[int | None] = field(default_factory=set)  # where it was detected
+    dedicated: bool = False  # found by a recognizer built for its type
+    ordinary: bool = False  # also an ordinary word: its own notes only, no article
+
+
 class NameIndex:
     """Surface forms collected from detections, searched again in every note."""
 
     def __init__(self, allow: Iterable[str] = ()) -> None:
         self.allow = {a.casefold() for a in allow}
-        # surface form -> source entity (first seen, best score kept)
-        self.forms: dict[str, Entity] = {}
-        # forms that are also common words ("Rose", "Pierre") -> the notes they
-        # were detected in: only searched again there, and not after an article
-        self.local: dict[str, set[int | None]] = {}
+        self.forms: dict[str, _Form] = {}
+        self._lower: Counter[str] = Counter()  # folded word -> lower-case uses in the scope
+        self._upper: Counter[str] = Counter()  # ... capitalized uses, not opening a sentence
         self._compiled: re.Pattern | None = None
+        self._loose: re.Pattern | None = None
+
+    def observe(self, text: str) -> None:
+        """Count how the scope writes each word: a name is capitalized mid-sentence."""
+        for m in WORD.finditer(text):
+            word = m.group()
+            if word.islower():
+                self._lower[fold(word)] += 1
+            elif word[:1].isupper() and not SENTENCE_END.search(
+                text[max(0, m.start() - 3) : m.start()]
+            ):
+                self._upper[fold(word)] += 1
 
     def add(self, entities: Iterable[Entity], doc: int | None = None) -> None:
         for e in entities:
@@ -106,67 +185,172 @@ class NameIndex:
                 continue
             surfaces = [e.text.strip()]
             if e.type == "PERSON":
-                surfaces += _name_tokens(e)
+                surfaces += name_tokens(e)
             # a one-letter nickname ("Q") is searched too, as written only
             short_ok = e.hint("part") == "nickname"
             for surface in surfaces:
                 if sum(c.isalpha() for c in surface) < MIN_TOKEN_LETTERS and not short_ok:
                     continue
-                parts = surface.split()
-                if len(parts) > 1 and all(len(w) < 2 or never_a_name_alone(w) for w in parts):
-                    continue  # "IL A" of a heading the model took for a name
-                if surface.casefold() in self.allow:
+                if surface.casefold() in self.allow or not is_propagable(surface, short_ok):
                     continue
                 common = is_common_word(surface)
-                for form in _variants(surface):
-                    if common:
-                        self.local.setdefault(form, set()).add(doc)
-                    known = self.forms.get(form)
-                    if known is None or e.score > known.score:
-                        self.forms[form] = e
-                        self._compiled = None
+                for variant in _variants(surface):
+                    form = self.forms.get(variant)
+                    if form is None:
+                        form = self.forms[variant] = _Form(e)
+                        self._compiled = self._loose = None
+                    elif e.score > form.source.score:
+                        form.source = e
+                    form.notes.add(doc)
+                    form.dedicated |= e.recognizer not in STATISTICAL
+                    form.ordinary |= common
+
+    def _searchable(self, form: _Form, key: str) -> _Form:
+        """Demote a single word the scope mostly writes in lower case."""
+        if not form.ordinary and " " not in key:
+            word = fold(key)
+            if self._lower[word] > self._upper[word]:
+                form.ordinary = True
+        return form
 
     def _pattern(self) -> re.Pattern | None:
         if not self.forms:
             return None
-        if self._compiled is not None:
-            return self._compiled
-        alternatives = sorted(self.forms, key=len, reverse=True)
-        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
-        # Whole word: no letter, digit, underscore or hyphen on either side; an
-        # apostrophe before is fine (d'Élodie).
-        self._compiled = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        if self._compiled is None:
+            alternatives = sorted(self.forms, key=len, reverse=True)
+            body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
+            # Whole word: no letter, digit, underscore or hyphen on either side; an
+            # apostrophe before is fine (d'Élodie).
+            self._compiled = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
         return self._compiled
 
-    def find(self, text: str, doc: int | None = None) -> list[Entity]:
-        """Every mention of a known form in `text` (note number `doc`), typed like its source."""
+    def _loose_pattern(self) -> re.Pattern | None:
+        """Folded forms, hyphens and underscores as spaces: for file names and slugs."""
+        if not self.forms:
+            return None
+        if self._loose is None:
+            keys = sorted(
+                {_loose_key(f) for f in self.forms if len(_loose_key(f)) >= 3},
+                key=len,
+                reverse=True,
+            )
+            body = "|".join(re.escape(k).replace(r"\ ", r"[\s_.-]+") for k in keys)
+            self._loose = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])") if body else None
+            self._loose_forms = {}
+            for f, form in self.forms.items():
+                self._loose_forms.setdefault(_loose_key(f), form)
+        return self._loose
+
+    def find(self, text: str, doc: int | None = None, loose: bool = False) -> list[Entity]:
+        """Every mention of a known form in `text` (note number `doc`), typed like its source.
+
+        `loose`: a file name or a slug, searched without regard to case, accents
+        or separators ("julien-marchand_bilan")."""
+        if loose:
+            return self._find_loose(text, doc)
         pattern = self._pattern()
         if pattern is None:
             return []
         found = []
         for m in pattern.finditer(text):
-            form = re.sub(r"\s+", " ", m.group())
-            source = self.forms.get(form) or self.forms.get(m.group())
-            if source is None:
+            key = re.sub(r"\s+", " ", m.group())
+            form = self.forms.get(key) or self.forms.get(m.group())
+            if form is None or not self._allowed_in(form, key, doc):
                 continue
-            if form in self.local and (
-                doc not in self.local[form]
-                or ARTICLE_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+            if self._searchable(form, key).ordinary and ARTICLE_BEFORE.search(
+                text[max(0, m.start() - 8) : m.start()]
             ):
                 continue
             start = m.start()
             lead = _leading_particles(m.group())
             if lead and not PARTICLE_CONTEXT.search(text[max(0, start - 12) : start]):
                 start += lead  # "les fables de La Fontaine": there "de" is a preposition
-            found.append(
-                Entity(
-                    start=start,
-                    end=m.end(),
-                    type=source.type,
-                    text=text[start : m.end()],
-                    score=source.score * SCORE_FACTOR,
-                    recognizer=RECOGNIZER,
-                    hints=source.hints,
-                )
-            )
+            found.append(_found(form.source, text, start, m.end()))
         return found
+
+    def _allowed_in(self, form: _Form, key: str, doc: int | None) -> bool:
+        form = self._searchable(form, key)
+        if form.ordinary or not form.dedicated:
+            return doc in form.notes
+        return True
+
+    def _find_loose(self, text: str, doc: int | None) -> list[Entity]:
+        folded = fold(text)
+        pattern = self._loose_pattern()
+        if pattern is None or len(folded) != len(text):
+            return []
+        found = []
+        for m in pattern.finditer(folded):
+            key = re.sub(r"[\s_.-]+", " ", m.group())
+            form = self._loose_forms.get(key)
+            # a file name is short and publishes what it holds: every name of the
+            # scope is searched there, ordinary words only where they named someone
+            if form is None or (self._searchable(form, key).ordinary and doc not in form.notes):
+                continue
+            found.append(_found(form.source, text, m.start(), m.end(), loose=True))
+        return found
+
+
+def _loose_key(form: str) -> str:
+    return re.sub(r"[\s_.'’-]+", " ", fold(form)).strip()
+
+
+def _found(source: Entity, text: str, start: int, end: int, loose: bool = False) -> Entity:
+    """A mention found again; a loose one ("julien-marchand") says which form it is
+    (hint `as`), so that it is read as the name it writes."""
+    hints = source.hints
+    if loose:
+        hints = (*hints, ("as", _as_written(source, text[start:end])))
+    return Entity(
+        start=start,
+        end=end,
+        type=source.type,
+        text=text[start:end],
+        score=source.score * SCORE_FACTOR,
+        recognizer=RECOGNIZER,
+        hints=hints,
+    )
+
+
+def _as_written(source: Entity, found: str) -> str:
+    """The source form a loose match stands for: the whole name or one of its tokens."""
+    key = _loose_key(found)
+    for form in (source.text, *(name_tokens(source) if source.type == "PERSON" else ())):
+        if _loose_key(form) == key:
+            return form
+    return found
+
+
+def merge(kept: list[Entity], found: list[Entity]) -> list[Entity]:
+    """`kept` (non-overlapping) plus the propagated mentions that add something:
+    a mention over free text, or one that lengthens a name of its own type
+    ("Julien" detected, "Julien Marchand" found)."""
+    out = list(kept)
+    for f in sorted(found, key=lambda e: (e.start, -e.end)):
+        inside = [k for k in out if k.start < f.end and f.start < k.end]
+        if not inside:
+            out.append(f)
+        elif all(
+            k.type == f.type and f.start <= k.start and k.end <= f.end and len(k) < len(f)
+            for k in inside
+        ):
+            out = [k for k in out if k not in inside] + [f]
+    return sorted(out, key=lambda e: e.start)
+
+
+def propagate(
+    texts: Sequence[str],
+    detected: Sequence[list[Entity]],
+    allow: Iterable[str] = (),
+    loose: Sequence[bool] | None = None,
+) -> list[list[Entity]]:
+    """Every text's detections plus the other mentions of the scope's names."""
+    index = NameIndex(allow)
+    for doc, (text, entities) in enumerate(zip(texts, detected, strict=True)):
+        index.observe(text)
+        index.add(entities, doc)
+    loose = loose or [False] * len(texts)
+    return [
+        merge(entities, index.find(text, doc, loose=is_loose))
+        for doc, (text, entities, is_loose) in enumerate(zip(texts, detected, loose, strict=True))
+    ]

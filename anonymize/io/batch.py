@@ -23,7 +23,6 @@ from ..entities import Entity
 from ..errors import AnonymizeError, NoteError
 from ..pipeline import Pipeline
 from ..replace.mapping import Mapping
-from .filenames import FileNamer
 from .formats.docx import ENCODING as DOCX_ENCODING
 from .formats.docx import anonymize_docx
 from .marker import marker_record, write_marker
@@ -163,10 +162,9 @@ def run_batch(
     pipeline = Pipeline(config, style, mapping)
     texts = [note.text for _, _, note in notes]
     raw = analyze_parallel(texts, config, jobs, on_progress)
-    detected = pipeline.resolve(texts, raw)
-    results = pipeline.replace_many(texts, detected)
-    # File and folder names go through the same identities, after the notes.
-    names = FileNamer(pipeline, detected).plan([source.relative_to(src) for source, _, _ in notes])
+    # File and folder names are short texts of their notes' scope: same pseudonyms.
+    sources = [source.relative_to(src) for source, _, _ in notes]
+    results, names = pipeline.anonymize_folder(texts, sources, raw)
     notes = [(s, dst / name, note) for (s, _, note), name in zip(notes, names, strict=True)]
     if not force:
         refuse_existing([output for _, output, _ in notes])

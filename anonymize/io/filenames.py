@@ -1,14 +1,15 @@
-"""Anonymize file and folder names with the same mapping as the notes.
+"""File and folder names: short texts of the batch's scope, written back as names.
 
-Coaches name files after clients and sessions: "2025-03-14 Julien Marchand.md"
-publishes the name even when the note inside is clean. Each component of an
-output path is treated like a tiny note: its dates are coarsened in the file
-name's own format ("2025-03-14" -> "2025-03" by default, following the
-`dates` setting), every name, place or organisation detected anywhere in the
-batch is found again in it (case and accents ignored, `_`, `.` and `-` taken as
-spaces), and the analyzer looks at it too. Replacements come from the batch's
-own style and identity book, so "Julien Marchand" gets the same pseudonym in
-the file name as in the text. Two sources that end up with the same output
+Coaches name files after clients and sessions: "2025-03-14 Julien
+Marchand.md" publishes the name even when the note inside is clean. Each
+component of a path (a folder, a file stem) is one more short text of the
+batch: it goes through the same stages as the notes (annotate, resolve,
+propagate without regard to case or separators, identities, replace), as part
+of the note it names, so "Julien Marchand" gets the same pseudonym in the file
+name as in the text. Only the writing differs: a date keeps the file name's
+own format at the precision of the `dates` setting ("2025-03-14" ->
+"2025-03"), a replacement keeps the name's separators and case, and nothing a
+file system refuses is written. Two sources that end up with the same output
 path are told apart with " (2)", " (3)"...
 """
 
@@ -21,15 +22,9 @@ from pathlib import Path, PurePosixPath
 
 from recognizers.lexicons import fold
 
-from ..detect.analyze import analyze_texts
-from ..detect.overlaps import resolve_overlaps
-from ..detect.propagate import _name_tokens
 from ..entities import Entity
-from ..pipeline import Pipeline
 
-NAMED_TYPES = ("PERSON", "ORG", "LOCATION")
-# Shorter forms ("Jo", "Ain") would match too many unrelated words of a file name.
-MIN_FORM_LETTERS = 3
+# Separators a file name uses for spaces; read as spaces (same length).
 SEPARATORS = str.maketrans({"_": " ", ".": " ", "+": " "})
 # Characters a file name cannot hold on Windows or Unix.
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -46,7 +41,6 @@ class _Span:
     start: int
     end: int
     value: str
-    rank: int  # lower wins an overlap: dates, then known names, then detections
 
 
 def _coarse(year: str, month: str, sep: str, month_first: bool, dates: str) -> str | None:
@@ -74,8 +68,13 @@ def date_spans(name: str, dates: str) -> list[_Span]:
             if pattern is YM and dates == "month":
                 continue  # already no finer than a month
             value = _coarse(m["y"], m["m"], m["s"], month_first, dates)
-            spans.append(_Span(m.start(), m.end(), value or "", 0))
+            spans.append(_Span(m.start(), m.end(), value or ""))
     return spans
+
+
+def humanize(name: str) -> str:
+    """The name as a short text for detection: separators read as spaces (same length)."""
+    return name.translate(SEPARATORS)
 
 
 def _tidy(name: str) -> str:
@@ -89,106 +88,51 @@ def safe(value: str) -> str:
     return UNSAFE.sub("-", value).strip(" .")
 
 
-class FileNamer:
-    """Maps source paths (relative to SRC) to anonymized output paths."""
-
-    def __init__(self, pipeline: Pipeline, detected: Sequence[list[Entity]]) -> None:
-        self.pipeline = pipeline
-        allow = {a.casefold() for a in pipeline.config.allow_terms()}
-        # folded surface form -> an entity whose text is the form as written in a note
-        self.forms: dict[str, Entity] = {}
-        for entities in detected:
-            for e in entities:
-                if e.type not in NAMED_TYPES:
-                    continue
-                surfaces = [e.text] + (_name_tokens(e) if e.type == "PERSON" else [])
-                for surface in surfaces:
-                    surface = " ".join(surface.split())
-                    if sum(c.isalpha() for c in surface) < MIN_FORM_LETTERS:
-                        continue
-                    if surface.casefold() in allow:
-                        continue
-                    self.forms.setdefault(_key(surface), _as(e, surface))
-        body = "|".join(
-            re.escape(f).replace(r"\ ", "[ -]+") for f in sorted(self.forms, key=len, reverse=True)
-        )
-        self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)") if body else None
-
-    # -- one component -------------------------------------------------------
-    def _known(self, human: str) -> list[_Span]:
-        if self._pattern is None:
-            return []
-        spans = []
-        folded = fold(human)
-        for m in self._pattern.finditer(folded):
-            source = self.forms.get(_key(m.group()))
-            if source is not None:
-                spans.append(_Span(m.start(), m.end(), self._value(source, human, m.start()), 1))
-        return spans
-
-    def _value(self, entity: Entity, context: str, start: int) -> str:
-        placed = Entity(start, start + len(entity.text), entity.type, entity.text,
-                        entity.score, entity.recognizer, entity.hints)  # fmt: skip
-        return self.pipeline.style.replacement(placed, context)
-
-    def anonymize_names(self, names: Sequence[str]) -> list[str]:
-        """Each name (a folder, or a file stem) anonymized; the analyzer runs once for all."""
-        humans = [n.translate(SEPARATORS) for n in names]
-        detected = list(analyze_texts(humans, self.pipeline.config)) if humans else []
-        out = []
-        for name, human, raw in zip(names, humans, detected, strict=True):
-            spans = date_spans(name, self.pipeline.config.dates)
-            if self.pipeline.config.shift_dates:
-                # a shifted date cannot be coarsened from the real one: drop it
-                spans = [_Span(s.start, s.end, "", 0) for s in spans]
-            spans += self._known(human)
-            for e in resolve_overlaps(raw, human):
-                spans.append(_Span(e.start, e.end, self.pipeline.style.replacement(e, human), 2))
-            out.append(self._apply(name, spans))
-        return out
-
-    def _apply(self, name: str, spans: list[_Span]) -> str:
-        chosen: list[_Span] = []
-        for s in sorted(spans, key=lambda s: (s.rank, -(s.end - s.start), s.start)):
-            if all(s.end <= c.start or s.start >= c.end for c in chosen):
-                chosen.append(s)
-        result = name
-        for s in sorted(chosen, key=lambda s: s.start, reverse=True):
-            value = safe(s.value)
-            original = name[s.start : s.end]
-            if "_" in original and " " not in original:
-                value = value.replace(" ", "_")
-            if original.islower() and value[:1].isalpha():
-                value = value.lower()  # "annecy.md" stays in lower case
-            result = result[: s.start] + value + result[s.end :]
-        if chosen:
-            result = _tidy(result)
-        return result or FALLBACK_NAME
-
-    # -- whole paths ---------------------------------------------------------
-    def plan(self, sources: Sequence[Path]) -> list[Path]:
-        """Output paths (relative) for source paths (relative), in the same order."""
-        parts = [PurePosixPath(p.as_posix()) for p in sources]
-        names: list[str] = []
-        for p in parts:
-            names.extend(p.parts[:-1])
-            names.append(p.stem)
-        unique = sorted(set(names))
-        mapped = dict(zip(unique, self.anonymize_names(unique), strict=True))
-        outputs = [
-            Path(*[mapped[d] for d in p.parts[:-1]], mapped[p.stem] + p.suffix) for p in parts
-        ]
-        return _deduplicate(outputs)
+def components(sources: Sequence[Path]) -> tuple[list[str], list[int]]:
+    """The distinct folder names and file stems of `sources`, and for each the
+    index of the first source it belongs to (a name is read as part of that note)."""
+    names: dict[str, int] = {}
+    for i, p in enumerate(sources):
+        parts = PurePosixPath(p.as_posix())
+        for part in (*parts.parts[:-1], parts.stem):
+            names.setdefault(part, i)
+    return list(names), list(names.values())
 
 
-def _key(surface: str) -> str:
-    """Folded, with hyphens and runs of spaces as one space: "Jean-Pierre" ~ "jean_pierre"."""
-    return re.sub(r"[ -]+", " ", fold(surface)).strip()
+def rename(
+    name: str, entities: Sequence[Entity], values: Sequence[str], dates: str, shifted: bool
+) -> str:
+    """`name` with its dates coarsened in its own format and each entity replaced."""
+    spans = date_spans(name, dates)
+    if shifted:  # a shifted date cannot be coarsened from the real one: drop it
+        spans = [_Span(s.start, s.end, "") for s in spans]
+    for e, value in zip(entities, values, strict=True):
+        if any(s.start < e.end and e.start < s.end for s in spans):
+            continue
+        if e.type == "DATE":
+            value = ""  # a date the file-name formats do not cover: dropped
+        spans.append(_Span(e.start, e.end, value))
+    result = name
+    for s in sorted(spans, key=lambda s: s.start, reverse=True):
+        value = safe(s.value)
+        original = name[s.start : s.end]
+        if "_" in original or (" " not in name and "_" in name):
+            value = value.replace(" ", "_")
+        elif "-" in original and " " not in name:
+            value = value.replace(" ", "-")
+        if original.islower() and value[:1].isalpha():
+            value = value.lower()  # "annecy.md" stays in lower case
+        result = result[: s.start] + value + result[s.end :]
+    if spans:
+        result = _tidy(result)
+    return result or FALLBACK_NAME
 
 
-def _as(entity: Entity, surface: str) -> Entity:
-    return Entity(0, len(surface), entity.type, surface, entity.score, entity.recognizer,
-                  entity.hints)  # fmt: skip
+def plan(sources: Sequence[Path], renamed: dict[str, str]) -> list[Path]:
+    """Output paths (relative) for source paths (relative), in the same order."""
+    parts = [PurePosixPath(p.as_posix()) for p in sources]
+    outputs = [Path(*[renamed[d] for d in p.parts[:-1]], renamed[p.stem] + p.suffix) for p in parts]
+    return _deduplicate(outputs)
 
 
 def _deduplicate(outputs: list[Path]) -> list[Path]:
@@ -204,3 +148,6 @@ def _deduplicate(outputs: list[Path]) -> list[Path]:
         used.add(str(candidate).casefold())
         result.append(candidate)
     return result
+
+
+__all__ = ["components", "date_spans", "fold", "humanize", "plan", "rename"]

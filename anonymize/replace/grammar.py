@@ -12,9 +12,8 @@ import re
 from dataclasses import replace as dc_replace
 from functools import cache
 
-from recognizers.lexicons import is_country, lines
+from recognizers.lexicons import first_name_gender, is_country, lines
 
-from .pools import gender_of_first_name
 from .splice import Replacement
 from .styles import EMPTY
 
@@ -79,7 +78,7 @@ def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> 
         # "l'hôpital", "l'Hôtel Cap Ouest": an h after an elision is mute, keep it
         if not vowel and value[:1].isalpha() and value[:1] not in "hH":
             full = _case_like(word, FULL[word.lower()])
-            if word.lower() == "l" and gender_of_first_name(value) == "F":
+            if word.lower() == "l" and first_name_gender(value.split(" ")[0]) == "F":
                 full = _case_like(word, "la")
             if word.lower() == "l" and value.startswith(("Le ", "La ", "Les ")):
                 return _contract(before[: m.start()], _case_like(word, value))

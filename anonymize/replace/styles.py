@@ -1,13 +1,20 @@
-"""The simple styles: typed placeholders (redact) and black bars (mask).
+"""Styles: how a mention is written once its identity is known.
 
-The pseudonym and roles styles live in `pseudonyms.py`. A style gives the
-replacement string of each entity; `splice.apply` puts them in the text.
+Every style reads the same identity book (detect/identities.py) and differs
+only in how it renders a mention: `pseudonym` (another plausible person,
+place, organisation), `roles` (what the text says the person is: "ma
+cliente", "sa sœur"), `redact` (numbered placeholders) and `mask` (black
+bars). `make_style` picks one by name; `splice.apply` puts the values in the
+text.
 """
 
 from __future__ import annotations
 
-from ..detect.identities import IdentityBook
-from ..entities import Entity
+from collections.abc import Sequence
+from typing import Protocol
+
+from ..config import Config
+from ..detect.identities import IdentityBook, Mention
 
 LABELS = {
     "PERSON": "PERSONNE",
@@ -27,6 +34,18 @@ MASK = "█████"
 EMPTY = "\u2063"
 
 
+class Style(Protocol):
+    """What every style offers the pipeline."""
+
+    name: str
+
+    def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
+        """Decide what must be decided for the whole scope before any note is written."""
+
+    def render(self, mention: Mention, text: str) -> str:
+        """The replacement of one mention of `text`."""
+
+
 class RedactStyle:
     """Typed, numbered placeholders, consistent across the scope: [PERSONNE_1]."""
 
@@ -35,9 +54,13 @@ class RedactStyle:
     def __init__(self, book: IdentityBook) -> None:
         self.book = book
 
-    def replacement(self, entity: Entity, text: str) -> str:
-        identity = self.book.identity_of(entity)
-        return f"[{LABELS.get(entity.type, entity.type)}_{identity.number}]"
+    def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
+        return None
+
+    def render(self, mention: Mention, text: str) -> str:
+        label = LABELS.get(mention.entity.type, mention.entity.type)
+        number = mention.identity.number if mention.identity else 0
+        return f"[{label}_{number}]"
 
 
 class MaskStyle:
@@ -48,5 +71,22 @@ class MaskStyle:
     def __init__(self, book: IdentityBook) -> None:
         self.book = book
 
-    def replacement(self, entity: Entity, text: str) -> str:
+    def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
+        return None
+
+    def render(self, mention: Mention, text: str) -> str:
         return MASK
+
+
+def make_style(name: str, book: IdentityBook, config: Config, table: dict[str, str]) -> Style:
+    """The style called `name`, reading `book`; `table` is the mapping's memory."""
+    if name == "redact":
+        return RedactStyle(book)
+    if name == "mask":
+        return MaskStyle(book)
+    from .pseudonyms import PseudonymStyle
+    from .roles import RolesStyle
+
+    if name == "roles":
+        return RolesStyle(book, config, table)
+    return PseudonymStyle(book, config, table)

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from anonymize.cli import main
 from anonymize.config import Config
-from anonymize.io.filenames import FileNamer, date_spans, fold
+from anonymize.io.filenames import _deduplicate, fold, rename
 from anonymize.pipeline import Pipeline
 
 NOTE = (
@@ -86,28 +86,30 @@ def test_folders_and_underscored_lower_case_names_are_anonymized(pseudonym_batch
     ],
 )
 def test_dates_follow_the_dates_setting(name, dates, expected):
-    namer = FileNamer(Pipeline(Config(dates=dates), style="redact"), [])
-    assert namer._apply(name, date_spans(name, dates)) == expected
+    assert rename(name, [], [], dates, shifted=False) == expected
 
 
 def test_same_identity_as_the_text_in_redact_style():
     pipeline = Pipeline(style="redact")
-    detected = pipeline.detect_many([NOTE])
-    result = pipeline.replace_many([NOTE], detected)[0]
-    label = re.match(r"Séance avec (\[PERSONNE_\d+\])", result.text).group(1)
-    names = FileNamer(pipeline, detected).plan(
-        [Path("MARCHAND Julien.md"), Path("julien-marchand.md"), Path("Notes/bilan.md")]
-    )
-    assert str(names[0]) != "MARCHAND Julien.md"
-    assert str(names[1]) == f"{label}.md"
+    sources = [Path("MARCHAND Julien.md"), Path("julien-marchand.md"), Path("Notes/bilan.md")]
+    results, names = pipeline.anonymize_folder([NOTE, NOTE, "Rien.\n"], sources)
+    label = re.match(r"Séance avec (\[PERSONNE_\d+\])", results[0].text).group(1)
+    # "MARCHAND Julien" and "julien-marchand" are the person of the note, in both
+    assert str(names[0]) == f"{label}.md"
+    assert str(names[1]) == f"{label} (2).md"
     assert str(names[2]) == "Notes/bilan.md"
 
 
-def test_case_insensitive_collisions_and_files_named_like_folders():
-    pipeline = Pipeline(style="redact")
-    namer = FileNamer(pipeline, [])
-    from anonymize.io.filenames import _deduplicate
+def test_a_file_name_of_ordinary_words_stays_as_it_is():
+    pipeline = Pipeline(Config(seed=1))
+    _, names = pipeline.anonymize_folder(
+        ["Compte rendu du conseil.\n", "Rien.\n"],
+        [Path("board_minutes.txt"), Path("Partner review.md")],
+    )
+    assert [str(n) for n in names] == ["board_minutes.txt", "Partner review.md"]
 
+
+def test_case_insensitive_collisions_and_files_named_like_folders():
     assert [
         str(p) for p in _deduplicate([Path("A.md"), Path("a.md"), Path("x/y.md"), Path("x")])
     ] == [
@@ -116,7 +118,6 @@ def test_case_insensitive_collisions_and_files_named_like_folders():
         "x/y.md",
         "x (2)",
     ]
-    assert namer.plan([]) == []
 
 
 def test_fold_keeps_offsets():

