@@ -20,6 +20,21 @@ def lines(name: str, package: str = "recognizers") -> tuple[str, ...]:
 
 
 @cache
+def words(name: str, package: str = "recognizers") -> frozenset[str]:
+    """The lines of a one-word-a-line list after its `#` header, as a set (cached).
+
+    For the large word lists (tens of thousands of lines): no per-line stripping,
+    so that loading one costs a split and a set.
+    """
+    text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+    rows = text.split("\n")
+    start = 0
+    while start < len(rows) and rows[start].startswith("#"):
+        start += 1
+    return frozenset(filter(None, rows[start:]))
+
+
+@cache
 def table(name: str, package: str = "recognizers") -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated data file."""
     return tuple(tuple(ln.split("\t")) for ln in lines(name, package))

@@ -5,13 +5,19 @@ first name or a common word is; they read the same lists through this module
 instead of reaching into the recognizers' private helpers. `lines` and `table`
 are the one reader of data files, for both packages: the pipeline reads its
 own lists of `anonymize/data/` with `package="anonymize"`.
+
+`is_ordinary_word` answers "is this capitalised word just an ordinary French or
+English word?" from the general lexicons `common_words_fr.txt` and
+`common_words_en.txt` (built by tools/build_common_words.py), which leave out
+every frequent name, town, region and country.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from recognizers._data import lines, table
+from recognizers._data import lines, table, words
 from recognizers._fold import fold
 from recognizers._gazetteer import lookup
 from recognizers._names import PARTICLES, common_words, first_name, relation_words, surnames
@@ -22,11 +28,13 @@ __all__ = [
     "fold",
     "is_common_word",
     "is_country",
+    "is_ordinary_word",
     "is_surname",
     "is_surname_particle",
     "lines",
     "month_numbers",
     "never_a_name_alone",
+    "ordinary_word_languages",
     "org_head",
     "place_kind",
     "relation_words",
@@ -35,8 +43,64 @@ __all__ = [
 
 
 def is_common_word(word: str) -> bool:
-    """A first name that is also an ordinary French word ('Rose', 'Pierre')."""
+    """A first name that is also an ordinary French word ('Rose', 'Pierre').
+
+    Not to be confused with `is_ordinary_word`, its opposite: 'Rose' is a name
+    that is a word, so it is a common word here and never an ordinary word there.
+    """
     return fold(word) in common_words()
+
+
+# The general lexicons, by language; the files are stored folded.
+ORDINARY_WORD_FILES = {"fr": "common_words_fr.txt", "en": "common_words_en.txt"}
+_HYPHEN = re.compile("[-\u2010\u2011]")
+# An elided article or pronoun glued to the word: "l'Infrastructure", "d'Innovation".
+_ELIDED = re.compile(r"(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=.)")
+
+
+@cache
+def _ordinary_words() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Loaded on first use, not at import: about 100,000 words, a split and a set each."""
+    return tuple((lang, words(name)) for lang, name in ORDINARY_WORD_FILES.items())
+
+
+def ordinary_word_languages(word: str) -> tuple[str, ...]:
+    """The languages ("fr", "en", in that order) in which `word` is an ordinary word.
+
+    Case and accents do not count ('CONFORME', 'criticite'). A hyphenated word
+    that the lexicons lack is ordinary in the languages of its parts when every
+    part is ordinary and the whole is not a place ('Product-Owner' is; 'Saint-Cloud'
+    and 'Bourg-la-Reine' are not). An elided 'l'', 'd'', 'qu''... is skipped.
+    Frequent first names, surnames, towns, regions and countries never are ordinary
+    words: see the files' headers.
+    """
+    key = fold(word.strip())
+    found = _languages(key)
+    if found or not key:
+        return found
+    elided = _ELIDED.match(key)
+    if elided:
+        return ordinary_word_languages(key[elided.end() :])
+    parts = _HYPHEN.split(key)
+    if len(parts) < 2 or not all(parts):
+        return ()
+    per_part = [ordinary_word_languages(part) for part in parts]
+    if not all(per_part) or lookup(word) is not None:
+        return ()
+    return tuple(lang for lang in ORDINARY_WORD_FILES if any(lang in p for p in per_part))
+
+
+def _languages(key: str) -> tuple[str, ...]:
+    return tuple(lang for lang, known in _ordinary_words() if key in known)
+
+
+def is_ordinary_word(word: str) -> bool:
+    """An ordinary French or English word, not a name: 'Direction', 'Partner', 'CONFORME'.
+
+    'Martin', 'Petit', 'Rose' or 'Orange' are not: a word that is also a frequent
+    name or place is a name when capitalised. See `ordinary_word_languages`.
+    """
+    return bool(ordinary_word_languages(word))
 
 
 @cache
