@@ -36,7 +36,7 @@
      over-replaced     stretches changed outside every gold span (for reading, not a target)
    and the time. Examples are short snippets of the re-cast (fictional) notes.
 
-Targets: 0 on every count but over-replaced, gender kept >= 97 % (--fail exits 1 otherwise).
+Targets: 0 on every count (not the over-replaced), gender kept >= 97 %; --fail exits 1 if not.
 First names, surnames and communes come from Faker and, when present, the project's data
 files (recognizers/data, anonymize/data). Standard library plus Faker; no network.
 """
