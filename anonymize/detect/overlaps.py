@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from recognizers.lexicons import first_name_gender, lines
+from recognizers.lexicons import first_name_gender, is_ordinary_word, lines, org_head, place_kind
 
 from ..entities import Entity
 
@@ -164,8 +164,33 @@ def _plausible(e: Entity) -> bool:
     if e.type in NAME_TYPES and e.recognizer != "DenyListRecognizer":
         if e.text.strip().rstrip(".") in _person_prefixes() or e.text.strip() in _person_prefixes():
             return False
+        if e.recognizer in ORDINARY_DOUBTED and _ordinary_guess(e):
+            return False
         return any(c.isupper() for c in e.text)
     return True
+
+
+# Evidence too weak to name something made of ordinary words only ("Partner",
+# "Direction Financière", "CONFORME"): the statistical model's guesses.
+ORDINARY_DOUBTED = frozenset({"SpacyRecognizer"})
+
+
+def _ordinary_guess(e: Entity) -> bool:
+    """A place or an organisation the model guessed, made of ordinary words only,
+    that no gazetteer or head noun vouches for ("Direction Financière" yes,
+    "Liège", "Compagnie des Pêches Vendéennes" no). Persons are kept: fail closed."""
+    if e.type == "PERSON" or not _only_ordinary_words(e.text):
+        return False
+    if e.type == "LOCATION":
+        return not place_kind(e.text.strip())
+    return org_head(e.text.strip()) is None
+
+
+def _only_ordinary_words(text: str) -> bool:
+    """Every word is an ordinary French or English word (a heading, a department,
+    a job title), none of them a name of the lexicons."""
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
+    return bool(words) and all(is_ordinary_word(w) or (w.islower() and len(w) <= 3) for w in words)
 
 
 def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:

@@ -35,6 +35,7 @@ from functools import cache
 from recognizers.lexicons import (
     fold,
     is_common_word,
+    is_ordinary_word,
     is_surname_particle,
     lines,
     month_numbers,
@@ -193,7 +194,10 @@ class NameIndex:
                     continue
                 if surface.casefold() in self.allow or not is_propagable(surface, short_ok):
                     continue
-                common = is_common_word(surface)
+                # a name that is also a word ("Rose", "TRICOT"): its own notes only
+                common = is_common_word(surface) or all(
+                    is_ordinary_word(w) for w in surface.split() if w[:1].isupper()
+                )
                 for variant in _variants(surface):
                     form = self.forms.get(variant)
                     if form is None:
