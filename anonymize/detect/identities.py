@@ -312,6 +312,8 @@ class IdentityBook:
         # full names of the scope by first name and by surname (and their words)
         self._with_first: dict[str, list[Identity]] = {}
         self._with_last: dict[str, list[Identity]] = {}
+        self._by_name = {}
+        self._in_note = {}
         # every folded word of the scope's notes that is capitalized or part of
         # a name: a pseudonym must never be one of them
         self.real_words: set[str] = set()
@@ -397,9 +399,18 @@ class IdentityBook:
             mentions_of_call.append(mentions)
         self.mentions.extend(mentions_of_call)
         self._ages(texts, detected, mentions_of_call)
+        self._by_name: dict[str, list[tuple[Identity, str]]] = {}
+        self._in_note: dict[int, list[Identity]] = {}
         for identity in self.identities:
             if identity.type == "PERSON":
                 identity.gender = _gender(identity)
+                for note in identity.notes:
+                    self._in_note.setdefault(note, []).append(identity)
+                if identity.kind == "pet":
+                    continue
+                for role, value in (("first", identity.first), ("last", identity.last)):
+                    for form in {value, value.replace(" ", "")} - {""}:
+                        self._by_name.setdefault(form, []).append((identity, role))
         return mentions_of_call
 
     def _identity(self, key: str, type_: str, canonical: str) -> Identity:
@@ -498,7 +509,7 @@ class IdentityBook:
 
     # -- queries -----------------------------------------------------------------------
     def persons_of(self, note: int) -> list[Identity]:
-        return [i for i in self.identities if i.type == "PERSON" and note in i.notes]
+        return self._in_note.get(note, [])
 
     def person_with_token(
         self, token: str, note: int, scope_only: bool = False
@@ -506,20 +517,11 @@ class IdentityBook:
         """The person of a note (else of the scope) one of whose names is `token`,
         with the role of that name: e-mail local parts and slugs name people.
         `scope_only`: the note only (an organisation named after someone of it)."""
-        key = key_of(token)
-        if not key:
-            return None
-        scopes = [lambda i: note in i.notes] + ([] if scope_only else [lambda i: True])
-        for scope in scopes:
-            found = [
-                (i, role)
-                for i in self.identities
-                if i.type == "PERSON" and i.kind != "pet" and scope(i)
-                for role, value in (("first", i.first), ("last", i.last))
-                if value and (key == value or key == value.replace(" ", ""))
-            ]
-            if len({id(i) for i, _ in found}) == 1:
-                return found[0]
+        found = self._by_name.get(key_of(token), [])
+        in_note = [(i, role) for i, role in found if note in i.notes]
+        for candidates in (in_note, [] if scope_only else found):
+            if len({id(i) for i, _ in candidates}) == 1:
+                return candidates[0]
         return None
 
     def place(self, name: str) -> Identity:

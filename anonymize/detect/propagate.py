@@ -32,6 +32,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+import ahocorasick
+
 from recognizers.lexicons import (
     fold,
     is_common_word,
@@ -166,8 +168,8 @@ class NameIndex:
         self.forms: dict[str, _Form] = {}
         self._lower: Counter[str] = Counter()  # folded word -> lower-case uses in the scope
         self._upper: Counter[str] = Counter()  # ... capitalized uses, not opening a sentence
-        self._compiled: re.Pattern | None = None
-        self._loose: re.Pattern | None = None
+        self._compiled: _Matcher | None = None
+        self._loose: _Matcher | None = None
 
     def observe(self, text: str) -> None:
         """Count how the scope writes each word: a name is capitalized mid-sentence."""
@@ -184,7 +186,7 @@ class NameIndex:
         for e in entities:
             if e.type not in PROPAGATED_TYPES or e.text.casefold() in self.allow:
                 continue
-            surfaces = [e.text.strip()]
+            surfaces = [" ".join(e.text.split())]
             if e.type == "PERSON":
                 surfaces += name_tokens(e)
             # a one-letter nickname ("Q") is searched too, as written only
@@ -217,32 +219,19 @@ class NameIndex:
                 form.ordinary = True
         return form
 
-    def _pattern(self) -> re.Pattern | None:
-        if not self.forms:
-            return None
+    def _matcher(self) -> _Matcher:
         if self._compiled is None:
-            alternatives = sorted(self.forms, key=len, reverse=True)
-            body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
-            # Whole word: no letter, digit, underscore or hyphen on either side; an
-            # apostrophe before is fine (d'Élodie).
-            self._compiled = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+            self._compiled = _Matcher(self.forms, word=_is_word_char)
         return self._compiled
 
-    def _loose_pattern(self) -> re.Pattern | None:
+    def _loose_matcher(self) -> _Matcher:
         """Folded forms, hyphens and underscores as spaces: for file names and slugs."""
-        if not self.forms:
-            return None
         if self._loose is None:
-            keys = sorted(
-                {_loose_key(f) for f in self.forms if len(_loose_key(f)) >= 3},
-                key=len,
-                reverse=True,
-            )
-            body = "|".join(re.escape(k).replace(r"\ ", r"[\s_.-]+") for k in keys)
-            self._loose = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])") if body else None
-            self._loose_forms = {}
+            self._loose_forms: dict[str, _Form] = {}
             for f, form in self.forms.items():
-                self._loose_forms.setdefault(_loose_key(f), form)
+                if len(_loose_key(f)) >= 3:
+                    self._loose_forms.setdefault(_loose_key(f), form)
+            self._loose = _Matcher(self._loose_forms, word=str.isalnum)
         return self._loose
 
     def find(self, text: str, doc: int | None = None, loose: bool = False) -> list[Entity]:
@@ -252,24 +241,21 @@ class NameIndex:
         or separators ("julien-marchand_bilan")."""
         if loose:
             return self._find_loose(text, doc)
-        pattern = self._pattern()
-        if pattern is None:
+        if not self.forms:
             return []
         found = []
-        for m in pattern.finditer(text):
-            key = re.sub(r"\s+", " ", m.group())
-            form = self.forms.get(key) or self.forms.get(m.group())
-            if form is None or not self._allowed_in(form, key, doc):
+        for start, end, key in self._matcher().spans(text.translate(SPACES)):
+            form = self.forms[key]
+            if not self._allowed_in(form, key, doc):
                 continue
             if self._searchable(form, key).ordinary and ARTICLE_BEFORE.search(
-                text[max(0, m.start() - 8) : m.start()]
+                text[max(0, start - 8) : start]
             ):
                 continue
-            start = m.start()
-            lead = _leading_particles(m.group())
+            lead = _leading_particles(text[start:end])
             if lead and not PARTICLE_CONTEXT.search(text[max(0, start - 12) : start]):
                 start += lead  # "les fables de La Fontaine": there "de" is a preposition
-            found.append(_found(form.source, text, start, m.end()))
+            found.append(_found(form.source, text, start, end))
         return found
 
     def _allowed_in(self, form: _Form, key: str, doc: int | None) -> bool:
@@ -280,19 +266,59 @@ class NameIndex:
 
     def _find_loose(self, text: str, doc: int | None) -> list[Entity]:
         folded = fold(text)
-        pattern = self._loose_pattern()
-        if pattern is None or len(folded) != len(text):
+        if not self.forms or len(folded) != len(text):
             return []
         found = []
-        for m in pattern.finditer(folded):
-            key = re.sub(r"[\s_.-]+", " ", m.group())
-            form = self._loose_forms.get(key)
+        for start, end, key in self._loose_matcher().spans(folded.translate(SEPARATORS)):
+            form = self._loose_forms[key]
             # a file name is short and publishes what it holds: every name of the
             # scope is searched there, ordinary words only where they named someone
-            if form is None or (self._searchable(form, key).ordinary and doc not in form.notes):
+            if self._searchable(form, key).ordinary and doc not in form.notes:
                 continue
-            found.append(_found(form.source, text, m.start(), m.end(), loose=True))
+            found.append(_found(form.source, text, start, end, loose=True))
         return found
+
+
+# White space read as one plain space, and file-name separators too (same length).
+SPACES = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c\u00a0\u202f", " "))
+SEPARATORS = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c\u00a0\u202f_.-'’", " "))
+
+
+def _is_word_char(c: str) -> bool:
+    """No letter, digit, underscore or hyphen beside a whole word (an apostrophe is fine)."""
+    return c.isalnum() or c in "_-"
+
+
+class _Matcher:
+    """Whole-word, leftmost-longest search of many forms at once (Aho-Corasick):
+    a folder's thousands of names cost one pass over each text."""
+
+    def __init__(self, keys: Iterable[str], word) -> None:
+        self.word = word
+        self.automaton = ahocorasick.Automaton()
+        for key in keys:
+            self.automaton.add_word(key, key)
+        self.empty = not len(self.automaton)
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        if self.empty:
+            return []
+        word = self.word
+        hits = []
+        for last, key in self.automaton.iter(text):
+            start, end = last - len(key) + 1, last + 1
+            if (start > 0 and word(text[start - 1])) or (end < len(text) and word(text[end])):
+                continue
+            hits.append((start, end, key))
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        chosen, reach = [], 0
+        for h in hits:
+            if h[0] >= reach:
+                chosen.append(h)
+                reach = h[1]
+        return chosen
 
 
 def _loose_key(form: str) -> str:

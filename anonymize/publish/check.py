@@ -85,9 +85,11 @@ class CheckReport:
 # -- matching helpers -------------------------------------------------------------
 
 
-def _folded_pattern(terms: Iterable[str]) -> re.Pattern | None:
+def _folded_pattern(terms: Iterable[str], shortest: int = 2) -> re.Pattern | None:
     """Whole-word, case- and accent-insensitive alternation over folded `terms`."""
-    folded = sorted({fold(t).strip() for t in terms if len(t.strip()) >= 2}, key=len, reverse=True)
+    folded = sorted(
+        {fold(t).strip() for t in terms if len(t.strip()) >= shortest}, key=len, reverse=True
+    )
     if not folded:
         return None
     body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in folded)
@@ -197,7 +199,8 @@ class Gate:
         strings = set(self.known)
         if spans is None:
             strings |= set(_strings(record.get("replacements")))
-        mask = _covered(doc.text, _folded_pattern(strings - self.originals))
+        # our one-letter replacements ("« D »" for a one-letter nickname) count too
+        mask = _covered(doc.text, _folded_pattern(strings - self.originals, shortest=1))
         for start, end in spans or ():
             mask[start:end] = b"\x01" * (end - start)
         return mask

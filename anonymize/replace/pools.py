@@ -58,7 +58,7 @@ def _rng(seed: int | None, key: str) -> random.Random:
 # -- the data -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FirstNames:
     """First names of one gender, each with the decades of birth it was frequent in."""
 
@@ -67,6 +67,9 @@ class FirstNames:
 
     def for_generation(self, decade: int | None) -> tuple[str, ...]:
         """Names that fit a birth decade (adults of 1950-1990 when unknown)."""
+        return _generation(self, decade)
+
+    def _for_generation(self, decade: int | None) -> tuple[str, ...]:
         wanted = set(ADULT_DECADES) if decade is None else {decade}
         spread = 0
         while True:
@@ -76,6 +79,11 @@ class FirstNames:
             spread += 1
             base = ADULT_DECADES if decade is None else (decade,)
             wanted = {d + k * 10 for d in base for k in range(-spread, spread + 1)}
+
+
+@cache
+def _generation(names: FirstNames, decade: int | None) -> tuple[str, ...]:
+    return names._for_generation(decade)
 
 
 @cache
