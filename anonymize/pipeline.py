@@ -3,7 +3,8 @@
     read        io/reader.py        bytes -> text (encoding, format)
     annotate    detect/analyze.py   spaCy and our recognizers, every note through nlp.pipe
     resolve     detect/overlaps.py  one entity per character; allow-list; Markdown syntax
-    propagate   detect/propagate.py every other mention of the scope's names
+    propagate   detect/propagate.py every other mention of the scope's names;
+                detect/kinds.py     then person, place or organisation, from the frames
     identities  detect/identities.py who is who: each mention -> one identity
     replace     replace/styles.py   the style renders each mention; Presidio splices
     grammar     replace/grammar.py  elision, contraction, capitals around replacements
@@ -27,6 +28,7 @@ from .config import Config
 from .detect.allow import AllowList
 from .detect.analyze import analyze_texts
 from .detect.identities import IdentityBook, Mention
+from .detect.kinds import decide_kinds
 from .detect.overlaps import absorb_adjacent_names, resolve_overlaps
 from .detect.propagate import propagate
 from .entities import Entity
@@ -93,10 +95,11 @@ class Pipeline:
         loose: Sequence[bool] | None = None,
     ) -> list[list[Entity]]:
         """Every other mention of the scope's names (`loose`: file names, searched
-        without regard to case or separators)."""
+        without regard to case or separators); then each name's kind (person,
+        place, organisation) decided once per note from its frames."""
         found = propagate(texts, resolved, self._allow.terms, loose)
         return [
-            protect(text, self._allow.filter(entities, text))
+            decide_kinds(text, protect(text, self._allow.filter(entities, text)))
             for text, entities in zip(texts, found, strict=True)
         ]
 

@@ -36,6 +36,7 @@ __all__ = [
     "never_a_name_alone",
     "ordinary_word_languages",
     "org_head",
+    "place_entry",
     "place_kind",
     "relation_words",
     "table",
@@ -126,6 +127,25 @@ def is_country(name: str) -> bool:
 def is_surname_particle(word: str) -> bool:
     """A particle that belongs to the surname after it: `de` Kerviler, `Le` Gall."""
     return fold(word) in PARTICLES
+
+
+def place_entry(name: str, aliases: bool = True):
+    """The gazetteer's best place for a name as written, its article included
+    ("La Tremblade", "Le Mans"); with `aliases=False`, only the place itself,
+    not a short form of another ("Guillaume" of Bois-Guillaume)."""
+    name = name.strip()
+    entry = lookup(name)
+    place = entry.best if entry else None
+    if place is None:
+        m = re.match(r"^(Le|La|Les|L['’])\s*(.+)$", name)
+        if m:
+            entry = lookup(m.group(2))
+            article = m.group(1).lower().replace("’", "'")
+            if entry and entry.best.article.strip().lower().replace("’", "'") == article:
+                place = entry.best
+    if place is not None and not aliases and place.alias_of:
+        return None
+    return place
 
 
 def place_kind(name: str) -> str:

@@ -77,6 +77,7 @@ class Identity:
     number: int  # per type, in order of first appearance: [PERSONNE_3]
     canonical: str  # the fullest form seen
     first: str = ""  # folded first name(s), "" when never said
+    first_written: str = ""  # the first name as written ("Andrée": its gender needs the accent)
     last: str = ""  # folded surname, particles included
     initials: str = ""  # letters of the initials seen, when no name is known
     nickname: str = ""
@@ -195,6 +196,8 @@ def _name_roles(names: list[str], entity: Entity, text: str, has_initials: bool)
         if gender is None and (tok.isupper() or is_surname(tok)):
             return ["last"]
         return ["first"]
+    if len({fold(t) for t in names}) == 1:
+        return _name_roles(names[:1], entity, text, has_initials) * len(names)
     caps = [t.isupper() and len(t) > 1 for t in names]
     if any(caps) and not all(caps):
         return ["last" if c else "first" for c in caps]  # "DUPONT Jeanne", "Jeanne DUPONT"
@@ -211,9 +214,9 @@ def _name_roles(names: list[str], entity: Entity, text: str, has_initials: bool)
 
 
 def _joined(parts: Sequence[Part], role: str) -> str:
-    return " ".join(
-        p.key for p in parts if p.role == role or (role == "last" and p.role == "particle")
-    )
+    keys = [p.key for p in parts if p.role == role or (role == "last" and p.role == "particle")]
+    # a name said twice in a row ("Thérèse Thérèse" in a dictation) is said once
+    return " ".join(k for i, k in enumerate(keys) if i == 0 or k != keys[i - 1])
 
 
 # -- gender, relation and age cues ------------------------------------------------
@@ -366,6 +369,7 @@ class IdentityBook:
                         continue
                     identity = self._identity(key, "PERSON", e.text)
                     identity.first = identity.first or first
+                    identity.first_written = identity.first_written or _written(parts, "first")
                     identity.last = last
                     identity.initials = identity.initials or (initials if not first else "")
                     for index, value in ((self._with_first, first), (self._with_last, last)):
@@ -474,6 +478,11 @@ class IdentityBook:
             key = "PERSON:initials:" + "".join(letters_of(p.text) for p in parts)
         identity = self._identity(key, "PERSON", e.text)
         identity.first = identity.first or first
+        identity.first_written = (
+            identity.first_written
+            or _written(parts, "first")
+            or (nickname.text if nickname is not None else "")
+        )
         identity.last = identity.last or last
         if not first:
             identity.initials = identity.initials or initials
@@ -542,12 +551,17 @@ def _introduced(text: str, end: int, start: int) -> bool:
     return 0 <= start - end <= 20 and bool(INTRODUCED.fullmatch(text[end:start]))
 
 
+def _written(parts: Sequence[Part], role: str) -> str:
+    return " ".join(p.text for p in parts if p.role == role)
+
+
 def _gender(identity: Identity) -> str:
     """The first name's gender when the lexicon is sure of it (a lone first name
     keeps its gender), else what titles, agreement and relation words said."""
     if identity.first and identity.kind != "pet":
-        head = re.split(r"[ -]", identity.first)[0]
-        gender = first_name_gender(head.title()) or first_name_gender(identity.first.title())
+        written = identity.first_written or identity.first.title()
+        head = re.split(r"[ -]", written)[0]
+        gender = first_name_gender(head) or first_name_gender(written)
         if gender in ("F", "M"):
             return gender
     f, m = identity.votes.get("F", 0), identity.votes.get("M", 0)

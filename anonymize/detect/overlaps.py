@@ -14,7 +14,15 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from recognizers.lexicons import first_name_gender, is_ordinary_word, lines, org_head, place_kind
+from recognizers.lexicons import (
+    first_name_gender,
+    is_ordinary_word,
+    is_surname_particle,
+    lines,
+    never_a_name_alone,
+    org_head,
+    place_entry,
+)
 
 from ..entities import Entity
 
@@ -96,6 +104,9 @@ def pieces_outside(loser: Entity, text: str, taken: bytearray) -> list[Entity]:
             e -= 1
         if loser.type in NAME_TYPES:
             e = _drop_trailing_words(text, s, e)
+            lead = LEADING_FUNCTION_WORDS.match(text, s, e)
+            if lead and lead.end() < e:
+                s = lead.end()  # "de Saint-Martin": the rest of a place keeps no preposition
             if text[s:e].rstrip("'’").casefold() in _trailing_words():
                 e = s  # a lone "de" left of a name: nothing to replace
         if sum(c.isalnum() for c in text[s:e]) >= MIN_PIECE:
@@ -179,10 +190,13 @@ def _ordinary_guess(e: Entity) -> bool:
     """A place or an organisation the model guessed, made of ordinary words only,
     that no gazetteer or head noun vouches for ("Direction Financière" yes,
     "Liège", "Compagnie des Pêches Vendéennes" no). Persons are kept: fail closed."""
-    if e.type == "PERSON" or not _only_ordinary_words(e.text):
+    if e.type == "PERSON":
+        # words that never name anyone alone ("Coaching", "SAS"), not "Titi" or "Moka"
+        return all(never_a_name_alone(w) for w in e.text.split())
+    if not _only_ordinary_words(e.text):
         return False
     if e.type == "LOCATION":
-        return not place_kind(e.text.strip())
+        return place_entry(e.text) is None
     return org_head(e.text.strip()) is None
 
 
@@ -193,10 +207,68 @@ def _only_ordinary_words(text: str) -> bool:
     return bool(words) and all(is_ordinary_word(w) or (w.islower() and len(w) <= 3) for w in words)
 
 
+@cache
+def _org_suffixes() -> frozenset[str]:
+    return frozenset(ln.strip() for ln in lines("org_suffixes.txt"))
+
+
+NOT_IN_A_NAME = re.compile(r"[«»\"“”()\[\]{}]|^[:;!?|–—/-]+$")
+
+
+LEADING_FUNCTION_WORDS = re.compile(
+    r"(?:(?:de|du|des|à|au|aux|en|vers|le|la|les|sur|dans)\s+|(?:d|l)['’])+"
+)
+
+
+def _place_shape(e: Entity) -> Entity:
+    """A place written without the preposition the model swept in ("de Saint-Martin")."""
+    m = LEADING_FUNCTION_WORDS.match(e.text)
+    if e.type != "LOCATION" or not m or m.end() >= len(e.text):
+        return e
+    return replace(e, start=e.start + m.end(), text=e.text[m.end() :])
+
+
+def _person_shape(e: Entity) -> Entity | None:
+    """A person's name as a person's name is written.
+
+    The statistical model runs names into the words after them ("Inès « orageux",
+    "Luc ensemble"): the name stops at a quote, a bracket or a lower-case word that
+    is not a particle. A name ending in a company word ("Dantec Coaching",
+    "Ravenel Conseil") is an organisation."""
+    if e.type != "PERSON" or e.recognizer == "DenyListRecognizer":
+        return e
+    words = list(re.finditer(r"\S+", e.text))
+    end = len(e.text)
+    for i, w in enumerate(words):
+        token = w.group()
+        particle = is_surname_particle(token) and i + 1 < len(words)
+        if i and (NOT_IN_A_NAME.search(token) or (token[:1].islower() and not particle)):
+            end = words[i - 1].end()
+            break
+    if end < len(e.text):
+        text = e.text[:end].rstrip(" ,;:")
+        e = replace(e, end=e.start + len(text), text=text)
+    # a heading word the model ran into the name: "Coaching François", "Bilan Marie"
+    while e.recognizer in ORDINARY_DOUBTED and len(words := e.text.split()) > 1:
+        head = words[0]
+        if first_name_gender(head) is not None or not (
+            is_ordinary_word(head) or never_a_name_alone(head)
+        ):
+            break
+        cut = e.text.index(words[1], len(head))
+        e = replace(e, start=e.start + cut, text=e.text[cut:])
+    last = e.text.split()[-1] if e.text.split() else ""
+    if len(e.text.split()) > 1 and last in _org_suffixes():
+        return replace(e, type="ORG", hints=())
+    return e
+
+
 def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
     """Non-overlapping entities sorted by start."""
     pieces = [p for e in entities for p in _split_at_breaks(e)]
-    merged = _merge_same_type([_trim_person_prefix(e) for e in pieces if _plausible(e)])
+    shaped = [_person_shape(_place_shape(_trim_person_prefix(e))) for e in pieces if _plausible(e)]
+    # a union of two persons' spans is shaped again ("Célina C." + "C. : Coucou")
+    merged = [_person_shape(e) for e in _merge_same_type([e for e in shaped if e is not None])]
     taken = bytearray(len(text))
     kept: list[Entity] = []
     # a max-heap on rank; the counter keeps the order of equal ranks stable

@@ -16,13 +16,14 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from recognizers.lexicons import org_head
+from recognizers.lexicons import org_head, place_entry
 
 from ..detect.identities import IdentityBook, Mention
 from .pools import Picker, words
 
 SCHOOL_KINDS = frozenset({"school"})
 ACRONYM = re.compile(r"[A-Z0-9&\-]{2,8}")
+LOCATED = re.compile(r"^(?P<name>.+?)\s+(?:de |d'|d’)(?P<town>[A-ZÀ-Ý][^,;()]*)$")
 
 
 class InventedNames(Sequence[str]):
@@ -90,11 +91,18 @@ class Organisations:
                 return self.picker.remember(key, f"{prefix} {joiner}{town}", "organisations", notes)
             if not rest:
                 return original  # a head alone names nothing
+            # "lycée Bernard-Palissy de Saint-Martin-Boulogne": a name, then its town
+            located = LOCATED.match(rest)
+            suffix = ""
+            if located and place_entry(located.group("town"), aliases=False) is not None:
+                town = self._town(located.group("town"), mention, text)
+                joiner = "d'" if re.match(r"^[AEIOUYÉÈÂÎ]", town) else "de "
+                suffix = f" {joiner}{town}"
             if kind in SCHOOL_KINDS:
                 name = self.picker.pick(key, "school patrons", words("school_patrons.txt"), notes)
             else:
                 name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
-            return self.picker.remember(key, f"{prefix} {name}", "organisations", notes)
+            return self.picker.remember(key, f"{prefix} {name}{suffix}", "organisations", notes)
         if ACRONYM.fullmatch(original):
             return self.picker.pick(key, f"acronyms {len(original)}", _Acronyms(original), notes)
         return self.picker.pick(key, "organisations", invented_names(), notes)

@@ -84,7 +84,12 @@ class PersonNames:
         first = self.first(identity)
         out: list[str] = []
         done: set[str] = set()
+        previous = None
         for part in mention.parts:
+            if previous is not None and part.key == previous.key and out:
+                out.append(out[-1])  # the same word said twice: twice the same pseudonym
+                continue
+            previous = part
             if part.role == "particle":
                 continue  # it belongs to the real surname, which is replaced whole
             if part.role in ("first", "last"):

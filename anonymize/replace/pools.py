@@ -128,7 +128,7 @@ def towns() -> Towns:
     rows = []
     seen: set[str] = set()
     for name, _dept, population, *_ in table("communes.tsv"):
-        if not population.isdigit() or re.match(r"^(?:Le|La|Les|L')[ ']", name):
+        if not population.isdigit() or re.match(r"^(?:(?:Le|La|Les) |L['’])", name):
             continue
         first = re.split(r"[ -]", name)[0]
         if key_of(name) in seen or first_name_gender(first) or len(name) > 24:

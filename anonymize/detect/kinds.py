@@ -1,0 +1,125 @@
+"""Kinds: is this name a person, a place or an organisation? Decided from evidence.
+
+Recognizers disagree: "Meylan", "Orly" and "Suzan" are first names of the
+INSEE lists and communes of the gazetteer; "Lorraine" is a region and a
+woman; propagation copies the type of wherever a string was first found. A
+wrong kind is the worst replacement a reader meets ("Vit à Yann avec Luc"),
+so after propagation every name-type mention of a note is judged again:
+
+1. its own frame first: after "vit à", "habite", "né à" or a postal code, a
+   name the gazetteer knows is a place; after "à", "en", "vers" it is a place
+   unless it is a frequent first name and only a village; after a title or a
+   relation word ("Mme", "son adjointe,") a name the first-name lexicon knows
+   is a person;
+2. mentions with no frame of their own take the kind their string has in the
+   note's framed mentions, else the kind most of its mentions were found as.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from recognizers._names import first_name
+from recognizers.lexicons import lines, place_entry, relation_words
+
+from ..entities import Entity
+
+NAME_TYPES = ("PERSON", "LOCATION", "ORG")
+PLACE_VERBS = (
+    r"vit|vivent|vivait|vivre|habite|habitent|habitait|habiter|née?s?|installée?s?|domiciliée?s?|"
+    r"basée?s?|originaire|réside|résident|résidait|travaille|travaillait|rentrant|rentre|retraite|"
+    r"déménagée?s?|déménage|déménager|part|partir|partie?|allée?s?|revient|revenir|venue?s?|"
+    r"venant|arrivée?s?|séjourne|séjour|mutée?s?|muté|grandi|élevée?|scolarisée?|étudie|étudié"
+)
+STRONG_PLACE = re.compile(
+    rf"(?:\b(?:{PLACE_VERBS})\s+(?:à|a|au|aux|en|dans|près\s+de|vers|de|d['’]|du)|"
+    r"\b(?:ville|commune|village|mairie|gare|région|secteur|agglomération|environs)\s+(?:de|d['’])|"
+    r"\b\d{5}|\bCEDEX)\s*$",
+    re.IGNORECASE,
+)
+WEAK_PLACE = re.compile(r"(?:^|[\s(,;])(?:à|a|en|vers|près\s+de|jusqu['’]à|depuis)\s+$")
+# A first name this frequent (INSEE tiers 1-2) after a bare "à" is a person,
+# unless the place is a town of this size.
+TOWN_POPULATION = 5_000
+
+
+def _person_frame() -> re.Pattern:
+    titles = [w.rstrip(".") for w in lines("person_prefixes.txt", package="anonymize")]
+    relations = list(relation_words())
+    words = sorted({*titles, *relations}, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:^|[^\w])(?:{body})\.?,?\s+$", re.IGNORECASE)
+
+
+_PERSON_FRAME: re.Pattern | None = None
+
+
+def person_frame(before: str) -> bool:
+    global _PERSON_FRAME
+    if _PERSON_FRAME is None:
+        _PERSON_FRAME = _person_frame()
+    return bool(_PERSON_FRAME.search(before))
+
+
+def frame_kind(e: Entity, text: str) -> str | None:
+    """The kind a mention's own words give it, if they give one."""
+    before = text[max(0, e.start - 40) : e.start]
+    name = e.text.strip()
+    if person_frame(before) and first_name(name.split()[0]) is not None:
+        return "PERSON"
+    # the place itself, not a short form of another ("Guillaume" of Bois-Guillaume)
+    place = place_entry(name, aliases=False)
+    if place is None:
+        return None
+    if STRONG_PLACE.search(before):
+        return "LOCATION"
+    if WEAK_PLACE.search(before):
+        person = first_name(name)
+        population = place.population or 0
+        if person is None or person.tier > 2 or population >= TOWN_POPULATION:
+            return "LOCATION"
+    return None
+
+
+def _as(e: Entity, kind: str) -> Entity:
+    if e.type == kind:
+        return e
+    hints: tuple[tuple[str, str], ...] = ()
+    if kind == "LOCATION":
+        place = place_entry(e.text)
+        if place is not None:
+            hints = (("kind", place.kind),)
+    return replace(e, type=kind, hints=hints)
+
+
+def decide_kinds(text: str, entities: list[Entity]) -> list[Entity]:
+    """The note's name mentions with one kind per string, framed mentions apart."""
+    framed: dict[int, str] = {}
+    by_string: dict[str, list[int]] = {}
+    for i, e in enumerate(entities):
+        if e.type not in NAME_TYPES:
+            continue
+        kind = frame_kind(e, text)
+        if kind is not None:
+            framed[i] = kind
+        by_string.setdefault(e.text.strip().casefold(), []).append(i)
+    out = list(entities)
+    for indexes in by_string.values():
+        kinds = Counter(framed[i] for i in indexes if i in framed)
+        found = Counter(entities[i].type for i in indexes)
+        if kinds:
+            default = kinds.most_common(1)[0][0]
+        elif len(found) > 1:
+            default = found.most_common(1)[0][0]
+        else:
+            default = None
+        for i in indexes:
+            kind = framed.get(i) or default
+            if kind is not None and kind != entities[i].type:
+                # an organisation stays one unless its own frame says otherwise
+                if entities[i].type == "ORG" and i not in framed:
+                    continue
+                out[i] = _as(entities[i], kind)
+    return out
