@@ -21,6 +21,7 @@ from recognizers._data import lines, table, words
 from recognizers._fold import fold
 from recognizers._gazetteer import lookup
 from recognizers._names import PARTICLES, common_words, first_name, relation_words, surnames
+from recognizers._numbers import number_words, parse_spelled, spell_number, spelled_numbers
 from recognizers.dates._fr_calendar import month_numbers
 
 __all__ = [
@@ -34,10 +35,14 @@ __all__ = [
     "lines",
     "month_numbers",
     "never_a_name_alone",
+    "number_words",
     "ordinary_word_languages",
     "org_head",
+    "parse_spelled",
     "place_kind",
     "relation_words",
+    "spell_number",
+    "spelled_numbers",
     "table",
 ]
 

@@ -12,6 +12,7 @@ import random
 import re
 import unicodedata
 
+from recognizers.lexicons import spell_number
 from recognizers.numbers.checksums import compact, fr_vat_ok, iban_ok, nir_ok, siren_ok, siret_ok
 
 # ARCEP numbers reserved for audiovisual fiction, by leading digits.
@@ -63,26 +64,6 @@ SOCIAL = (
     "github.com",
 )
 RESERVED_DOMAIN = "example.org"
-UNITS = (
-    "zéro",
-    "un",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "treize",
-    "quatorze",
-    "quinze",
-    "seize",
-)
-TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 
 
 def ascii_slug(text: str) -> str:
@@ -128,30 +109,10 @@ def fake_phone(original: str, rng: random.Random) -> str:
     return _fill_digits(original, new)
 
 
-def spell_number(n: int) -> str:
-    """0..99 in French words, as a phone number is dictated."""
-    if n < 17:
-        return UNITS[n]
-    if n < 20:
-        return "dix-" + UNITS[n - 10]
-    tens, unit = divmod(n, 10)
-    if tens in (7, 9):
-        base = "soixante" if tens == 7 else "quatre-vingt"
-        rest = n - (60 if tens == 7 else 80)
-        joiner = " et " if rest == 11 and tens == 7 else "-"
-        return base + joiner + spell_number(rest)
-    if tens == 8:
-        return "quatre-vingts" if unit == 0 else "quatre-vingt-" + UNITS[unit]
-    word = TENS[tens]
-    if unit == 0:
-        return word
-    return word + (" et un" if unit == 1 else "-" + UNITS[unit])
-
-
 def fake_spelled_phone(original: str, rng: random.Random) -> str:
     digits = "0" + FICTION_PREFIX["6"] + "".join(str(rng.randint(0, 9)) for _ in range(4))
     pairs = [int(digits[i : i + 2]) for i in range(0, 10, 2)]
-    words = ["zéro " + UNITS[pairs[0]]] + [spell_number(p) for p in pairs[1:]]
+    words = ["zéro " + spell_number(pairs[0])] + [spell_number(p) for p in pairs[1:]]
     return ", ".join(words)
 
 
