@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from recognizers.lexicons import lines
+from recognizers.lexicons import lines, particles_never_alone, titles
 
 from ..config import Config
 from ..detect.analyze import analyze_texts
@@ -122,9 +122,9 @@ def _overlap(a: Entity, b: Entity) -> bool:
 @cache
 def _never_names() -> frozenset[str]:
     """Words that are never a name on their own ("Entre", "Tonton", "De")."""
-    words = list(lines("name_stop_words.txt"))
+    words = list(lines("name_never_words.txt"))
     words += [ln.split("\t")[0] for ln in lines("relation_words.tsv")]
-    words += lines("name_stopwords.txt", package="anonymize")  # particles: "de", "du", "van"...
+    words += [*particles_never_alone(), *titles()]  # "de", "du", "van"; "M", "Mme"
     words += lines("acronyms.txt")  # legal forms, institutions: "SAS"
     return frozenset(fold(w.strip()) for w in words)
 
