@@ -43,7 +43,7 @@ from ..entities import Entity
 from ..errors import NoteError
 from ..io.filenames import fold
 from ..io.formats import Document, read_document
-from ..io.marker import _marker_files, _read_marker, _record_spans, _strings, find_marker
+from ..io.marker import find_marker, marker_files, read_marker, record_spans, string_values
 from ..io.reader import find_notes
 from ..replace.styles import LABELS, MASK
 
@@ -187,18 +187,18 @@ class Gate:
         marker = find_marker(doc.path)
         if marker is not None:
             if marker not in self._markers:
-                data = _read_marker(marker)
-                self._markers[marker] = (_marker_files(data), data.get("replacements"))
+                data = read_marker(marker)
+                self._markers[marker] = (marker_files(data), data.get("replacements"))
             files, legacy = self._markers[marker]
             rel = doc.path.resolve().relative_to(marker.parent).as_posix()
             record = files.get(rel, {})
             if legacy is not None:  # from a version before per-file records
-                strings = _strings(record.get("replacements")) + _strings(legacy)
+                strings = string_values(record.get("replacements")) + string_values(legacy)
                 record = {**record, "replacements": strings}
-        spans = _record_spans(record, doc.text) if record else None
+        spans = record_spans(record, doc.text) if record else None
         strings = set(self.known)
         if spans is None:
-            strings |= set(_strings(record.get("replacements")))
+            strings |= set(string_values(record.get("replacements")))
         # our one-letter replacements ("« D »" for a one-letter nickname) count too
         mask = _covered(doc.text, _folded_pattern(strings - self.originals, shortest=1))
         for start, end in spans or ():
