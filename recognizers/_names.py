@@ -20,7 +20,7 @@ from spacy.attrs import IDX, IS_SPACE, POS
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Token
 
-from recognizers import LANGUAGE
+from recognizers import LANGUAGE, Named
 from recognizers._data import lines, table
 from recognizers._fold import fold as _fold
 
@@ -377,7 +377,7 @@ def token_index(nlp_artifacts) -> TokenIndex:
 
 
 def result(
-    recognizer: EntityRecognizer,
+    recognizer: Named,
     start: int,
     end: int,
     score: float,

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from ..config import Config
 from ..entities import Entity
-from .engine import LANGUAGE, get_analyzer
+from .engine import LANGUAGE, FrenchNlpEngine, get_analyzer
 
 # spaCy's memory grows with the document; long notes are cut at paragraph
 # boundaries into chunks of about this many characters.
@@ -122,7 +122,7 @@ def _nlp_stream(analyzer: AnalyzerEngine, pieces: list[tuple[int, Chunk]]) -> It
 
 
 def _run_group(analyzer: AnalyzerEngine, group: list[str]) -> Iterator:
-    return analyzer.nlp_engine.artifacts(group)
+    return cast(FrenchNlpEngine, analyzer.nlp_engine).artifacts(group)
 
 
 def analyze_texts(texts: Iterable[str], config: Config | None = None) -> Iterator[list[Entity]]:

@@ -14,8 +14,9 @@ import sys
 import threading
 import types
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from functools import cached_property
+from typing import Any, cast
 
 import numpy
 import spacy
@@ -80,7 +81,7 @@ def space_pos(doc: Doc) -> Doc:
         token.pos = SPACE if token.is_space else X
     for i in numpy.nonzero(flags[:, 0] == 1)[0].tolist():
         if doc[i].has_morph():
-            doc[i].set_morph(None)
+            doc[i].set_morph(None)  # type: ignore[attr-defined]  # not in spaCy's stubs
     return doc
 
 
@@ -130,8 +131,8 @@ def load_french_model() -> Language:
     name = "spacy.lang.fr.tokenizer_exceptions"
     if "spacy.lang.fr" not in sys.modules and name not in sys.modules:
         stand_in = types.ModuleType(name)
-        stand_in.TOKENIZER_EXCEPTIONS = {}  # replaced by the model's own rules below
-        stand_in.TOKEN_MATCH = None
+        # replaced by the model's own rules below
+        stand_in.__dict__.update(TOKENIZER_EXCEPTIONS={}, TOKEN_MATCH=None)
         sys.modules[name] = stand_in
         try:
             importlib.import_module("spacy.lang.fr")
@@ -143,16 +144,19 @@ def load_french_model() -> Language:
     nlp = spacy.load(SPACY_MODEL, exclude=[*SPACY_EXCLUDE, "tokenizer", "strings"])
     data_dir = next(spacy.util.get_package_path(SPACY_MODEL).glob(f"{SPACY_MODEL}-*"))
     tokenizer_file = data_dir / "tokenizer"
-    nlp.tokenizer.from_disk(tokenizer_file, exclude=["vocab", "token_match"])
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.from_disk(tokenizer_file, exclude=["vocab", "token_match"])
     pattern = srsly.msgpack_loads(tokenizer_file.read_bytes())["token_match"]
-    nlp.tokenizer.token_match = _compact_token_match(pattern).match
-    nlp.tokenizer = CachedTokenizer(nlp.tokenizer)
+    tokenizer.token_match = _compact_token_match(pattern).match
+    nlp.tokenizer = CachedTokenizer(tokenizer)
     nlp.add_pipe("anonymize_space_pos", after="morphologizer")
     return nlp
 
 
 class FrenchNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine, with the French model trimmed to what we use."""
+
+    nlp: dict[str, Language]  # type: ignore[assignment]  # Presidio: None until load()
 
     def __init__(self) -> None:
         super().__init__(
@@ -179,14 +183,14 @@ class FrenchNlpEngine(SpacyNlpEngine):
     def process_text(self, text: str, language: str) -> NlpArtifacts:
         return self._artifacts(self.nlp[language](text), language)
 
-    def process_batch(
+    def process_batch(  # type: ignore[override]  # SpacyNlpEngine's own signature
         self,
         texts: Iterable,
         language: str,
         batch_size: int = 1,
         n_process: int = 1,
         as_tuples: bool = False,
-    ) -> Iterator[tuple]:
+    ) -> Generator[tuple[Any, NlpArtifacts, Any] | tuple[Any, NlpArtifacts], Any, None]:
         """(text, artifacts), or (text, artifacts, context) for `as_tuples`, through `nlp.pipe`.
 
         Presidio's own yields each `doc.text`, which spaCy rebuilds by joining
@@ -202,8 +206,8 @@ class FrenchNlpEngine(SpacyNlpEngine):
 
     def artifacts(self, texts: list[str]) -> Iterator[NlpArtifacts]:
         """The artifacts of each text, through one `nlp.pipe`."""
-        for _, artifacts in self.process_batch(texts, LANGUAGE, batch_size=len(texts) or 1):
-            yield artifacts
+        for item in self.process_batch(texts, LANGUAGE, batch_size=len(texts) or 1):
+            yield item[1]
 
     def _artifacts(self, doc: Doc, language: str) -> NlpArtifacts:
         # Presidio's entity mapping (NER_MAPPING, MISC ignored, default score),
@@ -245,17 +249,17 @@ class LazyArtifacts(NlpArtifacts):
         del self.tokens_indices, self.lemmas, self.keywords  # served by the properties
         self.nlp_engine = engine
 
-    @cached_property
-    def tokens_indices(self) -> list[int]:
+    @cached_property  # computed on first read
+    def tokens_indices(self) -> list[int]:  # type: ignore[override]
         return self.tokens.to_array(IDX).tolist()
 
-    @cached_property
-    def lemmas(self) -> list[str]:
+    @cached_property  # computed on first read
+    def lemmas(self) -> list[str]:  # type: ignore[override]
         strings = self.tokens.vocab.strings
         return [strings[key] for key in self.tokens.to_array(LOWER).tolist()]
 
-    @cached_property
-    def keywords(self) -> frozenset[str]:
+    @cached_property  # computed on first read
+    def keywords(self) -> frozenset[str]:  # type: ignore[override]
         # Presidio's set_keywords, as a set: the enhancer only asks `in`
         return frozenset(
             part
@@ -280,7 +284,8 @@ class ContextEnhancer(LemmaContextAwareEnhancer):
             )
         with_context = {r.id for r in recognizers if r.context}
         key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
-        wanted, others = [], []
+        wanted: list[RecognizerResult] = []
+        others: list[RecognizerResult] = []
         for result in raw_results:
             meta = result.recognition_metadata or {}
             (wanted if meta.get(key) in with_context else others).append(result)

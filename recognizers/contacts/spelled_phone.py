@@ -50,8 +50,8 @@ def _words_from(text: str, start: int) -> list[_Word]:
     words: list[_Word] = []
     pos = start
     while True:
-        gap = _GAP.match(text, pos)
-        at = gap.end() if words else pos
+        gap = _GAP.match(text, pos)  # matches always: every part is optional
+        at = gap.end() if gap and words else pos
         if words and "\n" in text[pos:at]:
             break
         m = _WORD.match(text, at)

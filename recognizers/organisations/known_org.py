@@ -119,7 +119,7 @@ class KnownOrgRecognizer(_RegexEntityRecognizer):
         if re.search(r"(?i)\bgare[ \u00a0]+$", text[max(0, start - 6) : start]):
             return True
         m = re.match(r"[ \u00a0]+([\w-]+)", text[end : end + 30])
-        return bool(m) and m.group(1) in not_org_names()
+        return m is not None and m.group(1) in not_org_names()
 
     @staticmethod
     def _part_of_tool_name(text: str, start: int, end: int) -> bool:

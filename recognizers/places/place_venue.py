@@ -79,16 +79,21 @@ class PlaceVenueRecognizer(_RegexEntityRecognizer):
         for hit in scan(text):
             if hit.entry.best.kind != "commune" or hit.entry.ambiguous:
                 continue
-            m = _BRACKETED.match(text, hit.end)
+            bracket = _BRACKETED.match(text, hit.end)
             # Title-case words only: `(CEO)`, `(RH)` are roles, not districts.
             if (
-                m
-                and _usable(m.group("name"), "")
-                and not any(w.isupper() and len(w) > 1 for w in m.group("name").split())
-                and not self._is_place(m.group("name"))
+                bracket
+                and _usable(bracket.group("name"), "")
+                and not any(w.isupper() and len(w) > 1 for w in bracket.group("name").split())
+                and not self._is_place(bracket.group("name"))
             ):
                 found.append(
-                    (m.start("name"), m.end("name"), SCORE_BRACKETED, {"kind": "neighbourhood"})
+                    (
+                        bracket.start("name"),
+                        bracket.end("name"),
+                        SCORE_BRACKETED,
+                        {"kind": "neighbourhood"},
+                    )
                 )
         yield from found
         yield from self._other_mentions(text, found)
