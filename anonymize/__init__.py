@@ -16,7 +16,8 @@ __version__ = "0.1.0"
 from .config import Config, load_config
 from .entities import ENTITY_TYPES, Entity
 from .errors import AnonymizeError, ConfigError, MappingError, NoteError
-from .pipeline import Pipeline, Result, anonymize_text, detect_text
+from .pipeline import Pipeline, anonymize_text, detect_text
+from .results import Result
 
 __all__ = [
     "ENTITY_TYPES",

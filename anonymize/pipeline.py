@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from .config import Config
@@ -37,19 +37,11 @@ from .io.formats.markdown import protect
 from .publish.disclaimer import add_disclaimer
 from .replace.grammar import repair
 from .replace.mapping import Mapping
-from .replace.splice import Replacement, apply
+from .replace.splice import apply
 from .replace.styles import make_style
+from .results import Result
 
 STAGES = ("read", "annotate", "resolve", "propagate", "identities", "replace", "grammar", "write")
-
-
-@dataclass
-class Result:
-    """An anonymized note: the output text, what was found, where it went."""
-
-    text: str
-    entities: list[Entity]
-    replacements: list[Replacement] = field(default_factory=list)
 
 
 class Pipeline:

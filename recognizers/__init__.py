@@ -19,10 +19,22 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from collections.abc import Callable
+from typing import Protocol, cast
 
 from presidio_analyzer import EntityRecognizer
 
 LANGUAGE = "fr"
+
+
+class Named(Protocol):
+    """What a result's metadata needs of its recognizer (Presidio sets both in __init__)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def id(self) -> str: ...
 
 
 def _module_names(path: list[str], prefix: str) -> list[str]:
@@ -67,7 +79,7 @@ def build_all(settings: dict | None = None) -> list[EntityRecognizer]:
     built: list[EntityRecognizer] = []
     for cls in recognizer_classes():
         factory = getattr(cls, "from_settings", None)
-        made = factory(settings) if factory else cls()
+        made = factory(settings) if factory else cast(Callable[[], EntityRecognizer], cls)()
         if isinstance(made, EntityRecognizer):
             built.append(made)
         elif made:

@@ -9,9 +9,9 @@ before it: then it is most likely a mistyped identifier, still worth hiding.
 
 from __future__ import annotations
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, RecognizerResult
 
-from recognizers import _data
+from recognizers import Named, _data
 
 # Separators written between digit groups: space, no-break spaces, dot, hyphen.
 SEP = r"[ .\-\u00a0\u202f]"
@@ -26,7 +26,7 @@ def context_words(key: str) -> list[str]:
 
 
 def build_result(
-    recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, why: str
+    recognizer: Named, entity: str, start: int, end: int, score: float, why: str
 ) -> RecognizerResult:
     """A result for a custom `analyze`, with an explanation object.
 

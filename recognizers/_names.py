@@ -20,7 +20,7 @@ from spacy.attrs import IDX, IS_SPACE, POS
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Token
 
-from recognizers import LANGUAGE
+from recognizers import LANGUAGE, Named
 from recognizers._data import lines, table
 from recognizers._fold import fold as _fold
 
@@ -37,17 +37,11 @@ _SENTENCE_END = set('.!?…:;\n«»"“”|')
 # Markdown emphasis and headings, quotes, brackets, numbering.
 _DECORATION = set(" \t*#->•–—_([{0123456789)")
 
-# Lower-case particles that belong to a surname (`de Villeneuve`, `van der Berg`).
-LOWER_PARTICLES = frozenset(
-    {"de", "du", "des", "d", "van", "von", "der", "den", "da", "dos", "das", "di", "del",
-     "della", "ben", "ibn", "bin", "el", "al", "ould", "ait", "aït", "y", "zu", "ter"}
-)  # fmt: skip
-# Capitalized particles opening a surname (`Le Goff`, `Da Silva`, `LE BRAS`).
-UPPER_PARTICLES = frozenset(
-    {"le", "la", "les", "de", "du", "des", "da", "dos", "das", "di", "del", "della", "van",
-     "von", "der", "den", "mac", "mc", "ben", "ibn", "el", "al", "abd", "abdel", "ould",
-     "ait", "aït", "ter", "ten", "lo", "li", "saint", "sainte"}
-)  # fmt: skip
+# Particles that belong to a surname (data/name_particles.tsv): written in lower
+# case (`de Villeneuve`, `van der Berg`), capitalized opening it (`Le Goff`,
+# `Da Silva`, `LE BRAS`).
+LOWER_PARTICLES = frozenset(r[0] for r in table("name_particles.tsv") if r[1] in ("lower", "both"))
+UPPER_PARTICLES = frozenset(r[0] for r in table("name_particles.tsv") if r[1] in ("upper", "both"))
 PARTICLES = LOWER_PARTICLES | UPPER_PARTICLES
 
 
@@ -139,8 +133,20 @@ def surnames() -> frozenset[str]:
 
 @cache
 def stop_words() -> frozenset[str]:
-    """Capitalized words that never start or continue a person's name."""
-    return frozenset(fold(w) for w in lines("name_stop_words.txt"))
+    """Capitalized words that never start or continue a person's name (folded)."""
+    return frozenset(fold(w) for w in lines("name_never_words.txt"))
+
+
+@cache
+def particles_never_alone() -> frozenset[str]:
+    """Particles that never name anyone by themselves (`de`, `Le`, `van`; not `Ben`)."""
+    return frozenset(fold(r[0]) for r in table("name_particles.tsv") if r[2] == "never")
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Courtesy titles, lower-cased and without their dot (`m`, `mme`, `maître`)."""
+    return frozenset(t.lower().rstrip(".") for t in lines("person_titles.txt"))
 
 
 @cache
@@ -371,7 +377,7 @@ def token_index(nlp_artifacts) -> TokenIndex:
 
 
 def result(
-    recognizer: EntityRecognizer,
+    recognizer: Named,
     start: int,
     end: int,
     score: float,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from recognizers._data import table
+from recognizers._data import lines, table
 
 # Prepositions after which a capitalized word is a place (`à Tours`, `près de
 # Lens`, `depuis Lisbonne`, `vers Orange`), contracted forms included.
@@ -43,123 +43,10 @@ PLACE_PREPOSITIONS = frozenset(
 CONTRACTED = {"au": "le", "du": "le", "aux": "les", "des": "les"}
 # Verbs and labels directly followed by a place without preposition
 # (`habite Nuits`, `quitté Tours`, `RCS Brest`).
-PLACE_TRIGGERS = frozenset(
-    [
-        "habite",
-        "habitent",
-        "habitait",
-        "habitais",
-        "habiter",
-        "quitte",
-        "quitté",
-        "quitter",
-        "quittera",
-        "rejoint",
-        "rejoindre",
-        "rejoins",
-        "visite",
-        "visiter",
-        "visité",
-        "traverse",
-        "traverser",
-        "traversé",
-        "rcs",
-        "r.c.s",
-        "desservant",
-        "dessert",
-    ]
-)
+PLACE_TRIGGERS = frozenset(lines("place_verb_cues.txt"))
 LOWER_ARTICLES = frozenset({"le", "la", "les", "l'"})
 # Words that make a country name say where someone is from or lives.
-COUNTRY_TRIGGERS = frozenset(
-    [
-        "né",
-        "née",
-        "nés",
-        "nées",
-        "naît",
-        "naissance",
-        "originaire",
-        "originaires",
-        "origine",
-        "origines",
-        "vit",
-        "vivent",
-        "vivait",
-        "vivaient",
-        "vivre",
-        "vécu",
-        "habite",
-        "habitent",
-        "habitait",
-        "habiter",
-        "habité",
-        "installé",
-        "installée",
-        "installés",
-        "installées",
-        "installer",
-        "installe",
-        "réside",
-        "résident",
-        "résidente",
-        "résidait",
-        "domicilié",
-        "domiciliée",
-        "arrivé",
-        "arrivée",
-        "arrivés",
-        "arrivées",
-        "arrive",
-        "venu",
-        "venue",
-        "venus",
-        "venues",
-        "vient",
-        "venait",
-        "viennent",
-        "rentré",
-        "rentrée",
-        "rentrer",
-        "rentre",
-        "retourné",
-        "retournée",
-        "retourner",
-        "retourne",
-        "reparti",
-        "repartie",
-        "repartir",
-        "repart",
-        "parti",
-        "partie",
-        "partis",
-        "partir",
-        "émigré",
-        "émigrée",
-        "immigré",
-        "immigrée",
-        "expatrié",
-        "expatriée",
-        "expatriés",
-        "grandi",
-        "famille",
-        "parents",
-        "exilé",
-        "exilée",
-        "fui",
-        "déménagé",
-        "déménagée",
-        "déménager",
-        "travaille",
-        "travaillait",
-        "travaillé",
-        "adopté",
-        "adoptée",
-        "nationalité",
-        "mutée",
-        "muté",
-    ]
-)
+COUNTRY_TRIGGERS = frozenset(lines("place_country_cues.txt"))
 
 _TOKEN = re.compile(r"\w+['’](?=\w|$)|\w+(?:[.-]\w+)*|[^\w\s]")
 _POSTAL_BEFORE = re.compile(r"(?<!\d)(?:\d{5}|\d{2}\s\d{3}|2[AB]\d{3})\s*$")
@@ -246,23 +133,9 @@ def table_cell(text: str, start: int, end: int) -> bool:
     return before.endswith("|") and after.startswith("|")
 
 
+# Courtesy titles, lower-cased, with and without their dot (`m.`, `m`, `mme`).
 _TITLES = frozenset(
-    [
-        "m.",
-        "m",
-        "mme",
-        "mlle",
-        "mr",
-        "dr",
-        "pr",
-        "me",
-        "madame",
-        "monsieur",
-        "mademoiselle",
-        "docteur",
-        "maître",
-        "professeur",
-    ]
+    form for t in lines("person_titles.txt") for form in (t.lower(), t.lower().rstrip("."))
 )
 
 

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import re
 
+from recognizers._data import table
+
 UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
 LOWER = "a-zàâäçéèêëîïôöùûüÿæœß"
 # Legal forms of French businesses (excluded from ORG spans).
-LEGAL_FORMS = (
-    "SARL", "SAS", "SASU", "SA", "EURL", "SCI", "SCOP", "SCEA", "GAEC", "EARL", "SNC",
-    "SELARL", "SELAS", "SCP", "SCM", "SEL", "EI", "EIRL", "SEM", "SCIC", "GIE",
-    "S.A.R.L.", "S.A.S.", "S.A.S.U.", "S.A.", "E.U.R.L.", "S.C.I.",
-)  # fmt: skip
+LEGAL_FORMS = tuple(row[0] for row in table("org_legal_forms.tsv"))
 LEGAL_FORM = "(?:" + "|".join(re.escape(f) for f in sorted(LEGAL_FORMS, key=len, reverse=True))
 LEGAL_FORM += r")(?![\w.])"
 # A capitalized word: `Molière`, `Trois-Chênes`, `N'Guessan`, `L'Atelier`,

@@ -38,6 +38,7 @@ class _RegexEntityRecognizer(EntityRecognizer):
 
     ENTITY = ""
     CONTEXT: tuple[str, ...] = ()
+    name: str  # set by EntityRecognizer.__init__
 
     def __init__(self) -> None:
         super().__init__(

@@ -20,7 +20,16 @@ from functools import cache
 from recognizers._data import lines, table, words
 from recognizers._fold import fold
 from recognizers._gazetteer import lookup
-from recognizers._names import PARTICLES, common_words, first_name, relation_words, surnames
+from recognizers._names import (
+    PARTICLES,
+    common_words,
+    first_name,
+    particles_never_alone,
+    relation_words,
+    surnames,
+    titles,
+)
+from recognizers._numbers import number_words, parse_spelled, spell_number, spelled_numbers
 from recognizers.dates._fr_calendar import month_numbers
 
 __all__ = [
@@ -34,12 +43,18 @@ __all__ = [
     "lines",
     "month_numbers",
     "never_a_name_alone",
+    "number_words",
     "ordinary_word_languages",
     "org_head",
+    "parse_spelled",
+    "particles_never_alone",
     "place_entry",
     "place_kind",
     "relation_words",
+    "spell_number",
+    "spelled_numbers",
     "table",
+    "titles",
 ]
 
 
@@ -106,7 +121,7 @@ def is_ordinary_word(word: str) -> bool:
 
 @cache
 def _not_alone() -> frozenset[str]:
-    words = [*lines("name_stop_words.txt"), *lines("acronyms.txt"), *lines("org_suffixes.txt")]
+    words = [*lines("name_never_words.txt"), *lines("acronyms.txt"), *lines("org_suffixes.txt")]
     return frozenset(fold(w.strip()) for w in words)
 
 

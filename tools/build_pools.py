@@ -74,7 +74,7 @@ def excluded_words() -> set[str]:
         name, _, population = line.split("\t")[:3]
         if population.isdigit() and int(population) > 10_000:
             words.add(fold(name))
-    words |= {fold(w) for w in data_lines(RECOGNIZERS_DATA / "name_stop_words.txt")}
+    words |= {fold(w) for w in data_lines(RECOGNIZERS_DATA / "name_never_words.txt")}
     for line in data_lines(ANONYMIZE_DATA / "allow_list.txt"):
         words.update(fold(w) for w in line.split())
     return words

@@ -14,15 +14,15 @@ import sys
 import threading
 import types
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable, Iterator
 from functools import cached_property
+from typing import Any, cast
 
 import numpy
 import spacy
 import srsly
 from presidio_analyzer import (
     AnalyzerEngine,
-    EntityRecognizer,
     RecognizerRegistry,
     RecognizerResult,
 )
@@ -81,7 +81,7 @@ def space_pos(doc: Doc) -> Doc:
         token.pos = SPACE if token.is_space else X
     for i in numpy.nonzero(flags[:, 0] == 1)[0].tolist():
         if doc[i].has_morph():
-            doc[i].set_morph(None)
+            doc[i].set_morph(None)  # type: ignore[attr-defined]  # not in spaCy's stubs
     return doc
 
 
@@ -131,8 +131,8 @@ def load_french_model() -> Language:
     name = "spacy.lang.fr.tokenizer_exceptions"
     if "spacy.lang.fr" not in sys.modules and name not in sys.modules:
         stand_in = types.ModuleType(name)
-        stand_in.TOKENIZER_EXCEPTIONS = {}  # replaced by the model's own rules below
-        stand_in.TOKEN_MATCH = None
+        # replaced by the model's own rules below
+        stand_in.__dict__.update(TOKENIZER_EXCEPTIONS={}, TOKEN_MATCH=None)
         sys.modules[name] = stand_in
         try:
             importlib.import_module("spacy.lang.fr")
@@ -144,16 +144,19 @@ def load_french_model() -> Language:
     nlp = spacy.load(SPACY_MODEL, exclude=[*SPACY_EXCLUDE, "tokenizer", "strings"])
     data_dir = next(spacy.util.get_package_path(SPACY_MODEL).glob(f"{SPACY_MODEL}-*"))
     tokenizer_file = data_dir / "tokenizer"
-    nlp.tokenizer.from_disk(tokenizer_file, exclude=["vocab", "token_match"])
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.from_disk(tokenizer_file, exclude=["vocab", "token_match"])
     pattern = srsly.msgpack_loads(tokenizer_file.read_bytes())["token_match"]
-    nlp.tokenizer.token_match = _compact_token_match(pattern).match
-    nlp.tokenizer = CachedTokenizer(nlp.tokenizer)
+    tokenizer.token_match = _compact_token_match(pattern).match
+    nlp.tokenizer = CachedTokenizer(tokenizer)
     nlp.add_pipe("anonymize_space_pos", after="morphologizer")
     return nlp
 
 
 class FrenchNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine, with the French model trimmed to what we use."""
+
+    nlp: dict[str, Language]  # type: ignore[assignment]  # Presidio: None until load()
 
     def __init__(self) -> None:
         super().__init__(
@@ -174,16 +177,41 @@ class FrenchNlpEngine(SpacyNlpEngine):
         nlp.max_length = 2_000_000
         self.nlp = {LANGUAGE: nlp}
 
-    def artifacts(self, texts: list[str]) -> Iterator[NlpArtifacts]:
-        """The artifacts of each text, through one `nlp.pipe`.
+    # Presidio's public NlpEngine interface: `process_text` and `process_batch`
+    # are what the analyzer and its callers ask; both hand out LazyArtifacts.
 
-        Presidio's `process_batch` also yields each `doc.text`, which spaCy
-        rebuilds by joining every token: nothing here needs it.
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        return self._artifacts(self.nlp[language](text), language)
+
+    def process_batch(  # type: ignore[override]  # SpacyNlpEngine's own signature
+        self,
+        texts: Iterable,
+        language: str,
+        batch_size: int = 1,
+        n_process: int = 1,
+        as_tuples: bool = False,
+    ) -> Generator[tuple[Any, NlpArtifacts, Any] | tuple[Any, NlpArtifacts], Any, None]:
+        """(text, artifacts), or (text, artifacts, context) for `as_tuples`, through `nlp.pipe`.
+
+        Presidio's own yields each `doc.text`, which spaCy rebuilds by joining
+        every token: the text given is yielded instead.
         """
-        for doc in self.nlp[LANGUAGE].pipe(texts, batch_size=len(texts) or 1):
-            yield self._doc_to_nlp_artifact(doc, LANGUAGE)
+        pairs = [(str(t), c) for t, c in texts] if as_tuples else [(str(t), None) for t in texts]
+        docs = self.nlp[language].pipe(
+            [text for text, _ in pairs], batch_size=batch_size, n_process=n_process
+        )
+        for (text, context), doc in zip(pairs, docs, strict=True):
+            artifacts = self._artifacts(doc, language)
+            yield (text, artifacts, context) if as_tuples else (text, artifacts)
 
-    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+    def artifacts(self, texts: list[str]) -> Iterator[NlpArtifacts]:
+        """The artifacts of each text, through one `nlp.pipe`."""
+        for item in self.process_batch(texts, LANGUAGE, batch_size=len(texts) or 1):
+            yield item[1]
+
+    def _artifacts(self, doc: Doc, language: str) -> NlpArtifacts:
+        # Presidio's entity mapping (NER_MAPPING, MISC ignored, default score),
+        # through its helpers: tests/detect/test_presidio_compat.py checks them
         entities, scores = self._get_updated_entities(
             self._get_entities(doc), self._get_scores_for_entities(doc)
         )
@@ -209,21 +237,29 @@ class LazyArtifacts(NlpArtifacts):
     """
 
     def __init__(self, entities, doc: Doc, engine: FrenchNlpEngine, language: str, scores):
-        super().__init__(entities, doc, [], [], None, language, scores)
+        super().__init__(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[],
+            lemmas=[],
+            nlp_engine=None,
+            language=language,
+            scores=scores,
+        )
         del self.tokens_indices, self.lemmas, self.keywords  # served by the properties
         self.nlp_engine = engine
 
-    @cached_property
-    def tokens_indices(self) -> list[int]:
+    @cached_property  # computed on first read
+    def tokens_indices(self) -> list[int]:  # type: ignore[override]
         return self.tokens.to_array(IDX).tolist()
 
-    @cached_property
-    def lemmas(self) -> list[str]:
+    @cached_property  # computed on first read
+    def lemmas(self) -> list[str]:  # type: ignore[override]
         strings = self.tokens.vocab.strings
         return [strings[key] for key in self.tokens.to_array(LOWER).tolist()]
 
-    @cached_property
-    def keywords(self) -> frozenset[str]:
+    @cached_property  # computed on first read
+    def keywords(self) -> frozenset[str]:  # type: ignore[override]
         # Presidio's set_keywords, as a set: the enhancer only asks `in`
         return frozenset(
             part
@@ -248,7 +284,8 @@ class ContextEnhancer(LemmaContextAwareEnhancer):
             )
         with_context = {r.id for r in recognizers if r.context}
         key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
-        wanted, others = [], []
+        wanted: list[RecognizerResult] = []
+        others: list[RecognizerResult] = []
         for result in raw_results:
             meta = result.recognition_metadata or {}
             (wanted if meta.get(key) in with_context else others).append(result)
@@ -269,35 +306,19 @@ class ContextEnhancer(LemmaContextAwareEnhancer):
 
 
 class FrenchAnalyzer(AnalyzerEngine):
-    """Presidio's analyzer with its per-recognizer context step done in one pass.
+    """Presidio's analyzer without its per-recognizer context step.
 
-    Presidio offers every recognizer its own results to rescore, splitting the
-    results list twice per recognizer (31 recognizers: 62 passes per chunk);
-    only recognizers that override `enhance_using_context` are asked here,
-    with the same results in the same order.
+    Presidio first offers every recognizer its own results to rescore
+    (`EntityRecognizer.enhance_using_context`), splitting the results list twice
+    per recognizer (31 recognizers: 62 passes per chunk) for a hook none of ours
+    overrides (tests/detect/test_presidio_compat.py checks that none does). Only
+    the engine's context enhancer runs, on the results in Presidio's order.
     """
 
     def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
-        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
-        by_recognizer: dict[str, list[RecognizerResult]] = {}
-        for result in raw_results:
-            by_recognizer.setdefault(result.recognition_metadata[key], []).append(result)
-        results: list[RecognizerResult] = []
-        for recognizer in recognizers:
-            own = by_recognizer.get(recognizer.id, [])
-            if type(recognizer).enhance_using_context is not EntityRecognizer.enhance_using_context:
-                others = [r for r in raw_results if r.recognition_metadata[key] != recognizer.id]
-                own = recognizer.enhance_using_context(
-                    text=text,
-                    raw_recognizer_results=own,
-                    other_raw_recognizer_results=others,
-                    nlp_artifacts=nlp_artifacts,
-                    context=context,
-                )
-            results.extend(own)
         return self.context_aware_enhancer.enhance_using_context(
             text=text,
-            raw_results=results,
+            raw_results=raw_results,
             nlp_artifacts=nlp_artifacts,
             recognizers=recognizers,
             context=context,

@@ -167,7 +167,7 @@ def _trim_person_prefix(e: Entity) -> Entity:
     return e
 
 
-def _plausible(e: Entity) -> bool:
+def _plausible(e: Entity, text: str) -> bool:
     """Names are written with a capital: an all-lower-case 'name' is noise
     (spaCy tags 'hajime' or 'visio' as places), unless the coach deny-listed it.
     A title or a civility alone ("Mme", "Dr", "M.") names nobody and is never
@@ -175,7 +175,7 @@ def _plausible(e: Entity) -> bool:
     if e.type in NAME_TYPES and e.recognizer != "DenyListRecognizer":
         if e.text.strip().rstrip(".") in _person_prefixes() or e.text.strip() in _person_prefixes():
             return False
-        if e.recognizer in ORDINARY_DOUBTED and _ordinary_guess(e):
+        if e.recognizer in ORDINARY_DOUBTED and _ordinary_guess(e, text):
             return False
         return any(c.isupper() for c in e.text)
     return True
@@ -186,18 +186,34 @@ def _plausible(e: Entity) -> bool:
 ORDINARY_DOUBTED = frozenset({"SpacyRecognizer"})
 
 
-def _ordinary_guess(e: Entity) -> bool:
+def _ordinary_guess(e: Entity, text: str) -> bool:
     """A place or an organisation the model guessed, made of ordinary words only,
     that no gazetteer or head noun vouches for ("Direction Financière" yes,
     "Liège", "Compagnie des Pêches Vendéennes" no). Persons are kept: fail closed."""
     if e.type == "PERSON":
-        # words that never name anyone alone ("Coaching", "SAS"), not "Titi" or "Moka"
-        return all(never_a_name_alone(w) for w in e.text.split())
+        # words that never name anyone alone ("Coaching", "SAS"), and an ordinary
+        # word the model read as a name where any word is capitalized ("OLGA :
+        # Soulagée."); "avec Titi" mid-sentence stays a person
+        words = e.text.split()
+        if all(never_a_name_alone(w) for w in words):
+            return True
+        return (
+            len(words) == 1
+            and is_ordinary_word(words[0])
+            and first_name_gender(words[0]) is None
+            and _opens_sentence(text, e.start)
+        )
     if not _only_ordinary_words(e.text):
         return False
     if e.type == "LOCATION":
         return place_entry(e.text) is None
     return org_head(e.text.strip()) is None
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Nothing but a sentence end, a line start, a bullet or a colon before `start`."""
+    before = text[max(0, start - 40) : start].rstrip(' \t*#>-•«"“(')
+    return not before or before[-1] in ".!?:;\n|"
 
 
 def _only_ordinary_words(text: str) -> bool:
@@ -266,7 +282,9 @@ def _person_shape(e: Entity) -> Entity | None:
 def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
     """Non-overlapping entities sorted by start."""
     pieces = [p for e in entities for p in _split_at_breaks(e)]
-    shaped = [_person_shape(_place_shape(_trim_person_prefix(e))) for e in pieces if _plausible(e)]
+    shaped = [
+        _person_shape(_place_shape(_trim_person_prefix(e))) for e in pieces if _plausible(e, text)
+    ]
     # a union of two persons' spans is shaped again ("Célina C." + "C. : Coucou")
     merged = [_person_shape(e) for e in _merge_same_type([e for e in shaped if e is not None])]
     taken = bytearray(len(text))

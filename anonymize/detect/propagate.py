@@ -42,7 +42,9 @@ from recognizers.lexicons import (
     lines,
     month_numbers,
     never_a_name_alone,
+    particles_never_alone,
     table,
+    titles,
 )
 
 from ..entities import Entity
@@ -71,7 +73,7 @@ SENTENCE_END = re.compile(r"(?:^|[.!?:;\n|#*>-])\s*$")
 @cache
 def _stopwords() -> frozenset[str]:
     """Tokens never searched alone: particles, titles and civilities."""
-    return frozenset(ln.strip() for ln in lines("name_stopwords.txt", package="anonymize"))
+    return particles_never_alone() | titles()
 
 
 @cache

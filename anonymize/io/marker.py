@@ -45,12 +45,12 @@ def write_marker(dst: Path, records: dict[str, dict]) -> None:
     earlier run into the same folder); nothing is excused folder-wide.
     """
     path = dst / OUTPUT_MARKER
-    earlier = _read_marker(path)
-    files = {rel: r for rel, r in _marker_files(earlier).items() if (dst / rel).is_file()}
+    earlier = read_marker(path)
+    files = {rel: r for rel, r in marker_files(earlier).items() if (dst / rel).is_file()}
     files.update(records)
     # a marker written before per-file records: its strings cannot be told
     # apart by file, and the files they were written in are still there
-    legacy = _strings(earlier.get("replacements"))
+    legacy = string_values(earlier.get("replacements"))
     payload = {
         "tool": "anonymize",
         "version": __version__,
@@ -75,7 +75,7 @@ def find_marker(path: Path) -> Path | None:
     return None
 
 
-def _read_marker(marker: Path) -> dict:
+def read_marker(marker: Path) -> dict:
     """A marker's content; empty when missing or unreadable (nothing is excused)."""
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
@@ -84,7 +84,7 @@ def _read_marker(marker: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _marker_files(data: dict) -> dict[str, dict]:
+def marker_files(data: dict) -> dict[str, dict]:
     """The per-file records of a read marker, well-formed ones only."""
     files = data.get("files")
     if not isinstance(files, dict):
@@ -92,16 +92,17 @@ def _marker_files(data: dict) -> dict[str, dict]:
     return {rel: r for rel, r in files.items() if isinstance(rel, str) and isinstance(r, dict)}
 
 
-def _strings(values: object) -> list[str]:
+def string_values(values: object) -> list[str]:
+    """The strings of a list read from a marker (anything else is ignored)."""
     return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
 
 
 def load_known(marker: Path) -> list[str]:
     """Every replacement string recorded in a marker file (for `--known`; empty if unreadable)."""
-    data = _read_marker(marker)
-    known = _strings(data.get("replacements"))  # a marker written before per-file records
-    for record in _marker_files(data).values():
-        known += _strings(record.get("replacements"))
+    data = read_marker(marker)
+    known = string_values(data.get("replacements"))  # a marker written before per-file records
+    for record in marker_files(data).values():
+        known += string_values(record.get("replacements"))
     return known
 
 
@@ -109,7 +110,7 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _record_spans(record: dict, text: str) -> list[tuple[int, int]] | None:
+def record_spans(record: dict, text: str) -> list[tuple[int, int]] | None:
     """The recorded spans, if the file is still exactly as the run wrote it."""
     spans = record.get("spans")
     if record.get("sha256") != _digest(text) or not isinstance(spans, list):

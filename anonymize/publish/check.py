@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from recognizers.lexicons import lines
+from recognizers.lexicons import lines, particles_never_alone, titles
 
 from ..config import Config
 from ..detect.analyze import analyze_texts
@@ -43,7 +43,7 @@ from ..entities import Entity
 from ..errors import NoteError
 from ..io.filenames import fold
 from ..io.formats import Document, read_document
-from ..io.marker import _marker_files, _read_marker, _record_spans, _strings, find_marker
+from ..io.marker import find_marker, marker_files, read_marker, record_spans, string_values
 from ..io.reader import find_notes
 from ..replace.styles import LABELS, MASK
 
@@ -122,9 +122,9 @@ def _overlap(a: Entity, b: Entity) -> bool:
 @cache
 def _never_names() -> frozenset[str]:
     """Words that are never a name on their own ("Entre", "Tonton", "De")."""
-    words = list(lines("name_stop_words.txt"))
+    words = list(lines("name_never_words.txt"))
     words += [ln.split("\t")[0] for ln in lines("relation_words.tsv")]
-    words += lines("name_stopwords.txt", package="anonymize")  # particles: "de", "du", "van"...
+    words += [*particles_never_alone(), *titles()]  # "de", "du", "van"; "M", "Mme"
     words += lines("acronyms.txt")  # legal forms, institutions: "SAS"
     return frozenset(fold(w.strip()) for w in words)
 
@@ -187,18 +187,18 @@ class Gate:
         marker = find_marker(doc.path)
         if marker is not None:
             if marker not in self._markers:
-                data = _read_marker(marker)
-                self._markers[marker] = (_marker_files(data), data.get("replacements"))
+                data = read_marker(marker)
+                self._markers[marker] = (marker_files(data), data.get("replacements"))
             files, legacy = self._markers[marker]
             rel = doc.path.resolve().relative_to(marker.parent).as_posix()
             record = files.get(rel, {})
             if legacy is not None:  # from a version before per-file records
-                strings = _strings(record.get("replacements")) + _strings(legacy)
+                strings = string_values(record.get("replacements")) + string_values(legacy)
                 record = {**record, "replacements": strings}
-        spans = _record_spans(record, doc.text) if record else None
+        spans = record_spans(record, doc.text) if record else None
         strings = set(self.known)
         if spans is None:
-            strings |= set(_strings(record.get("replacements")))
+            strings |= set(string_values(record.get("replacements")))
         # our one-letter replacements ("« D »" for a one-letter nickname) count too
         mask = _covered(doc.text, _folded_pattern(strings - self.originals, shortest=1))
         for start, end in spans or ():

@@ -6,9 +6,8 @@ trentaine" or "une trentaine d'années", depending on the sentence frame.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from recognizers.lexicons import lines, month_numbers
+from recognizers.lexicons import month_numbers, parse_spelled
 
 MONTHS = (
     "janvier",
@@ -92,35 +91,6 @@ def coarsen_date(text: str, style: str = "month", shift_months: int = 0) -> str:
 
 
 # ---------------------------------------------------------------- ages
-
-
-@cache
-def _number_words() -> dict[str, int]:
-    words: dict[str, int] = {}
-    for line in lines("age_number_words.tsv"):
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[1].strip().isdigit():
-            words[parts[0].strip().lower()] = int(parts[1])
-    return words
-
-
-def parse_spelled(text: str) -> int | None:
-    """Value of a French number written in words, up to 99 ('vingt-deux', 'soixante et onze')."""
-    words = _number_words()
-    total, current = 0, 0
-    tokens = [t for t in re.split(r"[\s\-]+", text.lower()) if t and t != "et"]
-    if not tokens:
-        return None
-    for tok in tokens:
-        if tok in ("vingts", "vingt") and current == 4:
-            current = 80
-            continue
-        if tok not in words:
-            return None
-        value = words[tok]
-        current += value
-    total += current
-    return total
 
 
 DECADES = {

@@ -12,6 +12,9 @@ import random
 import re
 import unicodedata
 
+from recognizers.lexicons import spell_number
+from recognizers.numbers.checksums import compact, fr_vat_ok, iban_ok, nir_ok, siren_ok, siret_ok
+
 # ARCEP numbers reserved for audiovisual fiction, by leading digits.
 FICTION_PREFIX = {
     "1": "19900",
@@ -61,26 +64,6 @@ SOCIAL = (
     "github.com",
 )
 RESERVED_DOMAIN = "example.org"
-UNITS = (
-    "zéro",
-    "un",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "treize",
-    "quatorze",
-    "quinze",
-    "seize",
-)
-TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
 
 
 def ascii_slug(text: str) -> str:
@@ -126,63 +109,11 @@ def fake_phone(original: str, rng: random.Random) -> str:
     return _fill_digits(original, new)
 
 
-def spell_number(n: int) -> str:
-    """0..99 in French words, as a phone number is dictated."""
-    if n < 17:
-        return UNITS[n]
-    if n < 20:
-        return "dix-" + UNITS[n - 10]
-    tens, unit = divmod(n, 10)
-    if tens in (7, 9):
-        base = "soixante" if tens == 7 else "quatre-vingt"
-        rest = n - (60 if tens == 7 else 80)
-        joiner = " et " if rest == 11 and tens == 7 else "-"
-        return base + joiner + spell_number(rest)
-    if tens == 8:
-        return "quatre-vingts" if unit == 0 else "quatre-vingt-" + UNITS[unit]
-    word = TENS[tens]
-    if unit == 0:
-        return word
-    return word + (" et un" if unit == 1 else "-" + UNITS[unit])
-
-
 def fake_spelled_phone(original: str, rng: random.Random) -> str:
     digits = "0" + FICTION_PREFIX["6"] + "".join(str(rng.randint(0, 9)) for _ in range(4))
     pairs = [int(digits[i : i + 2]) for i in range(0, 10, 2)]
-    words = ["zéro " + UNITS[pairs[0]]] + [spell_number(p) for p in pairs[1:]]
+    words = ["zéro " + spell_number(pairs[0])] + [spell_number(p) for p in pairs[1:]]
     return ", ".join(words)
-
-
-def _luhn_ok(number: str) -> bool:
-    total = 0
-    for i, c in enumerate(reversed(number)):
-        d = int(c)
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
-def _iban_ok(iban: str) -> bool:
-    s = iban[4:] + iban[:4]
-    digits = "".join(str(int(c, 36)) for c in s if c.isalnum())
-    return digits.isdigit() and int(digits) % 97 == 1
-
-
-def _nir_ok(s: str) -> bool:
-    """A 15-character social security number whose key checks."""
-    if not re.fullmatch(r"[12]\d{4}(?:\d\d|2A|2B)\d{8}", s):
-        return False
-    body = s[:13].replace("2A", "19").replace("2B", "18")
-    return 97 - int(body) % 97 == int(s[13:])
-
-
-def _vat_ok(s: str) -> bool:
-    """A French VAT number FRkk + SIREN whose numeric key checks."""
-    if not re.fullmatch(r"FR\d{11}", s):
-        return False
-    siren = int(s[4:])
-    return (12 + 3 * (siren % 97)) % 97 == int(s[2:4])
 
 
 def fake_id(original: str, rng: random.Random) -> str:
@@ -198,19 +129,27 @@ def fake_id(original: str, rng: random.Random) -> str:
             out[i] = chr(rng.randint(ord("A"), ord("Z")))
         elif c.islower() and c.isalpha():
             out[i] = chr(rng.randint(ord("a"), ord("z")))
-    fake = "".join(out)
-    compact = re.sub(r"\W", "", fake)
-    valid = (
-        (compact.isdigit() and len(compact) in (9, 14) and _luhn_ok(compact))
-        or (re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact) and _iban_ok(compact))
-        or _nir_ok(compact)
-        or _vat_ok(compact)
+    digits = [i for i, c in enumerate(out) if c.isdigit()]
+    # one changed digit fails every check a valid fake passed; the loop guards
+    # against landing on another check's valid value
+    for _ in range(10):
+        if not digits or not passes_a_check("".join(out)):
+            break
+        out[digits[-1]] = str((int(out[digits[-1]]) + 1) % 10)
+    return "".join(out)
+
+
+def passes_a_check(text: str) -> bool:
+    """True when an ID recognizer would take `text` for a certain identifier: its
+    SIREN, SIRET, IBAN, NIR or French VAT check digits are right."""
+    raw = compact(text)
+    return (
+        (len(raw) == 9 and siren_ok(raw))
+        or (len(raw) == 14 and siret_ok(raw))
+        or iban_ok(raw)
+        or nir_ok(raw)
+        or fr_vat_ok(raw)
     )
-    if valid:
-        last = max(i for i, c in enumerate(out) if c.isdigit())
-        out[last] = str((int(out[last]) + 1) % 10)
-        fake = "".join(out)
-    return fake
 
 
 def fake_email(original: str, local_words: list[str], rng: random.Random) -> str:

@@ -152,13 +152,13 @@ class PersonNames:
             if short[0] in VOWELS:  # "Alice" -> "Lili"
                 short = (consonant.group() if consonant else "l") + short[-1]
             return (short * 2).capitalize()
-        if real and real.startswith(nick) and len(nick) < len(letters):
-            cut = max(3, min(len(nick), len(letters) - 1))
+        if real and real.startswith(nick):
+            if len(nick) >= len(letters) - 1:
+                return first  # a pseudonym as short as the nickname ("Clo" -> "Mia")
+            cut = max(3, len(nick))
             while cut < len(letters) - 1 and letters[cut - 1] in VOWELS and letters[cut] in VOWELS:
                 cut += 1
             return first[:cut]
-        if len(nick) <= 3 and nick.isalpha() and real:  # "JB" for Jean-Baptiste
-            return "".join(w[0] for w in re.split(r"[ -]", first) if w).upper()
         return first
 
     def _letter(self, identity: Identity, position: int, real: str) -> str:

@@ -33,7 +33,7 @@ class EmailRecognizer(PresidioEmailRecognizer):
     keeps the pattern's 0.5: still an address, and failing closed is cheaper.
     """
 
-    CONTEXT: ClassVar[tuple[str, ...]] = (
+    CONTEXT_WORDS: ClassVar[tuple[str, ...]] = (
         "mail",
         "email",
         "e-mail",
@@ -45,7 +45,7 @@ class EmailRecognizer(PresidioEmailRecognizer):
 
     def __init__(self) -> None:
         super().__init__(
-            context=list(self.CONTEXT),
+            context=list(self.CONTEXT_WORDS),
             supported_language=LANGUAGE,
             supported_entity="EMAIL",
             name="FrEmailRecognizer",

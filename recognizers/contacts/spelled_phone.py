@@ -17,8 +17,9 @@ import regex as re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers import LANGUAGE, _data
+from recognizers import LANGUAGE
 from recognizers._ids import build_result
+from recognizers._numbers import number_words
 
 _WORD = re.compile(r"\p{L}+")
 # What may separate two number words: spaces, hyphens, a comma (a full stop
@@ -39,7 +40,8 @@ class _Word:
 
 @cache
 def _lexicon() -> dict[str, tuple[int, str]]:
-    return {w: (int(v), k) for w, v, k in _data.table("spelled_number_words.tsv")}
+    """The words of a dictated number: all number words but `cent`."""
+    return {w: vk for w, vk in number_words().items() if vk[1] != "hundred"}
 
 
 def _words_from(text: str, start: int) -> list[_Word]:
@@ -48,8 +50,8 @@ def _words_from(text: str, start: int) -> list[_Word]:
     words: list[_Word] = []
     pos = start
     while True:
-        gap = _GAP.match(text, pos)
-        at = gap.end() if words else pos
+        gap = _GAP.match(text, pos)  # matches always: every part is optional
+        at = gap.end() if gap and words else pos
         if words and "\n" in text[pos:at]:
             break
         m = _WORD.match(text, at)

@@ -58,7 +58,8 @@ _CODE_AFTER = re.compile(r"\s+(?:du\s+code\b|CGI\b|CSS\b|CSP\b|CASF\b)", re.IGNO
 
 def _label_regex() -> re.Pattern:
     """One regex for all labels, capturing the code that follows."""
-    code_labels, free_labels = [], []
+    code_labels: list[str] = []
+    free_labels: list[str] = []
     for label, mode in _data.table("reference_labels.tsv"):
         words = [re.escape(w) for w in label.split()]
         (free_labels if mode == "free" else code_labels).append(r"[\s_]+".join(words))
@@ -161,7 +162,7 @@ class ReferenceNumberRecognizer(EntityRecognizer):
 
     def _stopped(self, code: str) -> bool:
         prefix = re.match(r"[A-Za-z]+", code)
-        return bool(prefix) and prefix.group().upper() in self._stops
+        return prefix is not None and prefix.group().upper() in self._stops
 
     @staticmethod
     def _is_article(text: str, start: int, end: int) -> bool:

@@ -24,7 +24,7 @@ from functools import cache
 import ahocorasick
 
 from recognizers import _place_context as ctx
-from recognizers._data import table
+from recognizers._data import lines, table
 from recognizers._gazetteer import department_and_region_names, fold
 from recognizers._proper_names import CAP_WORD
 from recognizers._regex_entity import _RegexEntityRecognizer
@@ -34,143 +34,7 @@ SCORE = 0.88
 SCORE_CUED = 0.65  # an ambiguous name next to an employment cue
 
 # Words around an employer, client or funder (lower-case, as written).
-EMPLOYMENT_CUES = frozenset(
-    [
-        "chez",
-        "client",
-        "cliente",
-        "clients",
-        "employeur",
-        "employeuse",
-        "travaille",
-        "travaillait",
-        "travaillé",
-        "travailler",
-        "bosse",
-        "bossait",
-        "embauché",
-        "embauchée",
-        "recruté",
-        "recrutée",
-        "stage",
-        "stagiaire",
-        "alternance",
-        "alternant",
-        "alternante",
-        "cdi",
-        "cdd",
-        "intérim",
-        "magasin",
-        "enseigne",
-        "opérateur",
-        "boutique",
-        "agence",
-        "siège",
-        "filiale",
-        "groupe",
-        "salarié",
-        "salariée",
-        "poste",
-        "conseiller",
-        "conseillère",
-        "caissière",
-        "caissier",
-        "vendeur",
-        "vendeuse",
-        "rayon",
-        "manager",
-        "directeur",
-        "directrice",
-        "responsable",
-        "chef",
-        "cheffe",
-        "partenaire",
-        "fournisseur",
-        "financé",
-        "financée",
-        "financement",
-        "entretien",
-        "candidature",
-        "postulé",
-        "contrat",
-        "mission",
-        "démission",
-        "licencié",
-        "licenciée",
-        "rejoint",
-        "rejoindre",
-        "quitté",
-        "quitter",
-        "passé",
-        "passée",
-    ]
-)
-# Words that may extend a bank's or mutual's name with its regional branch.
-_REGION_WORDS = frozenset(
-    [
-        "nord",
-        "sud",
-        "est",
-        "ouest",
-        "centre",
-        "grand",
-        "grande",
-        "haut",
-        "haute",
-        "bas",
-        "basse",
-        "val",
-        "pays",
-        "côte",
-        "côtes",
-        "alpes",
-        "provence",
-        "atlantique",
-        "méditerranée",
-        "loire",
-        "rhône",
-        "seine",
-        "garonne",
-        "normandie",
-        "bretagne",
-        "champagne",
-        "bourgogne",
-        "aquitaine",
-        "occitanie",
-        "lorraine",
-        "alsace",
-        "picardie",
-        "anjou",
-        "maine",
-        "touraine",
-        "vendée",
-        "charente",
-        "charentes",
-        "limousin",
-        "auvergne",
-        "savoie",
-        "dauphiné",
-        "languedoc",
-        "pyrénées",
-        "gascogne",
-        "corse",
-        "île",
-        "france",
-        "franche",
-        "comté",
-        "ardennes",
-        "flandres",
-        "artois",
-        "brie",
-        "picardie",
-        "mer",
-        "de",
-        "la",
-        "du",
-        "des",
-        "et",
-    ]
-)
+EMPLOYMENT_CUES = frozenset(lines("org_employment_cues.txt"))
 _EXTENDED_KINDS = frozenset({"bank", "insurance"})
 _CONNECTOR = re.compile(r"[ \u00a0]+(de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*")
 _CAP_WORDS = re.compile(rf"(?:[ \u00a0]+(?:{CAP_WORD}))+")
@@ -178,7 +42,8 @@ _CAP_WORDS = re.compile(rf"(?:[ \u00a0]+(?:{CAP_WORD}))+")
 
 @cache
 def _region_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in _REGION_WORDS)
+    """Words that may extend a bank's or mutual's name with its regional branch."""
+    return frozenset(fold(w) for w in lines("org_branch_words.txt"))
 
 
 @dataclass(frozen=True)
@@ -254,7 +119,7 @@ class KnownOrgRecognizer(_RegexEntityRecognizer):
         if re.search(r"(?i)\bgare[ \u00a0]+$", text[max(0, start - 6) : start]):
             return True
         m = re.match(r"[ \u00a0]+([\w-]+)", text[end : end + 30])
-        return bool(m) and m.group(1) in not_org_names()
+        return m is not None and m.group(1) in not_org_names()
 
     @staticmethod
     def _part_of_tool_name(text: str, start: int, end: int) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from recognizers._names import first_name, fold, is_surname, relation_words, stop_words
+from recognizers._names import first_name, fold, is_surname, relation_words, stop_words, titles
 from recognizers._proper_names import cap_name
 from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 from recognizers.organisations._org_common import not_org_names
@@ -24,7 +24,7 @@ SCORE = 0.6
 # First names rarer than this ("Ty" of "Ty Glaz") do not make the name a person.
 RARE_TIER = 3
 _CHEZ = re.compile(rf"(?<![\w-])chez[ \u00a0]+(?P<name>{cap_name(4)})")
-_TITLES = frozenset({"m", "mme", "mlle", "mr", "dr", "me", "pr", "monsieur", "madame"})
+_TITLES = frozenset(fold(t) for t in titles())
 
 
 class ChezOrgRecognizer(_RegexEntityRecognizer):

@@ -42,17 +42,9 @@ SCORE_SUFFIX = 0.7
 
 # Adjectives that may sit between a head and its name (`orchestre national du
 # Capitole`, `lycée agricole Le Robillard` is a head of its own).
-_ADJECTIVES = (
-    r"(?:\s+(?:national|nationale|régional|régionale|départemental|départementale|"
-    r"municipal|municipale|intercommunal|intercommunale|universitaire|privé|privée|"
-    r"public|publique|civil|civils|agricole|catholique|protestant|laïque))*"
-)
+_ADJECTIVES = r"(?:\s+(?:" + "|".join(lines("org_head_adjectives.txt")) + "))*"
 # Sports-club abbreviations placed before the town or name (`RC Lens`).
-_CLUB_PREFIXES = (
-    "RC", "FC", "AS", "US", "SC", "AC", "OGC", "AJ", "ASM", "ESTAC", "SCO", "SU", "UA",
-    "JA", "ES", "CA", "USO", "ASPTT", "RCT", "UBB", "AL", "JS", "EA", "SO", "USA", "CS",
-    "HBC", "BC", "VB", "TC", "UC", "AAJ", "ASC", "OC", "Stade", "Racing", "Olympique",
-)  # fmt: skip
+_CLUB_PREFIXES = lines("org_club_prefixes.txt")
 
 
 @dataclass(frozen=True)

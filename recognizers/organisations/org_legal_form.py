@@ -12,49 +12,14 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from recognizers._data import lines, table
 from recognizers._proper_names import CONNECTOR, LEGAL_FORM, cap_name
 from recognizers._regex_entity import _RegexEntityRecognizer
 from recognizers.organisations._org_common import Candidate, not_org_names, other_mentions, public
 
 SCORE = 0.9
 # Capitalized words that open a line or a field and are no part of the name.
-_LEADING_NOISE = frozenset(
-    [
-        "Entreprise",
-        "Société",
-        "Sté",
-        "Client",
-        "Cliente",
-        "Employeur",
-        "Fournisseur",
-        "Facturé",
-        "Facturée",
-        "Siège",
-        "Raison",
-        "Objet",
-        "Chez",
-        "Par",
-        "Pour",
-        "Et",
-        "Via",
-        "Contexte",
-        "Structure",
-        "Commanditaire",
-        "Prestataire",
-        "Titulaire",
-        "Banque",
-        "Cabinet",
-        "Émetteur",
-        "Destinataire",
-        "De",
-        "Du",
-        "Des",
-        "À",
-        "Au",
-        "Aux",
-        "En",
-    ]
-)
+_LEADING_NOISE = frozenset(lines("org_leading_words.txt"))
 # `La SCI Les Oliviers`: a determiner before the form is not a name.
 _DETERMINERS = frozenset(
     [
@@ -80,7 +45,7 @@ _DETERMINERS = frozenset(
 )
 # Forms that are also ordinary all-capitals words (`SA MAISON`): not before
 # an all-capitals name.
-_SHORT_FORMS = frozenset({"SA", "SAS", "EI", "SEL", "SEM", "GIE", "SCP"})
+_SHORT_FORMS = frozenset(row[0] for row in table("org_legal_forms.tsv") if row[1:] == ("word",))
 
 
 @cache

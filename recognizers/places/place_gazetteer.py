@@ -98,7 +98,7 @@ class PlaceGazetteerRecognizer(EntityRecognizer):
             article = m.group(1).strip().rstrip("'’").title() if m else ""
             lowered = words[-1] if words else ""
             contracted = {"au": "Le", "du": "Le", "aux": "Les", "des": "Les"}.get(lowered, "")
-            if article and any(a.rstrip("'") == article for a in entry.articles):
+            if m and article and any(a.rstrip("'") == article for a in entry.articles):
                 start = m.start(1)
                 # `aux Herbiers` needs no more; `Les Herbiers` mid-sentence neither.
                 # At a sentence start, only a town of some size (`Le Havre est...`,

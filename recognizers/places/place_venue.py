@@ -14,47 +14,17 @@ import re
 from collections.abc import Iterator
 
 from recognizers import _place_context as ctx
+from recognizers._data import lines, table
 from recognizers._gazetteer import scan
 from recognizers._proper_names import CONNECTOR, cap_name
 from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 
-# Venue heads, kept inside the span; `place` and street types are addresses.
-VENUE_HEADS = (
-    "gare", "salle", "domaine", "stade", "parc", "théâtre", "musée", "aéroport", "port",
-    "plage", "lac", "mont", "col", "vallée", "île", "château", "abbaye", "palais", "halle",
-    "halles", "station", "jardin", "jardins", "forêt", "étang", "plateau", "gorges", "cap",
-    "pointe", "baie", "presqu'île", "marais", "cirque", "zénith", "arena", "basilique",
-    "cathédrale", "base nautique", "base de loisirs", "centre commercial", "pic", "dune",
-    "marché", "centre d'affaires", "pépinière d'entreprises", "hôtel d'entreprises", "tiers-lieu",
-)  # fmt: skip
-# District heads, left outside the span.
-DISTRICT_HEADS = ("quartier", "faubourg", "hameau", "cité", "lotissement", "village", "site")
+# Venue heads, kept inside the span, and district heads, left outside;
+# `place` and street types are addresses.
+VENUE_HEADS = tuple(row[0] for row in table("place_venue_heads.tsv") if row[1] == "venue")
+DISTRICT_HEADS = tuple(row[0] for row in table("place_venue_heads.tsv") if row[1] == "district")
 # Names after a head that do not make it a named venue (`gare SNCF`, `salle B`).
-GENERIC_NAMES = frozenset(
-    [
-        "SNCF",
-        "RER",
-        "TGV",
-        "TER",
-        "RATP",
-        "TRAM",
-        "Nord",
-        "Sud",
-        "Est",
-        "Ouest",
-        "Centre",
-        "Haut",
-        "Bas",
-        "Grand",
-        "Petit",
-        "Wifi",
-        "Wi-Fi",
-        "Covid",
-        "Internet",
-        "Web",
-        "Noël",
-    ]
-)
+GENERIC_NAMES = frozenset(lines("place_venue_not_names.txt"))
 SCORE_VENUE = 0.65
 SCORE_DISTRICT = 0.65
 SCORE_BRACKETED = 0.5
@@ -109,16 +79,21 @@ class PlaceVenueRecognizer(_RegexEntityRecognizer):
         for hit in scan(text):
             if hit.entry.best.kind != "commune" or hit.entry.ambiguous:
                 continue
-            m = _BRACKETED.match(text, hit.end)
+            bracket = _BRACKETED.match(text, hit.end)
             # Title-case words only: `(CEO)`, `(RH)` are roles, not districts.
             if (
-                m
-                and _usable(m.group("name"), "")
-                and not any(w.isupper() and len(w) > 1 for w in m.group("name").split())
-                and not self._is_place(m.group("name"))
+                bracket
+                and _usable(bracket.group("name"), "")
+                and not any(w.isupper() and len(w) > 1 for w in bracket.group("name").split())
+                and not self._is_place(bracket.group("name"))
             ):
                 found.append(
-                    (m.start("name"), m.end("name"), SCORE_BRACKETED, {"kind": "neighbourhood"})
+                    (
+                        bracket.start("name"),
+                        bracket.end("name"),
+                        SCORE_BRACKETED,
+                        {"kind": "neighbourhood"},
+                    )
                 )
         yield from found
         yield from self._other_mentions(text, found)

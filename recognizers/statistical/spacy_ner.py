@@ -33,7 +33,7 @@ def _first_names() -> frozenset[str]:
 @cache
 def _not_names() -> frozenset[str]:
     """Capitalized words that never name a private person (pronouns, roles, labels)."""
-    words = set(lines("name_stop_words.txt")) | set(lines("speaker_label_roles.txt"))
+    words = set(lines("name_never_words.txt")) | set(lines("speaker_label_roles.txt"))
     return frozenset(w.strip().casefold() for w in words)
 
 

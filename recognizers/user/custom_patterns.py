@@ -14,7 +14,7 @@ class CustomPatternRecognizer(PatternRecognizer):
         super().__init__(
             supported_entity=entity,
             patterns=[Pattern(name, regex, float(score))],
-            context=list(context) or None,
+            context=list(context),
             supported_language=LANGUAGE,
             name=f"custom:{name}",
         )

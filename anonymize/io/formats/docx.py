@@ -33,7 +33,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ...errors import NoteError
-from ...pipeline import Result
+from ...results import Result
 from ..reader import Note
 from ..writer import atomic_write_bytes
 from .edits import Edit, edits_of

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...pipeline import Result
 from ...replace.splice import Replacement
+from ...results import Result
 
 # The grammar repair rewrites at most the word before a replacement
 # ("jusqu'" -> "jusque "); anything longer means the result is inconsistent.

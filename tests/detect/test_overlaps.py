@@ -1,0 +1,161 @@
+"""resolve_overlaps: one entity per character, the most specific wins, fail closed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from anonymize.detect.analyze import analyze_texts
+from anonymize.detect.overlaps import absorb_adjacent_names, pieces_outside, resolve_overlaps
+from anonymize.entities import Entity
+from anonymize.io.reader import read_note
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def ent(text: str, part: str, type_: str, score: float = 0.85, recognizer: str = "X", nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return Entity(start, start + len(part), type_, part, score, recognizer)
+
+
+def spans(entities):
+    return [(e.type, e.text) for e in entities]
+
+
+def test_a_structured_identifier_beats_a_name_inside_it():
+    text = "Écrire à julien.marchand@gmail.com demain."
+    found = resolve_overlaps(
+        [ent(text, "marchand", "PERSON", 0.95), ent(text, "julien.marchand@gmail.com", "EMAIL")],
+        text,
+    )
+    assert spans(found) == [("EMAIL", "julien.marchand@gmail.com")]
+
+
+def test_the_loser_keeps_what_sticks_out_when_it_holds_a_word():
+    text = "Rendez-vous au 12 rue Victor Hugo Lyon demain."
+    found = resolve_overlaps(
+        [ent(text, "12 rue Victor Hugo", "ADDRESS"), ent(text, "Victor Hugo Lyon", "LOCATION")],
+        text,
+    )
+    assert spans(found) == [("ADDRESS", "12 rue Victor Hugo"), ("LOCATION", "Lyon")]
+
+
+def test_one_letter_left_over_is_not_kept():
+    text = "Appeler le 06 12 34 56 78 X demain."
+    found = resolve_overlaps(
+        [ent(text, "06 12 34 56 78", "PHONE"), ent(text, "78 X", "PERSON", 0.6)], text
+    )
+    assert spans(found) == [("PHONE", "06 12 34 56 78")]
+
+
+def test_a_dedicated_recognizer_beats_spacy_at_the_same_score():
+    text = "Réunion avec Claire Dupont."
+    found = resolve_overlaps(
+        [
+            ent(text, "Claire Dupont", "ORG", 0.85, "SpacyRecognizer"),
+            ent(text, "Claire Dupont", "PERSON", 0.85, "FirstNameRecognizer"),
+        ],
+        text,
+    )
+    assert [(e.type, e.recognizer) for e in found] == [("PERSON", "FirstNameRecognizer")]
+
+
+def test_among_equals_the_higher_score_then_the_longer_span_wins():
+    text = "Il habite Saint-Malo depuis."
+    a = ent(text, "Saint-Malo", "LOCATION", 0.7)
+    b = ent(text, "Saint-Malo", "ORG", 0.9)
+    assert spans(resolve_overlaps([a, b], text)) == [("ORG", "Saint-Malo")]
+    short = ent(text, "Malo", "PERSON", 0.7)
+    assert spans(resolve_overlaps([short, a], text)) == [("LOCATION", "Saint-Malo")]
+
+
+def test_overlapping_spans_of_one_type_become_their_union():
+    text = "Vu Jean-Baptiste Marchand Leclerc hier."
+    found = resolve_overlaps(
+        [
+            ent(text, "Jean-Baptiste Marchand", "PERSON", 0.6),
+            ent(text, "Marchand Leclerc", "PERSON", 0.9, "Y"),
+        ],
+        text,
+    )
+    assert spans(found) == [("PERSON", "Jean-Baptiste Marchand Leclerc")]
+    assert found[0].score == 0.9
+
+
+def test_a_person_span_stops_before_lower_case_words_and_quotes():
+    text = "Inès « orageux », Luc ensemble."
+    found = resolve_overlaps(
+        [ent(text, "Inès « orageux", "PERSON", 0.85), ent(text, "Luc ensemble", "PERSON", 0.85)],
+        text,
+    )
+    assert spans(found) == [("PERSON", "Inès"), ("PERSON", "Luc")]
+
+
+def test_a_name_never_runs_across_a_line_or_a_table_cell():
+    text = "| Maryvonne Lecoeur | mère |\nClaire\nDupont"
+    found = resolve_overlaps(
+        [
+            ent(text, "Maryvonne Lecoeur | mère", "PERSON"),
+            ent(text, "Claire\nDupont", "LOCATION"),
+        ],
+        text,
+    )
+    assert spans(found) == [("PERSON", "Maryvonne Lecoeur"), ("LOCATION", "Claire")]
+
+
+def test_titles_and_kinship_words_stay_out_of_a_person():
+    text = "Elle a vu Mme Gisèle Puech puis Tonton Marcel."
+    found = resolve_overlaps(
+        [ent(text, "Mme Gisèle Puech", "PERSON"), ent(text, "Tonton Marcel", "PERSON")], text
+    )
+    assert spans(found) == [("PERSON", "Gisèle Puech"), ("PERSON", "Marcel")]
+
+
+def test_lower_case_names_are_noise_unless_deny_listed():
+    text = "on s'est vus en visio avec hajime"
+    statistical = ent(text, "visio", "LOCATION", 0.85, "SpacyRecognizer")
+    denied = ent(text, "hajime", "PERSON", 1.0, "DenyListRecognizer")
+    assert spans(resolve_overlaps([statistical, denied], text)) == [("PERSON", "hajime")]
+
+
+def test_trailing_function_words_leave_the_remainder_of_a_name():
+    text = "Maïwenn au café, avec Paul."
+    loser = ent(text, "Maïwenn au café", "PERSON")
+    taken = bytearray(len(text))
+    taken[text.index("café") : text.index("café") + 4] = b"\x01" * 4
+    assert [p.text for p in pieces_outside(loser, text, taken)] == ["Maïwenn"]
+
+
+def test_a_first_name_glued_to_a_place_joins_it():
+    text = "Rendez-vous au Cours Julien samedi."
+    found = absorb_adjacent_names([ent(text, "Cours", "LOCATION")], text)
+    assert spans(found) == [("LOCATION", "Cours Julien")]
+    text = "Rendez-vous au Cours Lieutaud samedi."
+    assert spans(absorb_adjacent_names([ent(text, "Cours", "LOCATION")], text)) == [
+        ("LOCATION", "Cours")
+    ]
+
+
+@pytest.fixture(scope="module")
+def sample_notes():
+    paths = sorted(p for p in (ROOT / "samples").glob("0*") if p.suffix in (".md", ".txt"))
+    return [read_note(p).text for p in paths]
+
+
+def test_real_detections_resolve_to_disjoint_spans_covering_every_flagged_word(sample_notes):
+    raw = list(analyze_texts(sample_notes))
+    for text, entities in zip(sample_notes, raw, strict=True):
+        resolved = resolve_overlaps(entities, text)
+        assert resolved == sorted(resolved, key=lambda e: e.start)
+        covered = bytearray(len(text))
+        for e in resolved:
+            assert e.text == text[e.start : e.end]
+            assert not any(covered[e.start : e.end]), e
+            covered[e.start : e.end] = b"\x01" * len(e)
+        # fail closed: a structured identifier found raw is covered whole
+        for e in entities:
+            if e.type in ("EMAIL", "PHONE", "ID", "URL"):
+                assert all(covered[e.start : e.end]), e
