@@ -10,9 +10,12 @@ both texts side by side need the exact regions that changed, in both texts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ...pipeline import Result
 from ...replace.splice import Replacement
+
+if TYPE_CHECKING:
+    from ...pipeline import Result
 
 # The grammar repair rewrites at most the word before a replacement
 # ("jusqu'" -> "jusque "); anything longer means the result is inconsistent.
