@@ -88,6 +88,14 @@ def _write_failed(path: Path, exc: OSError) -> click.ClickException:
     return click.ClickException(f"cannot write {path}: {exc.strerror or type(exc).__name__}")
 
 
+def _warn_timeouts(config: Config) -> None:
+    """Warn about the config's own patterns that ran out of time (names only, never text)."""
+    from recognizers.user.custom_patterns import drain_timeouts, timeout_warnings
+
+    for line in timeout_warnings(drain_timeouts(), config.source or "the config"):
+        click.echo(f"warning: {line}", err=True)
+
+
 def _open_mapping(path: Path | None, seed: int | None, config: Config, output_dir: Path | None):
     """The mapping to use (loaded, new, or None) and its passphrase."""
     if path is None:
@@ -178,6 +186,7 @@ def text(
         raise click.ClickException(f"{'stdin' if from_stdin else file}: {exc}") from None
     pipeline = Pipeline(config, style, mapping)
     result = pipeline.anonymize(note.text)
+    _warn_timeouts(config)
     if output is None:
         click.echo(result.text, nl=False)
     else:
@@ -235,6 +244,7 @@ def detect(paths: tuple[Path, ...], fmt: str, config_path: Path | None):
         names.append(label)
         texts.append(note.text)
     detected = Pipeline(config, style="redact").detect_many(texts) if texts else []
+    _warn_timeouts(config)
     if fmt == "json":
         for name, entities in zip(names, detected, strict=True):
             click.echo(
@@ -448,6 +458,7 @@ def check(
         raise click.ClickException(str(exc)) from None
     gate = Gate.with_mapping(config, mapping, known) if mapping else Gate(config, known=known)
     report = gate.check_paths(list(paths))
+    _warn_timeouts(config)
     for finding in report.findings:
         click.echo(finding.format(show))
     for path, error in report.errors:
@@ -491,6 +502,7 @@ def review(file: Path, output: Path, force: bool, style: str | None, config_path
         raise click.ClickException(f"{file}: {exc}") from None
     except OSError as exc:
         raise _write_failed(output, exc) from None
+    _warn_timeouts(config)
     click.echo(
         f"{output}: {len(result.replacements)} replacements, {cues} sentences to check by hand",
         err=True,

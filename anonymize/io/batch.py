@@ -31,6 +31,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from recognizers.user.custom_patterns import drain_timeouts, timeout_warnings
+
 from ..config import Config
 from ..detect.analyze import analyze_texts
 from ..detect.engine import get_analyzer
@@ -181,8 +183,9 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
-def _analyze_shard(texts: list[str], config: Config) -> list[list[Entity]]:
-    return list(analyze_texts(texts, config))
+def _analyze_shard(texts: list[str], config: Config) -> tuple[list[list[Entity]], dict[str, int]]:
+    found = list(analyze_texts(texts, config))
+    return found, drain_timeouts()
 
 
 def analyze_parallel(
@@ -190,14 +193,21 @@ def analyze_parallel(
     config: Config,
     jobs: int = 1,
     on_progress: Callable[[int], None] | None = None,
+    timeouts: Counter | None = None,
 ) -> list[list[Entity]]:
-    """Raw detections for every text, with `jobs` forked workers when > 1."""
+    """Raw detections for every text, with `jobs` forked workers when > 1.
+
+    Custom patterns that ran out of time are counted into `timeouts`.
+    """
     shards = [list(texts[i : i + SHARD]) for i in range(0, len(texts), SHARD)]
     results: list[list[Entity]] = []
+    timeouts = timeouts if timeouts is not None else Counter()
     get_analyzer(config)  # load once here; forked workers inherit it
     if jobs <= 1 or len(shards) <= 1:
         for shard in shards:
-            results.extend(_analyze_shard(shard, config))
+            found, late = _analyze_shard(shard, config)
+            results.extend(found)
+            timeouts.update(late)
             if on_progress:
                 on_progress(len(shard))
         return results
@@ -210,7 +220,9 @@ def analyze_parallel(
     ) as pool:
         futures = [pool.submit(_analyze_shard, shard, config) for shard in shards]
         for shard, future in zip(shards, futures, strict=True):
-            results.extend(future.result())
+            found, late = future.result()
+            results.extend(found)
+            timeouts.update(late)
             if on_progress:
                 on_progress(len(shard))
     return results
@@ -291,7 +303,9 @@ def run_batch(
 
     pipeline = Pipeline(config, style, mapping)
     texts = [note.text for _, note in notes]
-    raw = analyze_parallel(texts, config, jobs, on_progress)
+    timeouts: Counter = Counter()
+    raw = analyze_parallel(texts, config, jobs, on_progress, timeouts)
+    report.warnings += timeout_warnings(dict(timeouts), config.source or "the config")
     # File and folder names are short texts of their notes' scope: same pseudonyms.
     results, names = pipeline.anonymize_folder(texts, [Path(rel) for rel, _ in notes], raw)
     outputs = [name.as_posix() for name in names]
