@@ -188,16 +188,17 @@ def test_a_disk_filling_up_while_writing_keeps_what_fits(tmp_path, monkeypatch):
     reference = tmp_path / "reference"
     assert _batch(str(src), "-o", str(reference), "--seed", "5").exit_code == 0
     budget = {"left": 900}  # bytes the disk still takes
-    real_write = os.write
+    real_fsync = os.fsync
 
-    def filling(fd, data):
+    def filling(fd):  # a file system with delayed allocation reports ENOSPC on fsync
         if os.readlink(f"/proc/self/fd/{fd}").startswith(str(dst)):
-            if len(data) > budget["left"]:
+            size = os.fstat(fd).st_size
+            if size > budget["left"]:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            budget["left"] -= len(data)
-        return real_write(fd, data)
+            budget["left"] -= size
+        return real_fsync(fd)
 
-    monkeypatch.setattr(os, "write", filling)
+    monkeypatch.setattr(os, "fsync", filling)
     result = _batch(str(src), "-o", str(dst), "--report", str(report), "--seed", "5")
     assert isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 1
