@@ -40,7 +40,3 @@ class ConfigError(AnonymizeError):
 
 class MappingError(AnonymizeError):
     """The mapping file is missing, tampered with, or the passphrase is wrong."""
-
-
-class OutputError(AnonymizeError):
-    """An output cannot be written (disk full, read-only folder); nothing half written."""
