@@ -67,8 +67,9 @@ def _mapping_options(f):
     )(f)
 
 
-def _passphrase(confirm: bool, saving: bool = False) -> str:
-    """The mapping's passphrase; one that will encrypt a mapping has 8 characters or more."""
+def _passphrase(confirm: bool, creating: bool = False) -> str:
+    """The mapping's passphrase; one chosen for a new mapping has 8 characters or more
+    (an existing mapping's passphrase is checked by decrypting it)."""
     value = os.environ.get(PASSPHRASE_ENV)
     if not value:
         if sys.stdin is None or not sys.stdin.isatty():
@@ -76,7 +77,7 @@ def _passphrase(confirm: bool, saving: bool = False) -> str:
         value = click.prompt(
             "Passphrase du mapping", hide_input=True, confirmation_prompt=confirm, err=True
         )
-    if saving and len(value) < MIN_PASSPHRASE:
+    if creating and len(value) < MIN_PASSPHRASE:
         raise click.UsageError(
             f"the mapping passphrase is too short ({len(value)} characters): "
             f"use at least {MIN_PASSPHRASE}"
@@ -105,7 +106,7 @@ def _open_mapping(path: Path | None, seed: int | None, config: Config, output_di
             "the mapping file is a secret: keep it outside the output folder",
             param_hint="--mapping",
         )
-    passphrase = _passphrase(confirm=not path.exists(), saving=True)
+    passphrase = _passphrase(confirm=not path.exists(), creating=not path.exists())
     if path.exists():
         try:
             return load_mapping(path, passphrase), passphrase

@@ -52,7 +52,9 @@ def test_review_does_not_overwrite_without_force(tmp_path):
     assert "<!DOCTYPE html>" in page.read_text(encoding="utf-8")
 
 
-def test_a_short_passphrase_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+def test_a_short_passphrase_for_a_new_mapping_is_refused_before_anything_is_written(
+    tmp_path, monkeypatch
+):
     mapping = tmp_path / "mapping.bin"
     monkeypatch.setenv("ANONYMIZE_PASSPHRASE", "1234567")
     result = CliRunner().invoke(main, ["text", "--mapping", str(mapping)], input=NOTE_A)
