@@ -310,3 +310,21 @@ def test_comment_and_revision_timestamps_are_coarsened_like_body_dates(batch_run
     run = CliRunner().invoke(main, ["batch", str(src), "-o", str(out), "--config", str(config)])
     assert run.exit_code == 0, run.output
     assert not any("w:date=" in xml for xml in xml_parts(out / "seance.docx").values())
+
+
+def test_the_gate_flags_a_template_path_and_a_thumbnail(batch_run, tmp_path):
+    """Word can add both when the file is saved again: a user folder, a page's picture."""
+    _, dst, *_ = batch_run
+    d = docx.Document(dst / "seance.docx")
+    settings = next(p for p in d.part.package.iter_parts() if p.partname.endswith("settings.xml"))
+    settings.relate_to(
+        "file:///C:/Users/Claire%20Dupont/Modeles/Coaching.dotm",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate",
+        is_external=True,
+    )
+    thumbnail = Part(PackURI("/docProps/thumbnail.png"), "image/png", PNG_1PX, d.part.package)
+    d.part.package.relate_to(thumbnail, RT.THUMBNAIL)
+    edited = tmp_path / "seance.docx"
+    d.save(edited)
+    found = {f.text.split(":")[0] for f in Gate().check_paths([edited]).findings}
+    assert {"template path", "thumbnail"} <= found

@@ -72,6 +72,7 @@ COMMENTS_EXTENSIBLE_PART = (
 ATTACHED_TEMPLATE = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
 )
+NEUTRAL_TEMPLATE = "Normal.dotm"  # what a template path is cleared to
 # Core properties anonymized like text, and those cleared outright.
 CORE_TEXT = ("title", "subject", "keywords", "comments", "category", "identifier")
 CORE_CLEARED = ("author", "last_modified_by")
@@ -350,8 +351,9 @@ class DocxNote:
         """(channel, value) of what `apply` would clear and the file still holds.
 
         The author and last editor, company and manager, the authors of
-        comments and tracked changes, and custom properties: all of them are
-        cleared by `batch`, so any value left is a leak for the gate.
+        comments and tracked changes, custom properties, the template's path
+        and the thumbnail: all of them are cleared by `batch`, so any value
+        left is a leak for the gate.
         """
         core = self.document.core_properties
         leaks = [(name, getattr(core, name)) for name in CORE_CLEARED if getattr(core, name)]
@@ -387,6 +389,12 @@ class DocxNote:
                         if (channel, value) not in seen:
                             seen.add((channel, value))
                             leaks.append((channel, value))
+            for rel in part.rels.values():
+                template = rel.is_external and rel.reltype == ATTACHED_TEMPLATE
+                if template and rel.target_ref != NEUTRAL_TEMPLATE:
+                    leaks.append(("template path", rel.target_ref))
+        if any(rel.reltype == RT.THUMBNAIL for rel in self.package.rels.values()):
+            leaks.append(("thumbnail", "a picture of the first page"))
         return leaks
 
     # -- writing back --------------------------------------------------------
@@ -446,7 +454,7 @@ class DocxNote:
                         element.text = ""
             for rel in part.rels.values():
                 if rel.is_external and rel.reltype == ATTACHED_TEMPLATE:
-                    rel._target = "Normal.dotm"
+                    rel._target = NEUTRAL_TEMPLATE
         for rel_id, rel in list(self.package.rels.items()):
             if rel.reltype == RT.THUMBNAIL:
                 self.package.rels.pop(rel_id)
