@@ -15,20 +15,35 @@ __version__ = "0.1.0"
 
 from .config import Config, load_config
 from .entities import ENTITY_TYPES, Entity
-from .errors import AnonymizeError, ConfigError, MappingError, NoteError
+from .errors import (
+    AnonymizeError,
+    BinaryNote,
+    ConfigError,
+    EmptyNote,
+    MappingError,
+    NotANote,
+    NoteError,
+    NoteTooLarge,
+    UnreadableNote,
+)
 from .pipeline import Pipeline, anonymize_text, detect_text
 from .results import Result
 
 __all__ = [
     "ENTITY_TYPES",
     "AnonymizeError",
+    "BinaryNote",
     "Config",
     "ConfigError",
+    "EmptyNote",
     "Entity",
     "MappingError",
+    "NotANote",
     "NoteError",
+    "NoteTooLarge",
     "Pipeline",
     "Result",
+    "UnreadableNote",
     "__version__",
     "anonymize_text",
     "detect_text",

@@ -19,12 +19,13 @@ from . import __version__
 from .config import STYLES, Config, resolve_config
 from .errors import AnonymizeError, ConfigError, MappingError, NoteError
 from .io.batch import BatchError, is_inside, run_batch
-from .io.reader import decode_note, find_notes, read_note
+from .io.reader import find_notes, read_note, read_stdin
 from .io.writer import atomic_write
 from .pipeline import Pipeline
 from .replace.mapping import PASSPHRASE_ENV, Mapping, load_mapping, save_mapping
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+MIN_PASSPHRASE = 8
 
 
 def _quiet_libraries() -> None:
@@ -66,15 +67,34 @@ def _mapping_options(f):
     )(f)
 
 
-def _passphrase(confirm: bool) -> str:
+def _passphrase(confirm: bool, creating: bool = False) -> str:
+    """The mapping's passphrase; one chosen for a new mapping has 8 characters or more
+    (an existing mapping's passphrase is checked by decrypting it)."""
     value = os.environ.get(PASSPHRASE_ENV)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise click.UsageError(f"--mapping needs a passphrase: set {PASSPHRASE_ENV}")
-    return click.prompt(
-        "Passphrase du mapping", hide_input=True, confirmation_prompt=confirm, err=True
-    )
+    if not value:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise click.UsageError(f"--mapping needs a passphrase: set {PASSPHRASE_ENV}")
+        value = click.prompt(
+            "Passphrase du mapping", hide_input=True, confirmation_prompt=confirm, err=True
+        )
+    if creating and len(value) < MIN_PASSPHRASE:
+        raise click.UsageError(
+            f"the mapping passphrase is too short ({len(value)} characters): "
+            f"use at least {MIN_PASSPHRASE}"
+        )
+    return value
+
+
+def _write_failed(path: Path, exc: OSError) -> click.ClickException:
+    return click.ClickException(f"cannot write {path}: {exc.strerror or type(exc).__name__}")
+
+
+def _warn_timeouts(config: Config) -> None:
+    """Warn about the config's own patterns that ran out of time (names only, never text)."""
+    from recognizers.user.custom_patterns import drain_timeouts, timeout_warnings
+
+    for line in timeout_warnings(drain_timeouts(), config.source or "the config"):
+        click.echo(f"warning: {line}", err=True)
 
 
 def _open_mapping(path: Path | None, seed: int | None, config: Config, output_dir: Path | None):
@@ -86,7 +106,7 @@ def _open_mapping(path: Path | None, seed: int | None, config: Config, output_di
             "the mapping file is a secret: keep it outside the output folder",
             param_hint="--mapping",
         )
-    passphrase = _passphrase(confirm=not path.exists())
+    passphrase = _passphrase(confirm=not path.exists(), creating=not path.exists())
     if path.exists():
         try:
             return load_mapping(path, passphrase), passphrase
@@ -162,24 +182,24 @@ def text(
         mapping_path, seed, config, output.parent if output else None
     )
     try:
-        if from_stdin:
-            note = decode_note(sys.stdin.buffer.read(), config.max_bytes)
-        else:
-            note = read_note(file, config.max_bytes)
+        note = read_stdin(config.max_bytes) if from_stdin else read_note(file, config.max_bytes)
     except NoteError as exc:
         raise click.ClickException(f"{'stdin' if from_stdin else file}: {exc}") from None
     pipeline = Pipeline(config, style, mapping)
     result = pipeline.anonymize(note.text)
+    _warn_timeouts(config)
     if output is None:
         click.echo(result.text, nl=False)
-    elif note.encoding == "docx" and output.suffix.lower() == ".docx":
-        from .io.formats.docx import anonymize_docx
-
-        anonymize_docx(file, output, result)  # Word in, Word out: formatting kept
     else:
-        atomic_write(output, result.text, bom=note.bom)
+        try:
+            note.write(output, result, config)  # Word in, Word out: formatting kept
+        except OSError as exc:
+            raise _write_failed(output, exc) from None
     if mapping is not None:
-        save_mapping(mapping_path, pipeline.mapping, passphrase)
+        try:
+            save_mapping(mapping_path, pipeline.mapping, passphrase)
+        except OSError as exc:
+            raise _write_failed(mapping_path, exc) from None
 
 
 def _inputs(paths: tuple[Path, ...]) -> list[Path | None]:
@@ -190,7 +210,7 @@ def _inputs(paths: tuple[Path, ...]) -> list[Path | None]:
             found.append(None)
         elif p.is_dir():
             found.extend(find_notes(p))
-        elif p.exists():
+        elif os.path.lexists(p):
             found.append(p)
         else:
             raise click.BadParameter(f"no such file or folder: {p}", param_hint="PATH")
@@ -217,11 +237,7 @@ def detect(paths: tuple[Path, ...], fmt: str, config_path: Path | None):
     for p in inputs:
         label = "-" if p is None else str(p)
         try:
-            note = (
-                decode_note(sys.stdin.buffer.read(), config.max_bytes)
-                if p is None
-                else read_note(p, config.max_bytes)
-            )
+            note = read_stdin(config.max_bytes) if p is None else read_note(p, config.max_bytes)
         except NoteError as exc:
             click.echo(f"error: {label}: {exc}", err=True)
             failed += 1
@@ -229,6 +245,7 @@ def detect(paths: tuple[Path, ...], fmt: str, config_path: Path | None):
         names.append(label)
         texts.append(note.text)
     detected = Pipeline(config, style="redact").detect_many(texts) if texts else []
+    _warn_timeouts(config)
     if fmt == "json":
         for name, entities in zip(names, detected, strict=True):
             click.echo(
@@ -266,7 +283,17 @@ def detect(paths: tuple[Path, ...], fmt: str, config_path: Path | None):
     show_default=True,
     help="Worker processes for the analysis.",
 )
-@click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write into an output folder that already holds notes: overwrite them, and remove "
+    "the outputs of an earlier run whose note is gone.",
+)
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow symbolic links whose target is inside SRC (never one pointing out of it).",
+)
 @_style_option
 @_mapping_options
 @_config_option
@@ -276,6 +303,7 @@ def batch(
     report: Path | None,
     jobs: int,
     force: bool,
+    follow_symlinks: bool,
     style: str | None,
     mapping_path: Path | None,
     seed: int | None,
@@ -283,10 +311,14 @@ def batch(
 ):
     """Anonymize every .txt, .md and .docx note under SRC into DST, same tree.
 
-    SRC is never written to. A file that fails is reported and skipped; the
-    others go on. Exit status 1 if any file failed. File and folder names are
-    anonymized too (dates coarsened); DST gets a marker, .anonymize-output,
-    recording, per file, the replacements written, for `anonymize check`.
+    SRC is never written to. Every entry of SRC gets a line in the report:
+    anonymized, failed, or skipped with the reason (hidden, symbolic link,
+    FIFO, not a note). A file that fails is reported; the others go on. Exit
+    status 1 if any file failed or could not be written. A DST that already
+    holds notes is refused without --force, before the analysis. File and
+    folder names are anonymized too (dates coarsened); DST gets a marker,
+    .anonymize-output, recording, per file, the replacements written, for
+    `anonymize check`.
 
     \b
     Exemple :
@@ -319,6 +351,7 @@ def batch(
                 style=style,
                 jobs=jobs,
                 force=force,
+                follow_symlinks=follow_symlinks,
                 mapping=mapping,
                 on_start=progress.start,
                 on_progress=progress.advance,
@@ -327,12 +360,23 @@ def batch(
             raise click.UsageError(str(exc)) from None
     for f in result.failed:
         click.echo(f"failed: {f.source}: {f.error}", err=True)
+    for line in result.warnings:
+        click.echo(f"warning: {line}", err=True)
     print_summary(result)
+    errors = list(result.errors)
     if mapping is not None:
-        save_mapping(mapping_path, mapping, passphrase)
+        try:
+            save_mapping(mapping_path, mapping, passphrase)
+        except OSError as exc:
+            errors.append(f"cannot write the mapping {mapping_path}: {exc.strerror}")
     if report is not None:
-        atomic_write(report, json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
-    sys.exit(1 if result.failed else 0)
+        try:
+            atomic_write(report, json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        except OSError as exc:
+            errors.append(f"cannot write the report {report}: {exc.strerror}")
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+    sys.exit(1 if result.failed or errors else 0)
 
 
 @main.command(context_settings=CONTEXT)
@@ -358,17 +402,17 @@ def reveal(file: Path | None, mapping_path: Path, output: Path | None):
     _check_output(output, None if file is None or str(file) == "-" else file, force=False)
     try:
         mapping = load_mapping(mapping_path, _passphrase(confirm=False))
-        if file is None or str(file) == "-":
-            note = decode_note(sys.stdin.buffer.read())
-        else:
-            note = read_note(file)
+        note = read_stdin() if file is None or str(file) == "-" else read_note(file)
     except (MappingError, NoteError) as exc:
         raise click.ClickException(str(exc)) from None
     original = mapping.reveal(note.text)
     if output is None:
         click.echo(original, nl=False)
     else:
-        atomic_write(output, original, bom=note.bom)
+        try:
+            atomic_write(output, original, bom=note.bom)
+        except OSError as exc:
+            raise _write_failed(output, exc) from None
 
 
 @main.command(context_settings=CONTEXT)
@@ -415,6 +459,7 @@ def check(
         raise click.ClickException(str(exc)) from None
     gate = Gate.with_mapping(config, mapping, known) if mapping else Gate(config, known=known)
     report = gate.check_paths(list(paths))
+    _warn_timeouts(config)
     for finding in report.findings:
         click.echo(finding.format(show))
     for path, error in report.errors:
@@ -433,9 +478,10 @@ def check(
     type=click.Path(path_type=Path, dir_okay=False),
     help="The HTML page to write (refused inside a batch output folder).",
 )
+@click.option("--force", is_flag=True, help="Overwrite an existing page.")
 @_style_option
 @_config_option
-def review(file: Path, output: Path, style: str | None, config_path: Path | None):
+def review(file: Path, output: Path, force: bool, style: str | None, config_path: Path | None):
     """Write a review page: original and anonymized side by side, what to check by hand.
 
     The page holds the raw notes: keep it on your machine, never publish it.
@@ -447,6 +493,7 @@ def review(file: Path, output: Path, style: str | None, config_path: Path | None
     from .publish.review import ReviewError
     from .publish.review import review as write_review
 
+    _check_output(output, file, force)
     config = _config(config_path, file)
     try:
         result, cues = write_review(file, output, config, style)
@@ -454,6 +501,9 @@ def review(file: Path, output: Path, style: str | None, config_path: Path | None
         raise click.UsageError(str(exc)) from None
     except NoteError as exc:
         raise click.ClickException(f"{file}: {exc}") from None
+    except OSError as exc:
+        raise _write_failed(output, exc) from None
+    _warn_timeouts(config)
     click.echo(
         f"{output}: {len(result.replacements)} replacements, {cues} sentences to check by hand",
         err=True,
@@ -461,9 +511,12 @@ def review(file: Path, output: Path, style: str | None, config_path: Path | None
 
 
 def run() -> None:
-    """Entry point that turns library errors into one clear line."""
+    """Entry point that turns library and system errors into one clear line."""
     try:
         main(standalone_mode=True)
     except AnonymizeError as exc:  # pragma: no cover - safety net
         click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:  # pragma: no cover - safety net (disk full, read-only)
+        click.echo(f"error: {exc.strerror or type(exc).__name__}", err=True)
         sys.exit(1)

@@ -61,7 +61,7 @@ def print_summary(report: BatchReport) -> None:
     console = Console()
     by_type = ", ".join(f"{t} {n}" for t, n in s["entities_by_type"].items()) or "none"
     console.print(
-        f"{s['files']} files: {s['ok']} anonymized, {s['failed']} failed, "
+        f"{s['files']} files: {s['ok']} anonymized, {s['failed']} failed, {s['skipped']} skipped, "
         f"{s['entities']} entities ({by_type}) in {s['seconds']:.1f} s",
         highlight=False,
     )

@@ -30,7 +30,7 @@ def test_mirrors_the_tree_and_leaves_the_source_untouched(tmp_path):
     b = (dst / "2025" / "mars" / "b.txt").read_text(encoding="utf-8")
     for secret in ("Julien", "Marchand", "Claire", "Vasseur", "julien.marchand@gmail.com"):
         assert secret not in a and secret not in b
-    assert "2 files: 2 anonymized, 0 failed" in result.output
+    assert "3 files: 2 anonymized, 0 failed, 1 skipped" in result.output
 
 
 def test_report_lists_every_file_with_the_contract_keys(tmp_path):
@@ -41,7 +41,8 @@ def test_report_lists_every_file_with_the_contract_keys(tmp_path):
     assert result.exit_code == 1
     data = json.loads(report.read_text(encoding="utf-8"))
     files = {f["source"]: f for f in data["files"]}
-    assert set(files) == {"a.md", "2025/mars/b.txt", "vide.md"}
+    assert set(files) == {"a.md", "2025/mars/b.txt", "vide.md", "ignored.pdf"}
+    assert files["ignored.pdf"]["status"] == "skipped"
     for f in data["files"]:
         assert {"source", "output", "status", "entities", "error"} <= set(f)
     assert files["a.md"]["status"] == "ok" and files["a.md"]["output"] == "a.md"
@@ -49,6 +50,7 @@ def test_report_lists_every_file_with_the_contract_keys(tmp_path):
     assert files["vide.md"] == {**files["vide.md"], "status": "failed", "output": None}
     assert "empty" in files["vide.md"]["error"]
     assert data["summary"]["failed"] == 1 and data["summary"]["ok"] == 2
+    assert data["summary"]["skipped"] == 1
     assert not (tmp_path / "out" / "vide.md").exists()
 
 
@@ -86,7 +88,7 @@ def test_refuses_to_overwrite_without_force(tmp_path):
     (dst / "a.md").write_text("édité à la main", encoding="utf-8")
     again = _batch(str(src), "-o", str(dst))
     assert again.exit_code == 2
-    assert "output file exists" in again.output and "--force" in again.output
+    assert "already holds notes" in again.output and "--force" in again.output
     assert (dst / "a.md").read_text(encoding="utf-8") == "édité à la main"
     forced = _batch(str(src), "-o", str(dst), "--force")
     assert forced.exit_code == 0

@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from anonymize.config import Config
-from anonymize.io.formats import Document
 from anonymize.io.formats.edits import edits_of
+from anonymize.io.reader import Note
 from anonymize.pipeline import Pipeline, Result
 from anonymize.publish.check import Gate
 
@@ -149,7 +149,7 @@ def test_anonymizing_again_finds_nothing_identifying(note):
     config = Config(style="pseudonym", seed=7)
     result = Pipeline(config, style="pseudonym").anonymize(text)
     gate = Gate(config, known=[r.text for r in result.replacements])
-    findings = gate.check_documents([Document(Path("note.md"), result.text, "utf-8")], ["note"])
+    findings = gate.check_documents([Note(result.text, "utf-8", path=Path("note.md"))], ["note"])
     assert findings == [], [f.format(show=True) for f in findings]
 
 

@@ -2,13 +2,28 @@
 
 Reading and writing happen in this process; the expensive analysis can be
 spread over worker processes forked after the model is loaded, so each worker
-starts with the engine in memory. Names are propagated and pseudonyms chosen
-once for the whole batch, so a person keeps one pseudonym in every note.
+starts with the engine in memory, and dies with this process. Names are
+propagated and pseudonyms chosen once for the whole batch, so a person keeps
+one pseudonym in every note.
+
+What can make the run fail is checked before the analysis: the folders, the
+output folder being writable, and notes already in it (refused without
+`force`: output names are only known after the analysis, so any note in DST
+counts). Every entry of SRC gets a line in the report. Writing goes on past a
+file that cannot be written (disk full, read-only folder): each output is
+whole or absent, and the report says which.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import multiprocessing
+import os
+import signal
+import sys
+import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -16,36 +31,41 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from recognizers.user.custom_patterns import drain_timeouts, timeout_warnings
+
 from ..config import Config
 from ..detect.analyze import analyze_texts
 from ..detect.engine import get_analyzer
 from ..entities import Entity
-from ..errors import AnonymizeError, NoteError
+from ..errors import AnonymizeError, NotANote, NoteError
 from ..pipeline import Pipeline
 from ..replace.mapping import Mapping
-from .formats.docx import ENCODING as DOCX_ENCODING
-from .formats.docx import anonymize_docx
-from .marker import marker_record, write_marker
-from .reader import Note, find_notes, read_note
-from .writer import atomic_write
+from .marker import OUTPUT_MARKER, marker_record, recorded_files, source_id, write_marker
+from .reader import NOTE_SUFFIXES, Note, read_note
+from .sources import scan_source
 
 # Notes analyzed per task: large enough for nlp.pipe batching, small enough
 # for a smooth progress bar and an even spread over workers.
 SHARD = 8
+PR_SET_PDEATHSIG = 1
+# Errors that stop every later write as well: said once for the whole run.
+DISK_ERRORS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is exceeded",
+               errno.EROFS: "the output folder is read-only"}  # fmt: skip
 
 
 class BatchError(AnonymizeError):
-    """The batch cannot start (bad folders, existing outputs): nothing was written."""
+    """The batch cannot start (bad folders, existing outputs): nothing was analysed."""
 
 
 @dataclass
 class FileReport:
     source: str
     output: str | None
-    status: str
+    status: str  # "ok", "failed" or "skipped"
     entities: int = 0
-    error: str | None = None
+    error: str | None = None  # why it failed
     encoding: str | None = None
+    reason: str | None = None  # why it was skipped
 
 
 @dataclass
@@ -53,10 +73,17 @@ class BatchReport:
     files: list[FileReport] = field(default_factory=list)
     by_type: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # about the whole run (disk full...)
+    removed: list[str] = field(default_factory=list)  # stale outputs removed with force
 
     @property
     def failed(self) -> list[FileReport]:
         return [f for f in self.files if f.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.errors
 
     def summary(self) -> dict:
         return {
@@ -70,7 +97,13 @@ class BatchReport:
         }
 
     def to_json(self) -> dict:
-        return {"files": [asdict(f) for f in self.files], "summary": self.summary()}
+        return {
+            "files": [asdict(f) for f in self.files],
+            "summary": self.summary(),
+            "warnings": self.warnings,
+            "errors": self.errors,
+            "removed": self.removed,
+        }
 
 
 def is_inside(path: Path, folder: Path) -> bool:
@@ -79,29 +112,80 @@ def is_inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def plan_outputs(src: Path, dst: Path, force: bool) -> list[tuple[Path, Path]]:
-    """(source, output) pairs, or BatchError before anything is written."""
+def notes_in(folder: Path) -> list[Path]:
+    """Note files already in a folder (hidden ones and links not counted)."""
+    found = []
+    for parent, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [
+            Path(parent) / f
+            for f in sorted(files)
+            if not f.startswith(".") and Path(f).suffix.lower() in NOTE_SUFFIXES
+        ]
+    return found
+
+
+def prepare_output(src: Path, dst: Path, force: bool) -> None:
+    """Check the folders and that DST can be written, or raise BatchError.
+
+    Without `force`, a DST that already holds notes is refused: the names of
+    the outputs are anonymized with the notes, so which of them would be
+    overwritten is not known before the analysis. DST is created if needed.
+    """
     if not src.is_dir():
         raise BatchError(f"source folder not found: {src}")
     if is_inside(dst, src):
         raise BatchError(f"output folder {dst} is inside the source folder {src}: refused")
     if is_inside(src, dst):
         raise BatchError(f"source folder {src} is inside the output folder {dst}: refused")
-    # Output names are anonymized after the analysis: `run_batch` checks for
-    # existing outputs then (`refuse_existing`), still before writing anything.
-    return [(p, dst / p.relative_to(src)) for p in find_notes(src)]
+    if dst.exists() and not dst.is_dir():
+        raise BatchError(f"output {dst} exists and is not a folder")
+    if dst.is_dir() and not force:
+        existing = notes_in(dst)
+        if existing:
+            more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
+            raise BatchError(
+                f"output folder {dst} already holds notes ({existing[0].relative_to(dst)}{more});"
+                " use --force to overwrite"
+            )
+    try:
+        dst.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".anonymize-probe-", dir=dst)
+        try:
+            os.write(fd, b"probe\n")
+        finally:
+            os.close(fd)
+            os.unlink(probe)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise BatchError(f"output folder {dst} is not writable: {reason}") from None
 
 
-def refuse_existing(outputs: Sequence[Path]) -> None:
-    """BatchError naming the first output that already exists (nothing written yet)."""
-    existing = [out for out in outputs if out.exists()]
-    if existing:
-        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-        raise BatchError(f"output file exists: {existing[0]}{more}; use --force to overwrite")
+# -- analysis in worker processes ------------------------------------------------
 
 
-def _analyze_shard(texts: list[str], config: Config) -> list[list[Entity]]:
-    return list(analyze_texts(texts, config))
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: never outlive the batch process, even after a kill -9."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl: the watchdog below still works
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
+
+
+def _analyze_shard(texts: list[str], config: Config) -> tuple[list[list[Entity]], dict[str, int]]:
+    found = list(analyze_texts(texts, config))
+    return found, drain_timeouts()
 
 
 def analyze_parallel(
@@ -109,25 +193,71 @@ def analyze_parallel(
     config: Config,
     jobs: int = 1,
     on_progress: Callable[[int], None] | None = None,
+    timeouts: Counter | None = None,
 ) -> list[list[Entity]]:
-    """Raw detections for every text, with `jobs` forked workers when > 1."""
+    """Raw detections for every text, with `jobs` forked workers when > 1.
+
+    Custom patterns that ran out of time are counted into `timeouts`.
+    """
     shards = [list(texts[i : i + SHARD]) for i in range(0, len(texts), SHARD)]
     results: list[list[Entity]] = []
+    timeouts = timeouts if timeouts is not None else Counter()
     get_analyzer(config)  # load once here; forked workers inherit it
     if jobs <= 1 or len(shards) <= 1:
         for shard in shards:
-            results.extend(_analyze_shard(shard, config))
+            found, late = _analyze_shard(shard, config)
+            results.extend(found)
+            timeouts.update(late)
             if on_progress:
                 on_progress(len(shard))
         return results
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         futures = [pool.submit(_analyze_shard, shard, config) for shard in shards]
         for shard, future in zip(shards, futures, strict=True):
-            results.extend(future.result())
+            found, late = future.result()
+            results.extend(found)
+            timeouts.update(late)
             if on_progress:
                 on_progress(len(shard))
     return results
+
+
+# -- the run ------------------------------------------------------------------------
+
+
+def _write_error(exc: OSError) -> str:
+    return f"cannot write: {exc.strerror or type(exc).__name__}"
+
+
+def _remove_stale(dst: Path, earlier: list[str], kept: set[str]) -> list[str]:
+    """Outputs an earlier run of the same SRC recorded and this run does not write
+    (their note was deleted or renamed, or their name was drawn from another seed):
+    removed with force. Outputs of other source folders are left alone."""
+    removed = []
+    for rel in earlier:
+        path = dst / rel
+        if rel in kept or rel == OUTPUT_MARKER or not is_inside(path, dst):
+            continue
+        if path.is_file() and not path.is_symlink():
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(rel)
+            for parent in path.parents:  # folders this left empty
+                if parent == dst or not is_inside(parent, dst):
+                    break
+                try:
+                    parent.rmdir()
+                except OSError:
+                    break
+    return removed
 
 
 def run_batch(
@@ -138,70 +268,93 @@ def run_batch(
     style: str | None = None,
     jobs: int = 1,
     force: bool = False,
+    follow_symlinks: bool = False,
     mapping: Mapping | None = None,
     on_start: Callable[[int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> BatchReport:
-    """Anonymize every note of `src` into the same tree under `dst`."""
+    """Anonymize every note of `src` into the same tree under `dst`.
+
+    Raises BatchError before any analysis when the run cannot start; after
+    that, problems are in the report (per file, or in `errors` for the run).
+    """
     started = time.perf_counter()
     config = config or Config()
-    pairs = plan_outputs(src, dst, force)
+    prepare_output(src, dst, force)
     report = BatchReport()
-    notes: list[tuple[Path, Path, Note]] = []
-    for source, output in pairs:
-        rel = str(source.relative_to(src))
+    notes: list[tuple[str, Note]] = []
+    for entry in scan_source(src, follow_symlinks):
+        if not entry.is_note:
+            report.files.append(FileReport(entry.rel, None, "skipped", reason=entry.skipped))
+            continue
         try:
-            notes.append((source, output, read_note(source, config.max_bytes)))
+            note = read_note(entry.path, config.max_bytes, follow_symlinks=entry.via_link)
+        except NotANote as exc:
+            report.files.append(FileReport(entry.rel, None, "skipped", reason=str(exc)))
+            continue
         except NoteError as exc:
-            report.files.append(FileReport(rel, None, "failed", error=str(exc)))
+            report.files.append(FileReport(entry.rel, None, "failed", error=str(exc)))
+            continue
+        notes.append((entry.rel, note))
     if on_start:
-        on_start(len(pairs))
+        on_start(len(notes) + len(report.failed))
     if on_progress and report.failed:
         on_progress(len(report.failed))
 
     pipeline = Pipeline(config, style, mapping)
-    texts = [note.text for _, _, note in notes]
-    raw = analyze_parallel(texts, config, jobs, on_progress)
+    texts = [note.text for _, note in notes]
+    timeouts: Counter = Counter()
+    raw = analyze_parallel(texts, config, jobs, on_progress, timeouts)
+    report.warnings += timeout_warnings(dict(timeouts), config.source or "the config")
     # File and folder names are short texts of their notes' scope: same pseudonyms.
-    sources = [source.relative_to(src) for source, _, _ in notes]
-    results, names = pipeline.anonymize_folder(texts, sources, raw)
-    notes = [(s, dst / name, note) for (s, _, note), name in zip(notes, names, strict=True)]
-    if not force:
-        refuse_existing([output for _, output, _ in notes])
-    records: dict[str, dict] = {}
-    for (source, output, note), result in zip(notes, results, strict=True):
-        rel = str(source.relative_to(src))
+    results, names = pipeline.anonymize_folder(texts, [Path(rel) for rel, _ in notes], raw)
+    outputs = [name.as_posix() for name in names]
+
+    source = source_id(src)
+    earlier = recorded_files(dst, source)
+    records = {
+        out: marker_record(None if note.is_docx else result.text, result.replacements, source)
+        for out, (_, note), result in zip(outputs, notes, results, strict=True)
+    }
+    disk_errors: set[str] = set()
+    try:  # marked first, so that a folder left half written is still a batch output
+        write_marker(dst, records)
+    except OSError as exc:
+        disk_errors.add(DISK_ERRORS.get(exc.errno or 0, ""))
+    written: dict[str, dict] = {}
+    for out, (rel, note), result in zip(outputs, notes, results, strict=True):
         try:
-            if note.encoding == DOCX_ENCODING:
-                anonymize_docx(source, output, result)
-            else:
-                atomic_write(output, result.text, bom=note.bom)
+            note.write(dst / out, result, config)
+        except OSError as exc:
+            disk_errors.add(DISK_ERRORS.get(exc.errno or 0, ""))
+            report.files.append(FileReport(rel, None, "failed", error=_write_error(exc)))
+            continue
         except NoteError as exc:
             report.files.append(FileReport(rel, None, "failed", error=str(exc)))
-            continue
-        except OSError as exc:
-            reason = exc.strerror or exc.__class__.__name__
-            report.files.append(FileReport(rel, None, "failed", error=f"cannot write: {reason}"))
             continue
         except Exception as exc:  # one file must not stop the batch
             # the class name only: a message could quote the note
             error = f"cannot anonymize: {exc.__class__.__name__}"
             report.files.append(FileReport(rel, None, "failed", error=error))
             continue
-        docx = note.encoding == DOCX_ENCODING
-        written = output.relative_to(dst).as_posix()
-        records[written] = marker_record(None if docx else result.text, result.replacements)
+        written[out] = records[out]
         report.by_type.update(e.type for e in result.entities)
         report.files.append(
-            FileReport(
-                rel,
-                str(output.relative_to(dst)),
-                "ok",
-                entities=len(result.entities),
-                encoding=note.encoding,
-            )
+            FileReport(rel, out, "ok", entities=len(result.entities), encoding=note.encoding)
         )
+    if force:
+        report.removed = _remove_stale(dst, earlier, set(outputs))
+    try:
+        write_marker(dst, written, drop=set(records) - set(written))
+    except OSError as exc:
+        disk_errors.add(DISK_ERRORS.get(exc.errno or 0, ""))
+        report.errors.append(
+            f"cannot write the marker {OUTPUT_MARKER}: {exc.strerror or type(exc).__name__}; "
+            "`anonymize check` will take the pseudonyms of this folder for leaks"
+        )
+    unwritten = sum(1 for f in report.failed if (f.error or "").startswith("cannot write"))
+    for reason in sorted(r for r in disk_errors if r):
+        report.errors.insert(0, f"{reason}: {unwritten} of {len(notes)} notes not written")
     report.files.sort(key=lambda f: f.source)
-    write_marker(dst, records)
     report.seconds = time.perf_counter() - started
     return report

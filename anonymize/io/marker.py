@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .. import __version__
@@ -21,14 +21,23 @@ from .writer import atomic_write
 OUTPUT_MARKER = ".anonymize-output"
 
 
-def marker_record(text: str | None, replacements: Sequence[Replacement]) -> dict:
+def source_id(src: Path) -> str:
+    """An opaque tag of a source folder, so that runs of different folders into one
+    output folder are told apart (a digest of its resolved path, never a note's name)."""
+    return hashlib.sha256(str(src.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def marker_record(
+    text: str | None, replacements: Sequence[Replacement], source: str | None = None
+) -> dict:
     """What one run wrote in one output file: where, and which strings.
 
     `text` is the file's text as written (None for a Word file, whose text is
     rebuilt from runs): its digest tells the gate whether the recorded spans
-    still point at our replacements.
+    still point at our replacements. `source` is the `source_id` of the run's
+    source folder.
     """
-    return {
+    record = {
         "sha256": _digest(text) if text is not None else None,
         # a dropped name ("sa sœur Claire est" -> "sa sœur est") wrote nothing to excuse
         "spans": [[r.start, r.end] for r in replacements if r.end > r.start]
@@ -36,17 +45,27 @@ def marker_record(text: str | None, replacements: Sequence[Replacement]) -> dict
         else None,
         "replacements": sorted({r.text for r in replacements if r.text.strip()}),
     }
+    if source is not None:
+        record["source"] = source
+    return record
 
 
-def write_marker(dst: Path, records: dict[str, dict]) -> None:
+def write_marker(dst: Path, records: dict[str, dict], drop: Iterable[str] = ()) -> None:
     """Mark `dst` as a batch output and record, per file, what this run wrote there.
 
     Records of files this run did not write are kept while the file exists (an
-    earlier run into the same folder); nothing is excused folder-wide.
+    earlier run into the same folder), except those in `drop` (files this run
+    meant to write and could not: what is there now is not what was recorded);
+    nothing is excused folder-wide.
     """
     path = dst / OUTPUT_MARKER
     earlier = read_marker(path)
-    files = {rel: r for rel, r in marker_files(earlier).items() if (dst / rel).is_file()}
+    dropped = set(drop)
+    files = {
+        rel: r
+        for rel, r in marker_files(earlier).items()
+        if rel not in dropped and (dst / rel).is_file()
+    }
     files.update(records)
     # a marker written before per-file records: its strings cannot be told
     # apart by file, and the files they were written in are still there
@@ -62,6 +81,12 @@ def write_marker(dst: Path, records: dict[str, dict]) -> None:
     if legacy:
         payload["replacements"] = sorted(set(legacy))
     atomic_write(path, json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+
+
+def recorded_files(dst: Path, source: str) -> list[str]:
+    """The files (relative to `dst`) that the marker of `dst` says a run of `source` wrote."""
+    files = marker_files(read_marker(dst / OUTPUT_MARKER))
+    return sorted(rel for rel, record in files.items() if record.get("source") == source)
 
 
 def find_marker(path: Path) -> Path | None:

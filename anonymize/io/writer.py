@@ -1,4 +1,10 @@
-"""Write atomically: a reader of the output folder never sees half a note."""
+"""Write atomically: a reader of the output folder never sees half a note.
+
+Each output goes to a temporary file beside it (created 0600), is flushed to
+disk, then renamed over the target. When the disk is full or the folder
+read-only, the temporary file is removed and the error raised: the target is
+either the old file, the whole new one, or absent, never half written.
+"""
 
 from __future__ import annotations
 
@@ -18,10 +24,13 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)

@@ -40,11 +40,10 @@ from ..config import Config
 from ..detect.analyze import analyze_texts
 from ..detect.overlaps import resolve_overlaps
 from ..entities import Entity
-from ..errors import NoteError
+from ..errors import EmptyNote, NoteError
 from ..io.filenames import fold
-from ..io.formats import Document, read_document
 from ..io.marker import find_marker, marker_files, read_marker, record_spans, string_values
-from ..io.reader import find_notes
+from ..io.reader import Note, find_notes, read_note
 from ..replace.styles import LABELS, MASK
 
 NAME_TYPES = ("PERSON", "LOCATION", "ORG")
@@ -176,7 +175,7 @@ class Gate:
         replacements = [replacement for _, replacement in pairs.values()]
         return cls(config, originals=originals, known=[*known, *replacements])
 
-    def _mask(self, doc: Document) -> bytearray:
+    def _mask(self, doc: Note) -> bytearray:
         """1 for every character of `doc` that we wrote: placeholders, masks, the
         strings given to the gate, and what its folder's marker recorded for it.
 
@@ -205,7 +204,7 @@ class Gate:
             mask[start:end] = b"\x01" * (end - start)
         return mask
 
-    def _terms(self, doc: Document, label: str, text: str, line: int | None) -> list[Finding]:
+    def _terms(self, doc: Note, label: str, text: str, line: int | None) -> list[Finding]:
         """Deny-listed terms and mapping originals in `text` (the note, or a file name)."""
         found = []
         folded = fold(text)
@@ -237,7 +236,7 @@ class Gate:
         raw = list(analyze_texts(texts, self.config)) if texts else []
         return [resolve_overlaps(r, t) for r, t in zip(raw, texts, strict=True)]
 
-    def check_documents(self, docs: Sequence[Document], labels: Sequence[str]) -> list[Finding]:
+    def check_documents(self, docs: Sequence[Note], labels: Sequence[str]) -> list[Finding]:
         masks = [self._mask(d) for d in docs]
         detected = self._detections([d.text for d in docs])
         # A detection that touches one of our replacements is evidence about
@@ -271,12 +270,12 @@ class Gate:
         return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.type))
 
     @staticmethod
-    def _metadata(doc: Document, label: str) -> list[Finding]:
+    def _metadata(doc: Note, label: str) -> list[Finding]:
         if doc.docx is None:
             return []
         return [
             Finding(label, 0, 1, "METADATA", f"{name}: {value}")
-            for name, value in doc.docx.metadata_leaks()  # type: ignore[attr-defined]
+            for name, value in doc.docx.metadata_leaks()
         ]
 
     def check_paths(self, paths: Sequence[Path]) -> CheckReport:
@@ -289,10 +288,10 @@ class Gate:
         for f in files:
             report.files += 1
             try:
-                doc = read_document(f, self.config.max_bytes)
+                doc = read_note(f, self.config.max_bytes)
+            except EmptyNote:
+                continue  # nothing in it, nothing to leak
             except NoteError as exc:
-                if str(exc).startswith("empty file"):
-                    continue  # nothing in it, nothing to leak
                 report.errors.append((str(f), str(exc)))
                 continue
             docs.append(doc)

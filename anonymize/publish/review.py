@@ -32,9 +32,9 @@ from .. import __version__
 from ..config import Config
 from ..errors import AnonymizeError
 from ..io.filenames import fold
-from ..io.formats import Document, read_document
 from ..io.formats.edits import Edit, edits_of, map_offset
 from ..io.marker import OUTPUT_MARKER, find_marker
+from ..io.reader import Note, read_note
 from ..io.writer import atomic_write
 from ..pipeline import Pipeline, Result
 
@@ -177,7 +177,7 @@ def _css() -> str:
     return css + "".join(f"mark.t-{t}{{background:{c}}}" for t, c in COLORS.items())
 
 
-def render_page(doc: Document, result: Result, cues: list[Cue], style: str, config: Config) -> str:
+def render_page(doc: Note, result: Result, cues: list[Cue], style: str, config: Config) -> str:
     """The whole review page as a string."""
     original = doc.text
     edits = edits_of(original, result)
@@ -282,7 +282,7 @@ def review(
             f"refused: {output} is inside a batch output folder ({marker.parent}, "
             f"marked by {OUTPUT_MARKER}); the review page holds the raw notes"
         )
-    doc = read_document(path, config.max_bytes)
+    doc = read_note(path, config.max_bytes)
     pipeline = Pipeline(config, style)
     result = pipeline.anonymize(doc.text)
     cues = find_cues(result.text, [(r.start, r.end, r.type) for r in result.replacements])

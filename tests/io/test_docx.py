@@ -25,7 +25,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from anonymize.cli import main
-from anonymize.io.formats.docx import DocxNote
+from anonymize.io.reader import read_note
 from anonymize.publish.check import Gate
 
 SECRETS = ("julien", "marchand", "claire", "dupont", "annecy", "14 mars")
@@ -142,7 +142,12 @@ def test_source_document_really_holds_the_secrets_everywhere(batch_run):
 def test_batch_takes_docx_and_skips_word_lock_files(batch_run):
     _, dst, result, report = batch_run
     assert result.exit_code == 0, result.output
-    assert sorted(f["source"] for f in report["files"]) == ["autre.md", "seance.docx"]
+    status = {f["source"]: (f["status"], f["reason"]) for f in report["files"]}
+    assert status == {
+        "autre.md": ("ok", None),
+        "seance.docx": ("ok", None),
+        "~$seance.docx": ("skipped", "Word lock file"),
+    }
     assert (dst / "seance.docx").is_file()
 
 
@@ -220,7 +225,7 @@ def test_detect_reads_the_text_of_a_docx(batch_run):
     result = CliRunner().invoke(main, ["detect", str(src / "seance.docx"), "--format", "json"])
     assert result.exit_code == 0, result.output
     entities = json.loads(result.output)["entities"]
-    text = DocxNote.open(src / "seance.docx").text
+    text = read_note(src / "seance.docx").text
     assert entities and all(text[e["start"] : e["end"]] == e["text"] for e in entities)
     assert "Julien Marchand" in {e["text"] for e in entities}
 
@@ -245,3 +250,81 @@ def test_text_command_writes_word_from_word(batch_run, tmp_path):
     assert result.exit_code == 0, result.output
     paragraph = docx.Document(out).paragraphs[0].text
     assert paragraph.startswith("Séance avec [PERSONNE_") and "Marchand" not in paragraph
+
+
+def _edited(source: Path, target: Path, part: str, old: str, new: str) -> Path:
+    """A copy of a Word file with one string of one part changed, as an editor would."""
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in z.namelist():
+            data = z.read(name)
+            if name == part:
+                assert old.encode() in data, (part, old)
+                data = data.replace(old.encode(), new.encode())
+            out.writestr(name, data)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("part", "old", "new", "channel"),
+    [
+        ("word/comments.xml", 'w:author="Auteur"', 'w:author="Claire Dupont"', "comment author"),
+        ("word/document.xml", 'w:author="Auteur"', 'w:author="Julien Marchand"', "tracked change"),
+        (
+            "docProps/custom.xml",
+            "<vt:lpwstr></vt:lpwstr>",
+            "<vt:lpwstr>Julien Marchand</vt:lpwstr>",
+            "custom property Client",
+        ),
+    ],
+)
+def test_the_gate_reads_every_channel_batch_clears(batch_run, tmp_path, part, old, new, channel):
+    """A file edited after the batch: the reviewer's name comes back in Word's metadata."""
+    _, dst, *_ = batch_run
+    assert Gate().check_paths([dst / "seance.docx"]).clean
+    edited = _edited(dst / "seance.docx", tmp_path / "seance.docx", part, old, new)
+    report = Gate().check_paths([edited])
+    found = [f for f in report.findings if f.type == "METADATA"]
+    assert [f for f in found if channel in f.text], [f.format(show=True) for f in found]
+    result = CliRunner().invoke(main, ["check", str(edited)])
+    assert result.exit_code == 1 and "METADATA" in result.output
+    assert "Marchand" not in result.output and "Dupont" not in result.output, "masked"
+
+
+def test_comment_and_revision_timestamps_are_coarsened_like_body_dates(batch_run, tmp_path):
+    src, dst, *_ = batch_run
+    before = xml_parts(src / "seance.docx")
+    assert 'w:date="2025-03-14T10:00:00Z"' in before["word/document.xml"]
+    after = xml_parts(dst / "seance.docx")
+    stamps = [
+        (name, stamp)
+        for name, xml in after.items()
+        for stamp in re.findall(r'\bw:date="([^"]*)"', xml)
+    ]
+    assert ("word/document.xml", "2025-03-01T00:00:00Z") in stamps
+    assert any(name == "word/comments.xml" for name, _ in stamps)
+    assert all(re.fullmatch(r"\d{4}-\d\d-01T00:00:00Z", s) for _, s in stamps), stamps
+    # with `dates = "remove"`, they go
+    config = tmp_path / "anonymize.toml"
+    config.write_text('[anonymize]\ndates = "remove"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    run = CliRunner().invoke(main, ["batch", str(src), "-o", str(out), "--config", str(config)])
+    assert run.exit_code == 0, run.output
+    assert not any("w:date=" in xml for xml in xml_parts(out / "seance.docx").values())
+
+
+def test_the_gate_flags_a_template_path_and_a_thumbnail(batch_run, tmp_path):
+    """Word can add both when the file is saved again: a user folder, a page's picture."""
+    _, dst, *_ = batch_run
+    d = docx.Document(dst / "seance.docx")
+    settings = next(p for p in d.part.package.iter_parts() if p.partname.endswith("settings.xml"))
+    settings.relate_to(
+        "file:///C:/Users/Claire%20Dupont/Modeles/Coaching.dotm",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate",
+        is_external=True,
+    )
+    thumbnail = Part(PackURI("/docProps/thumbnail.png"), "image/png", PNG_1PX, d.part.package)
+    d.part.package.relate_to(thumbnail, RT.THUMBNAIL)
+    edited = tmp_path / "seance.docx"
+    d.save(edited)
+    found = {f.text.split(":")[0] for f in Gate().check_paths([edited]).findings}
+    assert {"template path", "thumbnail"} <= found

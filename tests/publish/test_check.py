@@ -155,7 +155,11 @@ def test_a_second_batch_into_the_same_folder_keeps_the_records_of_the_first(tmp_
     (first / "a.md").write_text("Séance avec Julien Marchand à Annecy.\n", encoding="utf-8")
     (second / "b.md").write_text("Séance avec Claire Dupont à Rennes.\n", encoding="utf-8")
     assert CliRunner().invoke(main, ["batch", str(first), "-o", str(dst)]).exit_code == 0
-    assert CliRunner().invoke(main, ["batch", str(second), "-o", str(dst)]).exit_code == 0
+    # DST holds notes now: a second batch into it needs --force, and keeps the first's files
+    assert CliRunner().invoke(main, ["batch", str(second), "-o", str(dst)]).exit_code == 2
+    forced = CliRunner().invoke(main, ["batch", str(second), "-o", str(dst), "--force"])
+    assert forced.exit_code == 0
+    assert (dst / "a.md").is_file()
     marker = json.loads((dst / OUTPUT_MARKER).read_text(encoding="utf-8"))
     assert sorted(marker["files"]) == ["a.md", "b.md"]
     assert _check(str(dst)).exit_code == 0
@@ -196,10 +200,10 @@ def test_unreadable_files_fail_the_gate_and_empty_ones_pass(tmp_path):
 
 def test_placeholders_and_masks_are_never_findings():
     gate = Gate(Config())
-    from anonymize.io.formats import Document
+    from anonymize.io.reader import Note
 
     text = "[PERSONNE_1] a quitté [ORGANISATION_2] pour [LIEU_3] ; appeler █████ le [DATE_1].\n"
-    doc = Document(Path("x.md"), text, "utf-8")
+    doc = Note(text, "utf-8", path=Path("x.md"))
     assert gate.check_documents([doc], ["x.md"]) == []
 
 
@@ -220,10 +224,10 @@ def test_a_list_item_before_a_pseudonym_is_no_finding(tmp_path):
         "s.lachaux@bonnard-mecanique.fr, 04.65.71.52.80.\n"
         "- Profil public d'Anaïs : linkedin.com/in/elodie-charbonnier-prod\n"
     )
-    from anonymize.io.formats import Document
+    from anonymize.io.reader import Note
 
     gate = Gate(Config(), known=["Anaïs", "Sonia Lachaux"])
-    found = gate.check_documents([Document(tmp_path / "x.md", text, "utf-8")], ["x.md"])
+    found = gate.check_documents([Note(text, "utf-8", path=tmp_path / "x.md")], ["x.md"])
     assert not [f for f in found if "Profil" in f.text], found
 
 
@@ -236,7 +240,9 @@ def test_a_marker_of_an_older_version_keeps_excusing_its_files(tmp_path):
     legacy = {"tool": "anonymize", "replacements": ["Gabriel Morin", "Meudon"]}
     (dst / OUTPUT_MARKER).write_text(json.dumps(legacy), encoding="utf-8")
     assert _check(str(dst)).exit_code == 0
-    assert CliRunner().invoke(main, ["batch", str(src), "-o", str(dst)]).exit_code == 0
+    batch = CliRunner().invoke(main, ["batch", str(src), "-o", str(dst), "--force"])
+    assert batch.exit_code == 0
+    assert (dst / "old.md").is_file(), "not recorded as this source's output: kept"
     marker = json.loads((dst / OUTPUT_MARKER).read_text(encoding="utf-8"))
     assert marker["replacements"] == ["Gabriel Morin", "Meudon"] and "b.md" in marker["files"]
     result = _check(str(dst), "--show")

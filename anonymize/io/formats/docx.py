@@ -14,14 +14,22 @@ run's formatting.
 Metadata that names people (author, last modified by, comment authors,
 company, manager, custom properties, template path, thumbnail) is cleared;
 the title, subject, keywords, description and category are anonymized like
-the text. The timestamps, which would date the session to the second, are
-removed.
+the text. The file's timestamps, which would date the session to the
+second, are removed; those of comments and tracked changes are coarsened
+like the dates of the text (to the month by default). `metadata_leaks`
+lists whatever of this a file still holds, for the publishing gate.
+
+A Word file is a zip: its parts are bounded before anything is unzipped
+(`limits.unzipped_limit`), and its extracted text by the note size limit,
+so a small file that unzips to megabytes of XML is refused at once.
 """
 
 from __future__ import annotations
 
 import bisect
 import io
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,9 +40,9 @@ from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ...errors import NoteError
+from ...errors import NoteTooLarge, UnreadableNote
 from ...results import Result
-from ..reader import Note
+from ..limits import describe_size, unzipped_limit
 from ..writer import atomic_write_bytes
 from .edits import Edit, edits_of
 
@@ -55,9 +63,13 @@ TEXT_PARTS = {
 PEOPLE_PART = "application/vnd.openxmlformats-officedocument.wordprocessingml.people+xml"
 APP_PART = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 CUSTOM_PART = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+COMMENTS_EXTENSIBLE_PART = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtensible+xml"
+)
 ATTACHED_TEMPLATE = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
 )
+NEUTRAL_TEMPLATE = "Normal.dotm"  # what a template path is cleared to
 # Core properties anonymized like text, and those cleared outright.
 CORE_TEXT = ("title", "subject", "keywords", "comments", "category", "identifier")
 CORE_CLEARED = ("author", "last_modified_by")
@@ -67,6 +79,13 @@ APP_CLEARED = ("Company", "Manager", "HyperlinkBase", "TitlesOfParts")
 # Attributes naming a reviewer anywhere in the package (comments, tracked
 # changes, people.xml): local name -> neutral value.
 PERSON_ATTRIBUTES = {"author": "Auteur", "initials": "A", "userId": "", "providerId": ""}
+# Elements whose author attribute is a reviewer, by channel (for the gate).
+AUTHOR_CHANNELS = {"comment": "comment author", "person": "reviewer"}
+TRACKED_CHANGE = "tracked change author"
+# Timestamps of comments and tracked changes (w:date, w16cex:dateUtc).
+DATE_ATTRIBUTES = ("date", "dateUtc")
+TIMESTAMP = re.compile(r"(\d{4})-(\d{2})")
+SEASON_START = {12: 12, 1: 12, 2: 12, 3: 3, 4: 3, 5: 3, 6: 6, 7: 6, 8: 6, 9: 9, 10: 9, 11: 9}
 # Attributes of drawings that hold free text (alt text of images).
 DESCRIPTION_ATTRIBUTES = ("descr", "title")
 
@@ -209,17 +228,69 @@ def _clear_person_attributes(root: etree._Element) -> None:
             element.getparent().remove(element)
 
 
+def coarsen_timestamp(value: str, dates: str) -> str | None:
+    """A comment's or a revision's timestamp at the precision of the text's dates.
+
+    None removes it (the attribute is optional in Word). "season" keeps the
+    first day of the season ("2025-01-20" -> "2024-12-01").
+    """
+    m = TIMESTAMP.match(value)
+    if dates == "keep":
+        return value
+    if m is None or dates not in ("month", "season", "year"):
+        return None
+    year, month = int(m[1]), int(m[2])
+    if not 1 <= month <= 12:
+        return None
+    if dates == "year":
+        month = 1
+    elif dates == "season":
+        start = SEASON_START[month]
+        year, month = (year - 1, start) if start > month else (year, start)
+    return f"{year:04d}-{month:02d}-01T00:00:00Z"
+
+
+def _coarsen_timestamps(root: etree._Element, dates: str) -> None:
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name in list(element.attrib):
+            if etree.QName(name).localname in DATE_ATTRIBUTES:
+                value = coarsen_timestamp(element.get(name), dates)
+                if value is None:
+                    del element.attrib[name]
+                else:
+                    element.set(name, value)
+
+
+def _author_channel(element: etree._Element) -> str:
+    return AUTHOR_CHANNELS.get(etree.QName(element).localname, TRACKED_CHANGE)
+
+
+def check_package(data: bytes, max_bytes: int) -> None:
+    """Refuse a Word file whose parts unzip to more than the limit, before unzipping."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            total = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise UnreadableNote("not a readable Word .docx file") from None
+    limit = unzipped_limit(max_bytes)
+    if total > limit:
+        raise NoteTooLarge(f"Word file too large once unzipped: {describe_size(total, limit)}")
+
+
 # -- the document -----------------------------------------------------------
 
 
 class DocxNote:
     """A Word document opened for anonymization: its text, and how to write it back."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, max_bytes: int) -> None:
+        check_package(data, max_bytes)
         try:
             self.document = open_docx(io.BytesIO(data))
         except Exception:  # python-docx raises many kinds on a broken package
-            raise NoteError("not a readable Word .docx file") from None
+            raise UnreadableNote("not a readable Word .docx file") from None
         self.package = self.document.part.package
         # Generic parts (footnotes, endnotes, app.xml...) are bytes: parse them
         # once and serialize them back on save.
@@ -241,15 +312,9 @@ class DocxNote:
             self.starts.append(offset)
             offset += len(s.text) + len(SEPARATOR)
         self.text = SEPARATOR.join(s.text for s in self.segments)
-
-    @classmethod
-    def open(cls, path: Path) -> DocxNote:
-        try:
-            return cls(path.read_bytes())
-        except FileNotFoundError:
-            raise NoteError("file not found") from None
-        except OSError as exc:
-            raise NoteError(f"cannot read file ({exc.strerror or type(exc).__name__})") from None
+        size = len(self.text.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            raise NoteTooLarge(f"text of the Word file too large: {describe_size(size, max_bytes)}")
 
     def _root(self, part) -> etree._Element:
         if isinstance(part, XmlPart):
@@ -280,27 +345,70 @@ class DocxNote:
         return index + 1, column + 1
 
     def metadata_leaks(self) -> list[tuple[str, str]]:
-        """Properties that name a person and that `apply` would clear, if set."""
+        """(channel, value) of what `apply` would clear and the file still holds.
+
+        The author and last editor, company and manager, the authors of
+        comments and tracked changes, custom properties, the template's path
+        and the thumbnail: all of them are cleared by `batch`, so any value
+        left is a leak for the gate.
+        """
         core = self.document.core_properties
         leaks = [(name, getattr(core, name)) for name in CORE_CLEARED if getattr(core, name)]
+        seen: set[tuple[str, str]] = set()
         for part in self.package.iter_parts():
-            if part.content_type == APP_PART:
+            content_type = part.content_type
+            if content_type == APP_PART:
                 for element in self._root(part):
                     name = etree.QName(element).localname
                     if name in ("Company", "Manager") and (element.text or "").strip():
                         leaks.append((name, element.text.strip()))
+            elif content_type == CUSTOM_PART:
+                for prop in self._root(part):
+                    label = f"custom property {prop.get('name') or '?'}"
+                    values = [(v.text or "").strip() for v in prop.iter() if v is not prop]
+                    leaks += [(label, v) for v in values if v]
+            elif content_type in TEXT_PARTS or content_type in (
+                PEOPLE_PART,
+                COMMENTS_EXTENSIBLE_PART,
+            ):
+                for element in self._root(part).iter():
+                    if not isinstance(element.tag, str):
+                        continue
+                    for name, value in element.attrib.items():
+                        local = etree.QName(name).localname
+                        if local not in ("author", "initials") or not value.strip():
+                            continue
+                        if value == PERSON_ATTRIBUTES[local]:
+                            continue
+                        channel = _author_channel(element)
+                        if local == "initials":
+                            channel = channel.replace("author", "initials")
+                        if (channel, value) not in seen:
+                            seen.add((channel, value))
+                            leaks.append((channel, value))
+            for rel in part.rels.values():
+                template = rel.is_external and rel.reltype == ATTACHED_TEMPLATE
+                if template and rel.target_ref != NEUTRAL_TEMPLATE:
+                    leaks.append(("template path", rel.target_ref))
+        if any(rel.reltype == RT.THUMBNAIL for rel in self.package.rels.values()):
+            leaks.append(("thumbnail", "a picture of the first page"))
         return leaks
 
     # -- writing back --------------------------------------------------------
-    def apply(self, result: Result) -> None:
-        """Write the changes of `result` (made on `self.text`) into the XML."""
+    def apply(self, result: Result, dates: str = "month") -> None:
+        """Write the changes of `result` (made on `self.text`) into the XML.
+
+        `dates` is the precision of the text's dates (`Config.dates`, or
+        "remove" when dates are shifted): comment and revision timestamps
+        follow it.
+        """
         per_segment: dict[int, list[tuple[int, int, str]]] = {}
         for edit in edits_of(self.text, result):
             for index, start, end, new in self._split(edit):
                 per_segment.setdefault(index, []).append((start, end, new))
         for index, edits in per_segment.items():
             self.segments[index].apply(edits)
-        self._clear_metadata()
+        self._clear_metadata(dates)
 
     def _split(self, edit: Edit) -> list[tuple[int, int, str]]:
         """An edit in local offsets of each segment it touches; the first gets the text."""
@@ -315,7 +423,7 @@ class DocxNote:
             new = ""
         return pieces
 
-    def _clear_metadata(self) -> None:
+    def _clear_metadata(self, dates: str) -> None:
         core = self.document.core_properties
         for name in CORE_CLEARED:
             setattr(core, name, "")
@@ -324,8 +432,12 @@ class DocxNote:
             getattr(element, f"_remove_{name}")()
         for part in self.package.iter_parts():
             content_type = part.content_type
-            if content_type in TEXT_PARTS or content_type == PEOPLE_PART:
+            if content_type in TEXT_PARTS or content_type in (
+                PEOPLE_PART,
+                COMMENTS_EXTENSIBLE_PART,
+            ):
                 _clear_person_attributes(self._root(part))
+                _coarsen_timestamps(self._root(part), dates)
             elif content_type == APP_PART:
                 root = self._root(part)
                 for element in root:
@@ -339,7 +451,7 @@ class DocxNote:
                         element.text = ""
             for rel in part.rels.values():
                 if rel.is_external and rel.reltype == ATTACHED_TEMPLATE:
-                    rel._target = "Normal.dotm"
+                    rel._target = NEUTRAL_TEMPLATE
         for rel_id, rel in list(self.package.rels.items()):
             if rel.reltype == RT.THUMBNAIL:
                 self.package.rels.pop(rel_id)
@@ -363,31 +475,3 @@ def _rel_setter(rel):
         rel._target = value
 
     return set_target
-
-
-def open_checked(path: Path, max_bytes: int) -> DocxNote:
-    """Open a Word file after the same size check as a text note."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise NoteError("file not found") from None
-    if size > max_bytes:
-        raise NoteError(
-            f"file too large: {size / 1048576:.1f} MB (limit {max_bytes / 1048576:.1f} MB)"
-        )
-    return DocxNote.open(path)
-
-
-def read_docx_note(path: Path, max_bytes: int) -> Note:
-    """The text of a Word file as a Note, for the commands that read text."""
-    note = open_checked(path, max_bytes)
-    if not note.text.strip():
-        raise NoteError("empty file: nothing to anonymize")
-    return Note(note.text, ENCODING)
-
-
-def anonymize_docx(source: Path, output: Path, result: Result) -> None:
-    """Write `source` anonymized by `result` (computed on its extracted text) to `output`."""
-    note = DocxNote.open(source)
-    note.apply(result)
-    note.save(output)

@@ -10,9 +10,13 @@ both texts side by side need the exact regions that changed, in both texts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ...replace.splice import Replacement
 from ...results import Result
+
+if TYPE_CHECKING:
+    from ...results import Result
 
 # The grammar repair rewrites at most the word before a replacement
 # ("jusqu'" -> "jusque "); anything longer means the result is inconsistent.
