@@ -81,6 +81,7 @@ class Identity:
     last: str = ""  # folded surname, particles included
     initials: str = ""  # letters of the initials seen, when no name is known
     nickname: str = ""
+    nicknames: set[str] = field(default_factory=set)  # other names it goes by ("tia")
     kind: str = ""  # pet | commune | region | country | foreign_city | venue ...
     head: str = ""  # an organisation's head noun
     gender: str = ""  # F | M | "" unknown
@@ -436,7 +437,9 @@ class IdentityBook:
             identity.kind = identity.kind or (e.hint("kind") or "")
             identity.head = identity.head or (e.hint("head") or "")
             return identity
-        surface = (key_of(e.text), tuple(p.role for p in parts))
+        # a nickname and the same word read as a first name are one mention shape
+        roles = tuple("first" if p.role == "nickname" else p.role for p in parts)
+        surface = (key_of(e.text), roles)
         if surface in seen:
             return seen[surface]
         identity = self._person(e, parts, text, note, local, previous)
@@ -456,6 +459,8 @@ class IdentityBook:
         if lone and previous and _introduced(text, previous[0].entity.end, e.start):
             identity = previous[0].identity  # "Logan Pontier, dit JB", "X (« Tïa » ...)"
             if identity is not None and identity.type == "PERSON":
+                if parts[0].key not in identity.first.split():
+                    identity.nicknames.add(parts[0].key)
                 return identity
         gender = gender_evidence(e, text, parts)
         fits = [i for i in local if _fits(i, parts, gender)]
@@ -560,10 +565,11 @@ def _gender(identity: Identity) -> str:
     keeps its gender), else what titles, agreement and relation words said."""
     if identity.first and identity.kind != "pet":
         written = identity.first_written or identity.first.title()
-        head = re.split(r"[ -]", written)[0]
-        gender = first_name_gender(head) or first_name_gender(written)
-        if gender in ("F", "M"):
-            return gender
+        # "Marie-Évelyne": the first part that has a gender of its own decides
+        for name in (written, *re.split(r"[ -]", written)):
+            gender = first_name_gender(name)
+            if gender in ("F", "M"):
+                return gender
     f, m = identity.votes.get("F", 0), identity.votes.get("M", 0)
     return "F" if f > m else "M" if m > f else ""
 
@@ -576,7 +582,12 @@ def _fits(identity: Identity, parts: Sequence[Part], gender: str) -> bool:
         return False
     names = [p for p in parts if p.role in ("first", "last")]
     for p in names:
-        if p.role == "first" and p.key != identity.first and p.key not in identity.first.split():
+        if (
+            p.role == "first"
+            and p.key != identity.first
+            and p.key not in identity.first.split()
+            and p.key not in identity.nicknames
+        ):
             return False
         if p.role == "last" and p.key != identity.last and p.key not in identity.last.split():
             return False
@@ -590,7 +601,11 @@ def _fits(identity: Identity, parts: Sequence[Part], gender: str) -> bool:
             letters_of(p.text).lower()[:1]
         ):
             return False
-        if p.role == "nickname" and not _nickname_fits(p.key, identity.first):
+        if (
+            p.role == "nickname"
+            and p.key not in identity.nicknames
+            and not _nickname_fits(p.key, identity.first)
+        ):
             return False
     return bool(names) or any(
         p.role in ("first-initial", "last-initial", "nickname") for p in parts

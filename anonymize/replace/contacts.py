@@ -138,7 +138,10 @@ class Contacts:
 
     def id(self, mention: Mention) -> str:
         text = mention.entity.text
-        return self._value("ID:" + re.sub(r"\s", "", text), lambda rng: fake_id(text, rng))
+        return self._value(
+            "ID:" + re.sub(r"\s", "", text),
+            lambda rng: fake_id(text, rng, lambda digits: self.rng("SIREN:" + digits)),
+        )
 
     def address(self, mention: Mention) -> str:
         text = mention.entity.text

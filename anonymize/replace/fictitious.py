@@ -116,8 +116,43 @@ def fake_spelled_phone(original: str, rng: random.Random) -> str:
     return ", ".join(words)
 
 
-def fake_id(original: str, rng: random.Random) -> str:
-    """Same layout, random characters, and a checksum that fails."""
+def fake_siren(siren: str, rng: random.Random) -> str:
+    """Nine digits standing for a company: its first three kept (INSEE hands them
+    out in sequence, they point to no one), the rest drawn, the Luhn check failing,
+    so that the SIREN, its SIRET and its VAT number keep agreeing."""
+    digits = siren[:3] + "".join(str(rng.randint(0, 9)) for _ in range(6))
+    if siren_ok(digits):
+        digits = digits[:-1] + str((int(digits[-1]) + 1) % 10)
+    return digits
+
+
+def _business_digits(original: str, siren_rng) -> str | None:
+    """The new digits of a SIREN, SIRET or French VAT number, or None for another ID."""
+    raw = compact(original)
+    if raw.isdigit() and len(raw) in (9, 14):
+        siren = fake_siren(raw[:9], siren_rng(raw[:9]))
+        if len(raw) == 9:
+            return siren
+        nic = "".join(str(siren_rng(raw).randint(0, 9)) for _ in range(5))
+        return siren + nic
+    if re.fullmatch(r"FR[0-9A-Z]{2}\d{9}", raw):
+        key = "".join(str(siren_rng(raw).randint(0, 9)) for _ in range(2))
+        return key + fake_siren(raw[4:], siren_rng(raw[4:]))
+    return None
+
+
+def fake_id(original: str, rng: random.Random, siren_rng=None) -> str:
+    """Same layout, random characters, and a checksum that fails. With
+    `siren_rng(siren) -> Random`, company numbers share their fake SIREN."""
+    business = _business_digits(original, siren_rng) if siren_rng is not None else None
+    if business is not None:
+        it = iter(business)
+        # "FR" stays; every digit (the key's included) comes from the new number
+        out = [next(it) if c.isdigit() else c for c in original]
+        fake = "".join(out)
+        if not passes_a_check(fake):
+            return fake
+        rng = siren_rng(original)
     keep_prefix = 2 if re.match(r"^(FR|[A-Z]{2}\d{2})", original) else 0
     out = list(original)
     for i, c in enumerate(original):

@@ -15,6 +15,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+from recognizers.lexicons import first_name_gender
+
 from ..detect.identities import Identity, IdentityBook, Mention, Part
 from .pools import Picker, first_names, surnames, words
 
@@ -92,7 +94,18 @@ class PersonNames:
             previous = part
             if part.role == "particle":
                 continue  # it belongs to the real surname, which is replaced whole
-            if part.role in ("first", "last"):
+            if (
+                part.role == "first"
+                and identity.first
+                and part.key
+                not in (
+                    identity.first,
+                    *identity.first.split(),
+                )
+            ):
+                # a name the person goes by that is not their first name ("Tïa")
+                out.append(_cased(part.text, self.nickname(identity, part, first)))
+            elif part.role in ("first", "last"):
                 if part.role not in done:
                     value = first if part.role == "first" else self.surname_of(identity)
                     out.append(_cased(part.text, value))
@@ -159,7 +172,20 @@ class PersonNames:
             while cut < len(letters) - 1 and letters[cut - 1] in VOWELS and letters[cut] in VOWELS:
                 cut += 1
             return first[:cut]
-        return first
+        return self.other_name(identity, part)
+
+    def other_name(self, identity: Identity, part: Part) -> str:
+        """A name the person goes by that owes nothing to their first name ("Tïa" for
+        Radoine): another first name, of the gender that name reads as."""
+        gender = first_name_gender(part.text)
+        if gender not in ("F", "M"):
+            gender = self.gender(identity)
+        return self.picker.pick(
+            f"PERSON:nick:{identity.key}:{part.key}",
+            f"first names ({gender})",
+            first_names()[gender].for_generation(None),
+            identity.notes,
+        )
 
     def _letter(self, identity: Identity, position: int, real: str) -> str:
         digest = hashlib.sha256(
