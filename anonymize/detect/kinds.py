@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from recognizers._names import first_name
-from recognizers.lexicons import lines, place_entry, relation_words
+from recognizers.lexicons import place_entry, relation_words
 
 from ..entities import Entity
 
@@ -31,7 +32,7 @@ PLACE_VERBS = (
     r"vit|vivent|vivait|vivre|habite|habitent|habitait|habiter|née?s?|installée?s?|domiciliée?s?|"
     r"basée?s?|originaire|réside|résident|résidait|travaille|travaillait|rentrant|rentre|retraite|"
     r"déménagée?s?|déménage|déménager|part|partir|partie?|allée?s?|revient|revenir|venue?s?|"
-    r"venant|arrivée?s?|séjourne|séjour|mutée?s?|muté|grandi|élevée?|scolarisée?|étudie|étudié"
+    r"venant|vient|viennent|venait|arrive|arrivent|arrivait|arrivée?s?|séjourne|séjour|mutée?s?|muté|grandi|élevée?|scolarisée?|étudie|étudié"
 )
 STRONG_PLACE = re.compile(
     rf"(?:\b(?:{PLACE_VERBS})\s+(?:à|a|au|aux|en|dans|près\s+de|vers|de|d['’]|du)|"
@@ -45,29 +46,32 @@ WEAK_PLACE = re.compile(r"(?:^|[\s(,;])(?:à|a|en|vers|près\s+de|jusqu['’]à|
 TOWN_POPULATION = 5_000
 
 
-def _person_frame() -> re.Pattern:
-    titles = [w.rstrip(".") for w in lines("person_prefixes.txt", package="anonymize")]
-    relations = list(relation_words())
-    words = sorted({*titles, *relations}, key=len, reverse=True)
+# Civilities and titles: what follows names a person, whatever the word.
+TITLES = re.compile(
+    r"(?:^|[^\w])(?:M|MM|Mme|Mmes|Mlle|Mlles|Dr|Drs|Pr|Me|Monsieur|Madame|Mademoiselle|"
+    r"Messieurs|Mesdames|Docteur|Professeur|Maître)\.?\s+$"
+)
+
+
+@cache
+def _relation_frame() -> re.Pattern:
+    words = sorted(relation_words(), key=len, reverse=True)
     body = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?:^|[^\w])(?:{body})\.?,?\s+$", re.IGNORECASE)
+    return re.compile(rf"(?:^|[^\w])(?:{body}),?\s+$", re.IGNORECASE)
 
 
-_PERSON_FRAME: re.Pattern | None = None
-
-
-def person_frame(before: str) -> bool:
-    global _PERSON_FRAME
-    if _PERSON_FRAME is None:
-        _PERSON_FRAME = _person_frame()
-    return bool(_PERSON_FRAME.search(before))
+def person_frame(before: str, name: str) -> bool:
+    """A civility before any name, or a relation word before a first name."""
+    if TITLES.search(before):
+        return True
+    return bool(_relation_frame().search(before)) and first_name(name.split()[0]) is not None
 
 
 def frame_kind(e: Entity, text: str) -> str | None:
     """The kind a mention's own words give it, if they give one."""
     before = text[max(0, e.start - 40) : e.start]
     name = e.text.strip()
-    if person_frame(before) and first_name(name.split()[0]) is not None:
+    if person_frame(before, name):
         return "PERSON"
     # the place itself, not a short form of another ("Guillaume" of Bois-Guillaume)
     place = place_entry(name, aliases=False)
@@ -118,8 +122,5 @@ def decide_kinds(text: str, entities: list[Entity]) -> list[Entity]:
         for i in indexes:
             kind = framed.get(i) or default
             if kind is not None and kind != entities[i].type:
-                # an organisation stays one unless its own frame says otherwise
-                if entities[i].type == "ORG" and i not in framed:
-                    continue
                 out[i] = _as(entities[i], kind)
     return out

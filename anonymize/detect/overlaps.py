@@ -17,6 +17,7 @@ from functools import cache
 from recognizers.lexicons import (
     first_name_gender,
     is_ordinary_word,
+    is_surname,
     is_surname_particle,
     lines,
     never_a_name_alone,
@@ -244,6 +245,16 @@ def _place_shape(e: Entity) -> Entity:
     return replace(e, start=e.start + m.end(), text=e.text[m.end() :])
 
 
+def _title_word(word: str) -> bool:
+    """A capitalized ordinary word that is neither a first name nor a surname."""
+    return (
+        word[:1].isupper()
+        and is_ordinary_word(word)
+        and first_name_gender(word) is None
+        and not is_surname(word)
+    )
+
+
 def _person_shape(e: Entity) -> Entity | None:
     """A person's name as a person's name is written.
 
@@ -273,6 +284,15 @@ def _person_shape(e: Entity) -> Entity | None:
             break
         cut = e.text.index(words[1], len(head))
         e = replace(e, start=e.start + cut, text=e.text[cut:])
+    # a title after the name: "Aurore Dupuy Directrice Générale" (surnames that are
+    # words, "Rose Poulain", stay: they are in the surname lists)
+    tokens = list(re.finditer(r"\S+", e.text))
+    keep = len(tokens)
+    while keep > 2 and _title_word(tokens[keep - 1].group()):
+        keep -= 1
+    if keep < len(tokens):
+        end = tokens[keep - 1].end()
+        e = replace(e, end=e.start + end, text=e.text[:end])
     last = e.text.split()[-1] if e.text.split() else ""
     if len(e.text.split()) > 1 and last in _org_suffixes():
         return replace(e, type="ORG", hints=())
@@ -302,6 +322,8 @@ def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
         for piece in pieces_outside(e, text, taken):
             if e.recognizer in GENERIC and not _names_something(piece, text):
                 continue
+            if e.recognizer in ORDINARY_DOUBTED and _ordinary_guess(piece, text):
+                continue  # "Directrice Générale" left of the model's "Aurore Dupuy ..."
             heapq.heappush(queue, (_neg(_rank(piece)), counter, piece))
             counter += 1
     return sorted(kept, key=lambda e: e.start)
