@@ -84,7 +84,8 @@ NOT_NAMES = {
     "porte", "escalier", "residence", "route", "rue", "avenue", "chemin", "allee",
     "impasse", "boulevard", "place", "cedex", "bureau", "salle", "chambre", "zone",
     "secteur", "version", "box", "case", "tel", "poste", "n", "no",
-}  # fmt: skip
+}
+  # fmt: skip
 PARTICLES = {
     "le", "la", "les", "de", "du", "des", "d'", "d’", "van", "von", "der", "den",
     "ben", "el", "al", "di", "da", "dos", "do", "del", "della", "ter", "mac", "saint",
@@ -114,6 +115,9 @@ def fold(s: str) -> str:
     """Lower case without accents: 'Élodie' -> 'elodie'."""
     nfd = unicodedata.normalize("NFD", s)
     return "".join(c for c in nfd if not unicodedata.combining(c)).casefold()
+
+
+NOT_NAMES_FOLDED = frozenset(fold(w) for w in NOT_NAMES)
 
 
 def slug(s: str) -> str:
@@ -991,7 +995,7 @@ class Checker:
             word = m.group(1)
             if not (new(m.start(1)) and new(m.start(2))):
                 continue  # the word or the number stood there in the source
-            if m.group() in al.src or fold(word.split(" ")[-1]) in NOT_NAMES:
+            if m.group() in al.src or fold(word.split(" ")[-1]) in NOT_NAMES_FOLDED:
                 continue
             if word.isupper() and len(word) > 1 and not self.names.is_first(word):
                 continue  # an acronym before a number

@@ -187,14 +187,17 @@ def _plausible(e: Entity, text: str) -> bool:
 ORDINARY_DOUBTED = frozenset({"SpacyRecognizer"})
 
 
+PLACE_BEFORE = re.compile(r"(?:^|\s)(?:à|au|en|vers|près de|depuis)\s+$")
+
+
 def _ordinary_guess(e: Entity, text: str) -> bool:
     """A place or an organisation the model guessed, made of ordinary words only,
     that no gazetteer or head noun vouches for ("Direction Financière" yes,
     "Liège", "Compagnie des Pêches Vendéennes" no). Persons are kept: fail closed."""
     if e.type == "PERSON":
         # words that never name anyone alone ("Coaching", "SAS"), and an ordinary
-        # word the model read as a name where any word is capitalized ("OLGA :
-        # Soulagée."); "avec Titi" mid-sentence stays a person
+        # word the model read as a name when it is a whole sentence ("OLGA :
+        # Soulagée."); "Tine parle vite" and "avec Titi" stay persons
         words = e.text.split()
         if all(never_a_name_alone(w) for w in words):
             return True
@@ -203,11 +206,17 @@ def _ordinary_guess(e: Entity, text: str) -> bool:
             and is_ordinary_word(words[0])
             and first_name_gender(words[0]) is None
             and _opens_sentence(text, e.start)
+            and _closes_sentence(text, e.end)
         )
     if not _only_ordinary_words(e.text):
         return False
+    words = e.text.split()
+    if len(words) > 1 and words[-1] in _org_suffixes():
+        return False  # "Kestrel Invest", "Hublot Digital": a company word vouches
     if e.type == "LOCATION":
-        return place_entry(e.text) is None
+        # "à Dinant": a place frame vouches for a place the gazetteer does not know
+        before = text[max(0, e.start - 12) : e.start]
+        return place_entry(e.text) is None and not PLACE_BEFORE.search(before)
     return org_head(e.text.strip()) is None
 
 
@@ -215,6 +224,12 @@ def _opens_sentence(text: str, start: int) -> bool:
     """Nothing but a sentence end, a line start, a bullet or a colon before `start`."""
     before = text[max(0, start - 40) : start].rstrip(' \t*#>-•«"“(')
     return not before or before[-1] in ".!?:;\n|"
+
+
+def _closes_sentence(text: str, end: int) -> bool:
+    """A one-word sentence ("Soulagée."), not a subject ("Tine parle vite")."""
+    after = text[end : end + 3].lstrip(" ")
+    return not after or after[0] in ".!?…\n"
 
 
 def _only_ordinary_words(text: str) -> bool:
