@@ -84,8 +84,7 @@ NOT_NAMES = {
     "porte", "escalier", "residence", "route", "rue", "avenue", "chemin", "allee",
     "impasse", "boulevard", "place", "cedex", "bureau", "salle", "chambre", "zone",
     "secteur", "version", "box", "case", "tel", "poste", "n", "no",
-}
-  # fmt: skip
+}  # fmt: skip
 PARTICLES = {
     "le", "la", "les", "de", "du", "des", "d'", "d’", "van", "von", "der", "den",
     "ben", "el", "al", "di", "da", "dos", "do", "del", "della", "ter", "mac", "saint",
