@@ -40,6 +40,7 @@ STRONG_PLACE = re.compile(
     r"\b\d{5}|\bCEDEX)\s*$",
     re.IGNORECASE,
 )
+CHEZ = re.compile(r"(?:^|\s)chez\s+$", re.IGNORECASE)
 WEAK_PLACE = re.compile(r"(?:^|[\s(,;])(?:à|a|en|vers|près\s+de|jusqu['’]à|depuis)\s+$")
 # A first name this frequent (INSEE tiers 1-2) after a bare "à" is a person,
 # unless the place is a town of this size.
@@ -75,6 +76,8 @@ def frame_kind(e: Entity, text: str) -> str | None:
         return "PERSON"
     # the place itself, not a short form of another ("Guillaume" of Bois-Guillaume)
     place = place_entry(name, aliases=False)
+    if CHEZ.search(before) and place is None and first_name(name.split()[0]) is None:
+        return "ORG"  # "chez Cap Horizon": somebody's business, not a place
     if place is None:
         return None
     if STRONG_PLACE.search(before):

@@ -23,6 +23,8 @@ from .pools import Picker, words
 
 SCHOOL_KINDS = frozenset({"school"})
 ACRONYM = re.compile(r"[A-Z0-9&\-]{2,8}")
+# A town this size inside an organisation's name is the town, not a person.
+TOWN = 5_000
 LOCATED = re.compile(r"^(?P<name>.+?)\s+(?:de |d'|d’)(?P<town>[A-ZÀ-Ý][^,;()]*)$")
 
 
@@ -133,8 +135,9 @@ class Organisations:
             if not word[:1].isupper():
                 return word
             found = self.book.person_with_token(word, note, scope_only=True)
-            if found is None:
-                return word
+            place = place_entry(word, aliases=False)
+            if found is None or (place is not None and (place.population or 0) >= TOWN):
+                return word  # "CHU Grenoble Alpes": a town, whatever else it was taken for
             identity, role = found
             value = (
                 self.persons.first(identity)

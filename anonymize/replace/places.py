@@ -12,14 +12,28 @@ instead ("une ville moyenne").
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from recognizers.lexicons import is_country, lines, place_kind
+from recognizers.lexicons import is_country, lines, place_kind, table
 
 from ..detect.identities import Identity, Mention
 from .pools import Picker, key_of, population_of, towns, words
 
-# Head nouns of named places: "salle Molière" keeps "salle".
-PLACE_HEADS = frozenset(words("place_heads.txt"))
+
+@cache
+def _venue_heads() -> tuple[str, ...]:
+    """The recognizers' head nouns of named places, longest first: "salle Molière"
+    keeps "salle", "centre commercial Les Arcades" keeps "centre commercial"."""
+    return tuple(sorted((row[0] for row in table("place_venue_heads.tsv")), key=len, reverse=True))
+
+
+def venue_head(name: str) -> str:
+    """The head noun opening a place's name, as written, or ""."""
+    lower = name.lower()
+    for head in _venue_heads():
+        if lower.startswith(head + " ") and len(name) > len(head) + 1:
+            return name[: len(head)]
+    return ""
 
 
 class Places:
@@ -45,9 +59,9 @@ class Places:
             return self.picker.remember(key, generalized(identity.canonical, kind), "generalized")
         e = mention.entity
         before = text[max(0, e.start - 12) : e.start].lower()
-        head = e.text.split(" ", 1)[0]
+        head = venue_head(e.text)
         notes = identity.notes
-        if head.lower() in PLACE_HEADS and " " in e.text:
+        if head:
             name = self.picker.pick(key + ":name", "place names", words("org_names.txt"), notes)
             return self.picker.remember(key, f"{head} {name}", "places", notes)
         if kind == "country":
