@@ -464,6 +464,13 @@ class IdentityBook:
                 return identity
         gender = gender_evidence(e, text, parts)
         fits = [i for i in local if _fits(i, parts, gender)]
+        if not fits and len(parts) == 1 and parts[0].role in ("first", "last"):
+            # one word read one way that names someone of the note the other way:
+            # "M. Nicaise" after "Waïl Nicaise" (Nicaise is a first name too)
+            other = (Part(parts[0].text, "last" if parts[0].role == "first" else "first"),)
+            fits = [i for i in local if i.first and i.last and _fits(i, other, gender)]
+            if len(fits) == 1:
+                return fits[0]
         if len(fits) == 1:
             return fits[0]
         if not fits and (first or last):

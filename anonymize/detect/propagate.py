@@ -172,6 +172,9 @@ class NameIndex:
         self._upper: Counter[str] = Counter()  # ... capitalized uses, not opening a sentence
         self._compiled: _Matcher | None = None
         self._loose: _Matcher | None = None
+        # surnames searched only after a civility ("M. Toussaint")
+        self.titled: dict[str, _Form] = {}
+        self._titled_pattern: re.Pattern | None = None
 
     def observe(self, text: str) -> None:
         """Count how the scope writes each word: a name is capitalized mid-sentence."""
@@ -191,6 +194,8 @@ class NameIndex:
             surfaces = [" ".join(e.text.split())]
             if e.type == "PERSON":
                 surfaces += name_tokens(e)
+            if e.type == "PERSON":
+                self._add_titled(e, doc)
             # a one-letter nickname ("Q") is searched too, as written only
             short_ok = e.hint("part") == "nickname"
             for surface in surfaces:
@@ -212,6 +217,38 @@ class NameIndex:
                     form.notes.add(doc)
                     form.dedicated |= e.recognizer not in STATISTICAL
                     form.ordinary |= common
+
+    def _add_titled(self, e: Entity, doc: int | None) -> None:
+        """A surname that is a word no one bears alone ("Toussaint", "Pâques") is
+        still searched right after a civility: "M. Toussaint" is the person."""
+        words = [w.strip('.,;:!?()«»"') for w in e.text.split()]
+        if len(words) < 2:
+            return
+        last = words[-1]
+        if len(last) < MIN_TOKEN_LETTERS or not last[:1].isupper() or not never_a_name_alone(last):
+            return
+        if fold(last) in _never_propagated():
+            return
+        form = self.titled.setdefault(last, _Form(e))
+        form.notes.add(doc)
+        form.dedicated |= e.recognizer not in STATISTICAL
+        self._titled_pattern = None
+
+    def _find_titled(self, text: str, doc: int | None) -> list[Entity]:
+        if not self.titled:
+            return []
+        if self._titled_pattern is None:
+            body = "|".join(re.escape(w) for w in sorted(self.titled, key=len, reverse=True))
+            self._titled_pattern = re.compile(
+                rf"(?<![\w])(?:M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr|Me|Monsieur|Madame|Mademoiselle|"
+                rf"Docteur|Maître)\s+(?P<name>{body})(?![\w-])"
+            )
+        found = []
+        for m in self._titled_pattern.finditer(text):
+            form = self.titled[m.group("name")]
+            if form.dedicated or doc in form.notes:
+                found.append(_found(form.source, text, m.start("name"), m.end("name")))
+        return found
 
     def _searchable(self, form: _Form, key: str) -> _Form:
         """Demote a single word the scope mostly writes in lower case."""
@@ -243,9 +280,9 @@ class NameIndex:
         or separators ("julien-marchand_bilan")."""
         if loose:
             return self._find_loose(text, doc)
+        found = self._find_titled(text, doc)
         if not self.forms:
-            return []
-        found = []
+            return found
         for start, end, key in self._matcher().spans(text.translate(SPACES)):
             form = self.forms[key]
             if not self._allowed_in(form, key, doc):

@@ -92,6 +92,7 @@ class PersonNames:
                 out.append(out[-1])  # the same word said twice: twice the same pseudonym
                 continue
             previous = part
+            part = _as_known(part, identity)
             if part.role == "particle":
                 continue  # it belongs to the real surname, which is replaced whole
             if (
@@ -199,6 +200,18 @@ class PersonNames:
         digest = hashlib.sha256(f"{self.picker.seed}\x00LETTER\x00{key}".encode()).digest()
         others = [c for c in "abcdefghijklmnoprstvw" if c != real[:1].lower()]
         return others[digest[0] % len(others)]
+
+
+def _as_known(part: Part, identity: Identity) -> Part:
+    """A word read as a first name that is this person's surname, or the reverse
+    ("M. Nicaise" for Waïl Nicaise), plays the role it has in the person's name."""
+    if part.role not in ("first", "last"):
+        return part
+    if part.key in identity.last.split() or part.key == identity.last:
+        return Part(part.text, "last")
+    if part.key in identity.first.split() or part.key == identity.first:
+        return Part(part.text, "first")
+    return part
 
 
 def _cased(model: str, value: str) -> str:

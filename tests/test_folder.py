@@ -1,0 +1,195 @@
+"""A whole folder read as a publishing coach reads it (issue 9).
+
+Every defect a reader met at folder scale has a test here, written with our
+own sentences: numbered pseudonyms, one person with several renderings, a
+place turned into a first name, a title replaced, a false positive spread
+over the folder, a woman who becomes a man. The folders are built from the
+INSEE first-name lexicon, so they hold far more distinct people than any
+pseudonym pool used to.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from anonymize import Config, Pipeline, anonymize_text
+from anonymize.cli import main
+from anonymize.replace.pools import Picker, PoolExhausted, first_names, towns
+from recognizers.lexicons import first_name_gender, place_entry, table
+
+NUMBERED = re.compile(r"\b[A-ZÀ-Ý][\wÀ-ÿ'-]+ \d{2,5}\b")
+
+
+def _people(count: int, seed: int = 5) -> list[tuple[str, str, str]]:
+    """(first name, surname, gender) of `count` distinct people from the lexicons."""
+    rng = random.Random(seed)
+    firsts = [(r[0], r[1]) for r in table("first_names.tsv") if r[1] in "FM" and r[2] == "1"]
+    firsts = [(n, g) for n, g in firsts if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+", n)]
+    lasts = [r[0] for r in table("surnames.txt")][:3000]
+    rng.shuffle(firsts)
+    return [(f, rng.choice(lasts), g) for f, g in firsts[:count]]
+
+
+def _note(people: list[tuple[str, str, str]]) -> str:
+    (f1, l1, g1), (f2, l2, _), (f3, l3, _) = people
+    title = "Mme" if g1 == "F" else "M."
+    return (
+        f"Séance avec {f1} {l1}. {title} {l1} parle de son équipe.\n"
+        f"{f1} évoque {f2} {l2}, son manager, et {f3} {l3}.\n"
+        f"Plus tard, {f2} rappelle. {f1} hésite ; {f3} ne dit rien.\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def folder():
+    """120 notes about 360 distinct people, anonymized as one batch."""
+    people = _people(360)
+    notes = [_note(people[i : i + 3]) for i in range(0, 360, 3)]
+    results = Pipeline(Config(seed=11)).anonymize_many(notes)
+    return people, notes, [r.text for r in results]
+
+
+def test_a_folder_of_hundreds_of_people_gets_no_numbered_pseudonym(folder):
+    _, notes, outputs = folder
+    for note, out in zip(notes, outputs, strict=True):
+        assert not [m for m in NUMBERED.findall(out) if m not in note], out
+
+
+def test_every_person_keeps_one_rendering_in_a_note(folder):
+    _, _, outputs = folder
+    for out in outputs:
+        line1, line2, line3 = out.splitlines()
+        full = re.match(r"Séance avec (\S+) (\S+)\.", line1)
+        assert full, out
+        first, last = full.groups()
+        assert f" {last} parle" in line1, out  # the title keeps the same surname
+        assert line2.startswith(first + " évoque"), out
+        manager = re.search(r"évoque (\S+) (\S+), son manager", line2).group(1)
+        assert f"Plus tard, {manager} rappelle. {first} hésite" in line3, out
+
+
+def test_no_real_name_of_the_folder_comes_back_as_a_pseudonym(folder):
+    people, _, outputs = folder
+    real = {w for f, last, _ in people for w in (f, last)}
+    for out in outputs:
+        words = set(re.findall(r"[A-ZÀ-Ý][\wÀ-ÿ'-]+", out))
+        assert not words & real, words & real
+
+
+def test_a_lone_first_name_keeps_its_gender(folder):
+    people, _, outputs = folder
+    for k, out in enumerate(outputs):
+        real_first, _, gender = people[3 * k]
+        first = re.match(r"Séance avec (\S+)", out).group(1)
+        assert first_name_gender(first) == gender, (real_first, first)
+
+
+def test_titles_are_never_replaced(folder):
+    _, notes, outputs = folder
+    for note, out in zip(notes, outputs, strict=True):
+        assert re.findall(r"\b(?:Mme|M\.) ", note) == re.findall(r"\b(?:Mme|M\.) ", out)
+
+
+def test_a_pool_is_drawn_without_numbers_and_says_when_a_note_exhausts_it():
+    picker = Picker(seed=1, table={})
+    pool = ("Alpha", "Bravo", "Charlie")
+    values = [picker.pick(f"k{i}", "test", pool, notes={0}) for i in range(3)]
+    assert sorted(values) == sorted(pool)  # unique inside a note
+    assert picker.pick("k0", "test", pool, notes={0}) == values[0]  # stable per key
+    with pytest.raises(PoolExhausted):
+        picker.pick("k3", "test", pool, notes={0})
+    assert picker.pick("k4", "test", pool, notes={1}) in pool  # another note may reuse
+
+
+def test_the_pools_are_large():
+    assert len(first_names()["F"].names) >= 2000 and len(first_names()["M"].names) >= 2000
+    assert len(table("pseudo_surnames.txt", "anonymize")) >= 10000
+    assert len(towns().names) >= 2000
+
+
+def test_a_first_name_fits_the_generation_of_the_person():
+    older = first_names()["F"].for_generation(1950)
+    younger = first_names()["F"].for_generation(2010)
+    assert "Martine" in older and "Martine" not in younger
+    out = anonymize_text("Jeanne Morel, 72 ans, et sa petite-fille Lina, 9 ans.", Config(seed=2))
+    grandmother, granddaughter = re.match(r"(\S+) \S+, .*petite-fille (\S+),", out.text).groups()
+    decades = first_names()["F"].decades
+    assert min(decades[grandmother]) <= 1960 and max(decades[granddaughter]) >= 2000, out.text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Elle vit à Meylan avec Bernard depuis deux ans.", "à "),
+        ("Sa fille, qui vit à Orly, appelle le dimanche.", "à "),
+        ("Retour de Suzan la semaine prochaine, vit à Suzan.", "vit à "),
+    ],
+)
+def test_a_town_that_is_also_a_first_name_stays_a_town(text, place):
+    out = anonymize_text(text, Config(seed=4)).text
+    town = re.search(re.escape(place) + r"([A-ZÀ-Ý][\wÀ-ÿ'-]+(?:-[\wÀ-ÿ'-]+)*)", out).group(1)
+    assert place_entry(town) is not None and first_name_gender(town) is None, out
+
+
+def test_a_first_name_after_a_relation_word_stays_a_person():
+    out = anonymize_text("Pour l'agenda, son adjointe, Nadège, s'occupe de tout.", Config(seed=4))
+    name = re.search(r"son adjointe, (\S+),", out.text).group(1)
+    assert first_name_gender(name) == "F", out.text
+
+
+def test_an_organisation_keeps_its_head_noun_and_never_becomes_a_person():
+    out = anonymize_text(
+        "Elle est infirmière au CHU Grenoble Alpes depuis que le cabinet Verdier Conseil a fermé.",
+        Config(seed=4),
+    ).text
+    assert "au CHU " in out and "Grenoble" not in out, out
+    assert "le cabinet " in out and "Verdier" not in out, out
+
+
+def test_a_nickname_an_initial_and_an_address_follow_their_person():
+    text = (
+        "Justine Roux, dite Juju, arrive en avance. Juju a tout préparé.\n"
+        "Écrire à justine.roux@gmail.com ; signé J. Roux.\n"
+    )
+    out = anonymize_text(text, Config(seed=6)).text
+    first, last = re.match(r"(\S+) (\S+), dite (\S+),", out).groups()[:2]
+    nickname = re.match(r"\S+ \S+, dite (\S+),", out).group(1)
+    assert f"{nickname} a tout préparé" in out, out
+    local = re.search(r"Écrire à (\S+)@", out).group(1)
+    assert last.lower() in local and "roux" not in local, out
+    assert f"signé {first[0]}. {last}." in out, out
+
+
+def test_a_false_positive_is_not_spread_over_the_folder():
+    notes = [
+        "Mme Laure Duchemin, Partner responsable, valide le budget. Mme Duchemin signe.",
+        "Présents : Mme Anne Perrot, M. Karim Saïdi. Mme Perrot ouvre la séance.",
+        "Le Partner responsable relit. Direction Financière : VALIDÉ.",
+    ]
+    outputs = [r.text for r in Pipeline(Config(seed=3)).anonymize_many(notes)]
+    for note, out in zip(notes, outputs, strict=True):
+        assert out.count("Mme ") == note.count("Mme ") and out.count("M. ") == note.count("M. ")
+    assert outputs[2] == notes[2]
+
+
+def test_a_batch_keeps_file_names_of_ordinary_words_and_renames_people(tmp_path):
+    src = tmp_path / "notes"
+    src.mkdir()
+    (src / "board_minutes.txt").write_text("Le conseil a voté.\n", encoding="utf-8")
+    (src / "2025-03-14 Julien Marchand.md").write_text(
+        "Séance avec Julien Marchand.\n", encoding="utf-8"
+    )
+    dst = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(src), "-o", str(dst), "--seed", "2"])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in dst.iterdir() if not p.name.startswith("."))
+    assert "board_minutes.txt" in names
+    renamed = next(n for n in names if n.startswith("2025-03 "))
+    person = Path(renamed).stem[len("2025-03 ") :]
+    assert not re.search(r"\d", person) and "Marchand" not in person
+    assert f"Séance avec {person}." in (dst / renamed).read_text(encoding="utf-8")
