@@ -402,6 +402,7 @@ class IdentityBook:
                 if e.type == "PERSON":
                     previous[:] = [mention]
             mentions_of_call.append(mentions)
+        mentions_of_call = self._merge_nicknamed(mentions_of_call)
         self.mentions.extend(mentions_of_call)
         self._ages(texts, detected, mentions_of_call)
         self._by_name: dict[str, list[tuple[Identity, str]]] = {}
@@ -417,6 +418,27 @@ class IdentityBook:
                     for form in {value, value.replace(" ", "")} - {""}:
                         self._by_name.setdefault(form, []).append((identity, role))
         return mentions_of_call
+
+    def _merge_nicknamed(self, notes: list[list[Mention]]) -> list[list[Mention]]:
+        """ "Marthe MARIE (« Caroline »)" then "Caroline Marie" in the signature: the
+        nickname with the surname is the same person, not a second one."""
+        merged: dict[int, Identity] = {}
+        for mentions in notes:
+            persons = [m.identity for m in mentions if m.identity and m.identity.type == "PERSON"]
+            for a in persons:
+                for b in persons:
+                    if a is b or not a.first or a.last != b.last or a.first not in b.nicknames:
+                        continue
+                    merged[id(a)] = b
+        if not merged:
+            return notes
+        return [
+            [
+                Mention(m.entity, m.note, merged.get(id(m.identity), m.identity), m.parts)
+                for m in mentions
+            ]
+            for mentions in notes
+        ]
 
     def _identity(self, key: str, type_: str, canonical: str) -> Identity:
         identity = self._by_key.get(key)

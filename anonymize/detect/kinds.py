@@ -112,14 +112,24 @@ def decide_kinds(text: str, entities: list[Entity]) -> list[Entity]:
         if kind is not None:
             framed[i] = kind
         by_string.setdefault(e.text.strip().casefold(), []).append(i)
+    # the words of the note's full names: "les Rousset" after "Maggie Rousset" are hers
+    people = {
+        w.casefold()
+        for e in entities
+        if e.type == "PERSON" and len(words := e.text.split()) > 1
+        for w in words
+        if w[:1].isupper()
+    }
     out = list(entities)
-    for indexes in by_string.values():
+    for string, indexes in by_string.items():
         kinds = Counter(framed[i] for i in indexes if i in framed)
         found = Counter(entities[i].type for i in indexes)
         if kinds:
             default = kinds.most_common(1)[0][0]
         elif len(found) > 1:
             default = found.most_common(1)[0][0]
+        elif string in people and "PERSON" not in found:
+            default = "PERSON"
         else:
             default = None
         for i in indexes:
