@@ -44,6 +44,11 @@ from .results import Result
 STAGES = ("read", "annotate", "resolve", "propagate", "identities", "replace", "grammar", "write")
 
 
+def annotate(texts: Sequence[str], config: Config) -> list[list[Entity]]:
+    """The annotate stage alone, for batch workers forked with the engine in memory."""
+    return list(analyze_texts(texts, config))
+
+
 class Pipeline:
     """Anonymize notes with one config; identities persist across calls."""
 
@@ -68,7 +73,7 @@ class Pipeline:
     # -- detection: annotate -> resolve -> propagate ------------------------------
     def annotate(self, texts: Sequence[str]) -> list[list[Entity]]:
         """Raw detections of every text (spaCy and the recognizers)."""
-        return list(analyze_texts(texts, self.config))
+        return annotate(texts, self.config)
 
     def resolve(self, texts: Sequence[str], raw: Sequence[list[Entity]]) -> list[list[Entity]]:
         """One entity per character, allow-listed terms out, Markdown syntax kept."""

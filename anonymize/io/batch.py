@@ -34,11 +34,10 @@ from pathlib import Path
 from recognizers.user.custom_patterns import drain_timeouts, timeout_warnings
 
 from ..config import Config
-from ..detect.analyze import analyze_texts
 from ..detect.engine import get_analyzer
 from ..entities import Entity
 from ..errors import AnonymizeError, NotANote, NoteError
-from ..pipeline import Pipeline
+from ..pipeline import Pipeline, annotate
 from ..replace.mapping import Mapping
 from .marker import OUTPUT_MARKER, marker_record, recorded_files, source_id, write_marker
 from .reader import NOTE_SUFFIXES, Note, read_note
@@ -184,8 +183,7 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _analyze_shard(texts: list[str], config: Config) -> tuple[list[list[Entity]], dict[str, int]]:
-    found = list(analyze_texts(texts, config))
-    return found, drain_timeouts()
+    return annotate(texts, config), drain_timeouts()
 
 
 def analyze_parallel(

@@ -37,13 +37,12 @@ from pathlib import Path
 from recognizers.lexicons import lines, particles_never_alone, titles
 
 from ..config import Config
-from ..detect.analyze import analyze_texts
-from ..detect.overlaps import resolve_overlaps
 from ..entities import Entity
 from ..errors import EmptyNote, NoteError
 from ..io.filenames import fold
 from ..io.marker import find_marker, marker_files, read_marker, record_spans, string_values
 from ..io.reader import Note, find_notes, read_note
+from ..pipeline import Pipeline
 from ..replace.styles import LABELS, MASK
 
 NAME_TYPES = ("PERSON", "LOCATION", "ORG")
@@ -166,6 +165,9 @@ class Gate:
         self._originals = _folded_pattern(self.originals)
         # marker -> (per-file records, strings of a pre-record marker or None), read once
         self._markers: dict[Path, tuple[dict[str, dict], object]] = {}
+        # the batch's own road, up to `resolve`: the same detections, not a rerun of
+        # our own (no propagation: one finding per leak, no false positive spread)
+        self._road = Pipeline(self.config, style="redact")
 
     @classmethod
     def with_mapping(cls, config: Config | None, mapping, known: Iterable[str] = ()) -> Gate:
@@ -233,8 +235,9 @@ class Gate:
         The gate needs one finding per leak to block, not every mention; and a
         word wrongly taken for a name must not be spread over the whole file.
         """
-        raw = list(analyze_texts(texts, self.config)) if texts else []
-        return [resolve_overlaps(r, t) for r, t in zip(raw, texts, strict=True)]
+        if not texts:
+            return []
+        return self._road.resolve(texts, self._road.annotate(texts))
 
     def check_documents(self, docs: Sequence[Note], labels: Sequence[str]) -> list[Finding]:
         masks = [self._mask(d) for d in docs]
