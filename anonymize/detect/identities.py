@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from recognizers.lexicons import (
     first_name_gender,
@@ -51,9 +52,14 @@ CUE_WINDOW = 40
 AGE_WINDOW = 60
 
 
+KEY_SEPARATORS = re.compile(r"[\s'’.\-]+")
+
+
+@lru_cache(maxsize=1 << 17)
 def key_of(text: str) -> str:
-    """Case-, accent- and spacing-insensitive key of a surface form."""
-    return re.sub(r"[\s'’.\-]+", " ", fold(text)).strip()
+    """Case-, accent- and spacing-insensitive key of a surface form: the one key
+    identities, pools and the mapping compare names on."""
+    return KEY_SEPARATORS.sub(" ", fold(text)).strip()
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from recognizers.lexicons import first_name_gender, fold, lines, table
+from recognizers.lexicons import first_name_gender, lines, table
 
+from ..detect.identities import key_of
 from ..errors import AnonymizeError
 
 # Births of adults a coach meets when a note gives no age: these decades.
@@ -43,11 +44,6 @@ MIN_GENERATION = 300
 
 class PoolExhausted(AnonymizeError):
     """Every value of a pool is taken inside one note: nothing is written."""
-
-
-def key_of(text: str) -> str:
-    """Case-, accent- and spacing-insensitive key of a surface form."""
-    return re.sub(r"[\s'’.\-]+", " ", fold(text)).strip()
 
 
 def _rng(seed: int | None, key: str) -> random.Random:
