@@ -6,7 +6,8 @@
     propagate   detect/propagate.py every other mention of the scope's names;
                 detect/kinds.py     then person, place or organisation, from the frames
     identities  detect/identities.py who is who: each mention -> one identity
-    replace     replace/styles.py   the style renders each mention; Presidio splices
+    replace     replace/styles.py   the style renders each mention (a date with its
+                                    phrase: replace/dates.py); Presidio splices
     grammar     replace/grammar.py  elision, contraction, capitals around replacements
     write       io/writer.py        atomic writes (io/batch.py for a folder)
 
@@ -141,13 +142,18 @@ class Pipeline:
         mentions = self.identities(texts, detected, owners)
         values = self.render(texts, mentions)
         return [
-            self.compose(text, entities, note_values)
-            for text, entities, note_values in zip(texts, detected, values, strict=True)
+            self.compose(text, entities, *self.style.spans(text, note, note_values))
+            for text, entities, note, note_values in zip(
+                texts, detected, mentions, values, strict=True
+            )
         ]
 
-    def compose(self, text: str, entities: list[Entity], values: list[str]) -> Result:
-        """Splice the values in, repair the French around them, record them."""
-        out, placed = apply(text, entities, values)
+    def compose(
+        self, text: str, entities: list[Entity], spans: list[Entity], values: list[str]
+    ) -> Result:
+        """Splice the values in place of `spans` (the style's, from the detected
+        `entities`), repair the French around them, record them."""
+        out, placed = apply(text, spans, values)
         out, placed = repair(out, placed)
         for r in placed:
             self.mapping.record(r.source.text, r.type, r.text)
@@ -179,9 +185,13 @@ class Pipeline:
         mentions = self.identities(every, detected, [*range(len(texts)), *owners])
         values = self.render(every, mentions)
         results = [
-            self.compose(text, entities, note_values)
-            for text, entities, note_values in zip(
-                texts, detected[: len(texts)], values[: len(texts)], strict=True
+            self.compose(text, entities, *self.style.spans(text, note, note_values))
+            for text, entities, note, note_values in zip(
+                texts,
+                detected[: len(texts)],
+                mentions[: len(texts)],
+                values[: len(texts)],
+                strict=True,
             )
         ]
         shifted = self.config.shift_dates

@@ -138,68 +138,18 @@ def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> 
     return before, value
 
 
-MONTH_OR_YEAR = re.compile(
-    r"^(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-    r"|(?:19|20)\d\d\b)"
-)
-DATE_LEAD = re.compile(
-    r"(?<![\w'’])(?:(?P<prep>depuis|avant|après|dès|pour|vers|entre|jusqu'à|jusqu’à)\s+)?"
-    r"(?P<art>le|du|au|jusqu'au|jusqu’au)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _fix_date_prefix(before: str, value: str, context: str = "") -> tuple[str, str]:
-    """'le 14 mars' -> 'en mars'; 'du 6 janvier au 31 mars' -> 'de janvier à mars'.
-
-    `context` is the text before `before` (earlier replacements included), read
-    only: it tells the `et` of "entre ... et le" and the `au` of "du ... au"."""
-    m = DATE_LEAD.search(before)
-    if not m:
-        return before, value
-    art = m.group("art").lower().replace("’", "'")
-    head = before[: m.start("art")]
-    if value.startswith(("en ", "au ", "un ")):
-        return (head if art in ("le", "du", "au") else before), value
-    if not MONTH_OR_YEAR.match(value):
-        return before, value
-    if art == "le":
-        if m.group("prep") or _second_of_between(context + head):
-            return head, value  # "entre le 2 juin et le 28 novembre" -> "entre juin et novembre"
-        return head + _case_like(m.group("art"), "en") + " ", value
-    if art == "du":
-        if starts_with_vowel_sound(value):
-            return head + _case_like(m.group("art"), "d'"), value
-        return head + _case_like(m.group("art"), "de") + " ", value
-    if art == "au":
-        if re.search(
-            r"(?<![\w'’])(?:du|de|d')\s*\S+(?:\s+\S+)?\s+$", context + head, re.IGNORECASE
-        ):
-            return head + _case_like(m.group("art"), "à") + " ", value  # "de janvier à mars"
-        return head + _case_like(m.group("art"), "en") + " ", value  # "fixé au 15 mai" -> "en mai"
-    return head + m.group("art")[:-2] + "en ", value  # jusqu'au -> jusqu'en
-
-
-def _second_of_between(head: str) -> bool:
-    """True for the `et` of `entre <date> et le ...`, in the same sentence."""
-    m = re.search(r"(?<![\w'’])et\s+$", head)
-    if not m:
-        return False
-    sentence = re.split(r"[.!?\n]", head[: m.start()])[-1]
-    return bool(re.search(r"(?<![\w'’])entre\s", sentence, re.IGNORECASE))
-
-
 # Every fix looks at most this far back; a window keeps repair linear in the
 # note's length (a 5 MB note has tens of thousands of replacements).
 WINDOW = 64
 SENTINEL = "x"  # stands for the text cut off at the window's start
 
 
-def _fix(before: str, value: str, r: Replacement, context: str = "") -> tuple[str, str]:
-    """New (text before, value) for one replacement, from the window before it."""
-    if r.type == "DATE":
-        new_before, new_value = _fix_date_prefix(before, value, context)
-    elif (
+def _fix(before: str, value: str, r: Replacement) -> tuple[str, str]:
+    """New (text before, value) for one replacement, from the window before it.
+
+    A date comes with its article and its range (replace/dates.py): only its
+    elision and capital are repaired here."""
+    if (
         r.type == "AGE"
         and value.startswith("dans ")
         and (m := re.search(r"(?<![\w'’])en\s+$", before[-8:]))
@@ -251,8 +201,7 @@ def repair(text: str, replacements: list[Replacement]) -> tuple[str, list[Replac
         tail = _take_tail(out, size - window_start)
         cut = window_start > 0
         before = (SENTINEL if cut else "") + tail
-        context = _peek_tail(out, WINDOW) if r.type == "DATE" else ""
-        new_before, new_value = _fix(before, text[r.start : r.end], r, context)
+        new_before, new_value = _fix(before, text[r.start : r.end], r)
         if cut:
             new_before = new_before[len(SENTINEL) :]
         out.append(new_before)
@@ -264,17 +213,6 @@ def repair(text: str, replacements: list[Replacement]) -> tuple[str, list[Replac
         pos = r.end
     out.append(text[pos:])
     return "".join(out), fixed
-
-
-def _peek_tail(chunks: list[str], n: int) -> str:
-    """The last `n` characters of the joined chunks, left in place."""
-    taken: list[str] = []
-    for chunk in reversed(chunks):
-        if n <= 0:
-            break
-        taken.append(chunk[-n:])
-        n -= len(taken[-1])
-    return "".join(reversed(taken))
 
 
 def _take_tail(chunks: list[str], n: int) -> str:

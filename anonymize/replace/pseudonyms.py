@@ -15,8 +15,10 @@ from collections.abc import Sequence
 
 from ..config import Config
 from ..detect.identities import IdentityBook, Mention
-from .coarsen import age_frame, coarsen_age, coarsen_date
+from ..entities import Entity
+from .coarsen import age_frame, coarsen_age
 from .contacts import Contacts
+from .dates import Dates
 from .organisations import Organisations
 from .persons import PersonNames
 from .places import Places
@@ -37,6 +39,7 @@ class PseudonymStyle:
         self.places = Places(self.picker, generalize=config.places == "generalize")
         self.organisations = Organisations(self.picker, book, self.places, self.persons)
         self.contacts = Contacts(self.picker, book, self.persons)
+        self.dates = Dates(config.dates, self.date_shift)
         self._shift: int | None = None
 
     def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
@@ -67,10 +70,16 @@ class PseudonymStyle:
         if e.type == "ADDRESS":
             return self.contacts.address(mention)
         if e.type == "DATE":
-            return coarsen_date(e.text, self.config.dates, self.date_shift())
+            return self.dates.value(e.text)
         if e.type == "AGE":
             return coarsen_age(e.text, age_frame(text[: e.start]))
         return "[" + e.type + "]"
+
+    def spans(
+        self, text: str, mentions: Sequence[Mention], values: Sequence[str]
+    ) -> tuple[list[Entity], list[str]]:
+        """Dates rewritten with their article and the other end of their range."""
+        return self.dates.spans(text, mentions, values)
 
     def date_shift(self) -> int:
         """One random shift, in months, for every date of the run (shift_dates)."""

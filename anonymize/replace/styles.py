@@ -15,6 +15,7 @@ from typing import Protocol
 
 from ..config import Config
 from ..detect.identities import IdentityBook, Mention
+from ..entities import Entity
 
 LABELS = {
     "PERSON": "PERSONNE",
@@ -45,6 +46,20 @@ class Style(Protocol):
     def render(self, mention: Mention, text: str) -> str:
         """The replacement of one mention of `text`."""
 
+    def spans(
+        self, text: str, mentions: Sequence[Mention], values: Sequence[str]
+    ) -> tuple[list[Entity], list[str]]:
+        """What is spliced into `text`: by default each mention's span and value; a
+        style may widen a mention over the words its value rewrites (a date's
+        article, the title before a role) or merge several (the two ends of a range)."""
+
+
+def as_rendered(
+    mentions: Sequence[Mention], values: Sequence[str]
+) -> tuple[list[Entity], list[str]]:
+    """Each mention's own span and value."""
+    return [m.entity for m in mentions], list(values)
+
 
 class RedactStyle:
     """Typed, numbered placeholders, consistent across the scope: [PERSONNE_1]."""
@@ -62,6 +77,9 @@ class RedactStyle:
         number = mention.identity.number if mention.identity else 0
         return f"[{label}_{number}]"
 
+    def spans(self, text, mentions, values):
+        return as_rendered(mentions, values)
+
 
 class MaskStyle:
     """Black bars: nothing of the original, not even its length."""
@@ -76,6 +94,9 @@ class MaskStyle:
 
     def render(self, mention: Mention, text: str) -> str:
         return MASK
+
+    def spans(self, text, mentions, values):
+        return as_rendered(mentions, values)
 
 
 def make_style(name: str, book: IdentityBook, config: Config, table: dict[str, str]) -> Style:

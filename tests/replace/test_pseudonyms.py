@@ -117,7 +117,7 @@ def test_contacts_become_fictitious_values_of_the_same_shape():
     ("text", "expected"),
     [
         ("La séance a eu lieu le 14 mars 2025 au cabinet.", "en mars 2025"),
-        ("Relance depuis le 3 février.", "depuis février"),
+        ("Relance depuis le 3 février.", "depuis début février"),
         ("Le contrat court du 6 janvier au 31 mars 2025.", "de janvier à mars 2025"),
         ("Oral décalé du 10 avril.", "d'avril"),
         ("Facture du 28/02/2025.", "de février 2025"),
@@ -297,7 +297,8 @@ def test_a_name_never_runs_across_a_spaced_dash():
 
 def test_no_capital_after_an_abbreviation_but_one_after_a_sentence():
     out = _anonymize("Rendez-vous prév. lun. 30/06 ou mar. 01/07. Il part. Le 3 juin, rien.")
-    assert out == "Rendez-vous prév. juin ou juillet. Il part. En juin, rien."
+    # a weekday written with its date keeps the weekday: "lundi", never "Lundi"
+    assert out == "Rendez-vous prév. lundi ou mardi. Il part. En juin, rien."
 
 
 def test_a_town_inside_an_organisation_takes_the_town_pseudonym():
