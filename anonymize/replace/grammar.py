@@ -38,10 +38,16 @@ FULL = {
 ELIDABLE = re.compile(
     r"(?<![\w'’])(?P<word>de|que|je|ne|se|le|la|lorsque|puisque|jusque)\s$", re.IGNORECASE
 )
+# a value that brings its own determiner: "une autre personne", "sa sœur", "cette ville"
+DETERMINED = re.compile(r"^(?:un|une|mon|ma|mes|son|sa|ses|leur|leurs|ce|cet|cette)\s")
 CONTRACTED = re.compile(r"(?<![\w'’])(?P<word>au|aux|du|des)\s$", re.IGNORECASE)
 # values written as they are, never capitalized (an e-mail at a line start)
 VERBATIM_TYPES = frozenset({"EMAIL", "URL", "ID", "PHONE", "ADDRESS"})
-SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|^\s*[-*#>]+\s+|\n\s*[-*#>]+\s+)$")
+SENTENCE_START = re.compile(
+    r"(?:^|[.!?…]\s+|\n\s*|^\s*[-*#>]+\s+|\n\s*[-*#>]+\s+"
+    # a speaker's turn ("LA COACH : "), a quotation opening after a colon
+    r"|(?:^|\n)[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,30}\s?:\s+|:\s*«\s*|(?:^|\n)\s*«\s*)$"
+)
 
 
 def starts_with_vowel_sound(word: str) -> bool:
@@ -106,12 +112,24 @@ def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> 
         ]
     if (contracted := _contract(before, value)) != (before, value):
         return contracted
-    if source_type == "LOCATION" and value.startswith(("un ", "une ")):
-        # a generalized place: "à Annecy" -> "dans une ville de taille moyenne"
+    if source_type == "LOCATION" and value.startswith(("un ", "une ", "ce ", "cet ", "cette ")):
+        # a generalized place: "à Annecy" -> "dans une ville de taille moyenne", "dans cette ville"
         if m := re.search(r"(?<![\w'’])(à|au|aux|en)\s$", before, re.IGNORECASE):
             return before[: m.start()] + _case_like(m.group(1), "dans") + " ", value
         if m := re.search(r"(?<![\w'’])(du|des)\s$", before, re.IGNORECASE):
-            return before[: m.start()] + _case_like(m.group(1), "d'"), value
+            if vowel:
+                return before[: m.start()] + _case_like(m.group(1), "d'"), value
+            return before[: m.start()] + _case_like(m.group(1), "de") + " ", value
+    if (m := CONTRACTED.search(before)) and DETERMINED.match(value):
+        # a role after a contracted article: "à du [Joann Sfar]" -> "à d'une autre personne",
+        # "au [Dr Roux]" -> "à son médecin"
+        word = m.group("word").lower()
+        new = {"au": "à", "aux": "à", "du": "de", "des": "de"}[word]
+        if new == "de" and re.search(r"(?<![\w'’])à\s+$", before[: m.start()]):
+            return before[: m.start()], value  # "ressemble à du [Sfar]" -> "à une autre personne"
+        if new == "de" and vowel:
+            return before[: m.start()] + _case_like(m.group("word"), "d'"), value
+        return before[: m.start()] + _case_like(m.group("word"), new) + " ", value
     if (m := CONTRACTED.search(before)) and source_type == "ORG" and vowel:
         # "du [RC Lens]" replaced by "Alizé" -> "de l'Alizé"
         word = m.group("word").lower()

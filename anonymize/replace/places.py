@@ -116,3 +116,66 @@ def generalized(name: str, kind: str) -> str:
     if population >= 2_000:
         return "une petite ville"
     return "un village"
+
+
+@cache
+def _departments() -> tuple[dict[str, str], dict[str, str]]:
+    """Folded commune name -> its department (homonyms: the most populous one);
+    folded department name -> its code."""
+    communes: dict[str, tuple[int, str]] = {}
+    for name, dept, population, *_ in table("communes.tsv"):
+        key = key_of(name)
+        size = int(population) if population.isdigit() else 0
+        if key not in communes or size > communes[key][0]:
+            communes[key] = (size, dept)
+    departments = {key_of(name): code for code, name in table("departments.tsv")}
+    return {k: d for k, (_, d) in communes.items()}, departments
+
+
+@cache
+def _areas() -> dict[str, str]:
+    return dict(row.split("\t") for row in lines("place_areas.tsv", "anonymize"))
+
+
+def area_of(name: str, kind: str) -> str:
+    """The part of France a commune or a department is in: "de l'Ouest"; "" if unknown."""
+    communes, departments = _departments()
+    if kind == "department":
+        code = departments.get(key_of(name))
+    elif kind in ("commune", ""):
+        code = communes.get(key_of(name))
+    else:
+        return ""
+    return _areas().get(code or "", "")
+
+
+def described(name: str, kind: str) -> str:
+    """A place as a case illustration names it: its kind, its size and the part of
+    the country it is in ("une petite ville de l'Ouest", "un département du Nord",
+    "un pays étranger"). The roles style."""
+    if kind == "country":
+        return "un pays étranger"
+    if kind == "foreign_city":
+        return "une ville étrangère"
+    if kind == "region":
+        return "une région"
+    if kind == "venue":
+        head = name.split(" ", 1)[0].lower()
+        if head in PLACE_HEADS:
+            return ("une " if head in words("feminine_heads.txt") else "un ") + head
+        return "un lieu"
+    area = area_of(name, kind)
+    if kind == "department":
+        return f"un département {area}".strip()
+    population = population_of().get(key_of(name))
+    if population is None:
+        size = "une ville" if kind == "commune" else "un lieu"
+    elif population >= 200_000:
+        size = "une grande ville"
+    elif population >= 20_000:
+        size = "une ville moyenne"
+    elif population >= 2_000:
+        size = "une petite ville"
+    else:
+        size = "un village"
+    return f"{size} {area}".strip()
