@@ -278,8 +278,6 @@ class NoteRoles:
     client_gender: str = ""
     references: dict[int, str] = field(default_factory=dict)  # id(identity) -> reference
     roles: dict[int, Role] = field(default_factory=dict)
-    # (start, end) of a mention -> (new start, new end, value): the words around it go too
-    widened: dict[tuple[int, int], tuple[int, int, str]] = field(default_factory=dict)
     places: dict[int, tuple[str, str]] = field(default_factory=dict)  # first, later
     organisations: dict[int, tuple[str, str, str]] = field(default_factory=dict)
     first_seen: dict[int, int] = field(default_factory=dict)  # id(identity) -> first start
@@ -300,6 +298,7 @@ class RolesStyle(PseudonymStyle):
     # -- deciding, per note --------------------------------------------------------
     def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
         super().prepare(texts, mentions)
+        self._notes.clear()  # each call renders the notes it prepared
         for text, note_mentions in zip(texts, mentions, strict=True):
             if not note_mentions or note_mentions[0].note in self._notes:
                 continue  # the note's own text comes before its file names
@@ -413,17 +412,8 @@ class RolesStyle(PseudonymStyle):
                 return id(i) in labelled, id(i) in titled, counts[id(i)] / (2 if other else 1)
 
             chosen = max(candidates, key=rank)
-        # the same words name the same person in a note: "Clo" is the client's
-        # nickname wherever it is written
-        surfaces: dict[int, set[str]] = {}
-        for m in persons:
-            surfaces.setdefault(id(m.identity), set()).add(key_of(m.entity.text))
-        said = surfaces.get(id(chosen), set())
         note.client_identities = [chosen] + [
-            i
-            for i in identities
-            if i is not chosen
-            and (_alias(i, chosen, identities) or surfaces.get(id(i), {""}) <= said)
+            i for i in identities if i is not chosen and _alias(i, chosen, identities)
         ]
         note.client = {id(i) for i in note.client_identities}
         genders = {self.persons.gender(i) for i in identities if id(i) in note.client} - {""}
@@ -532,6 +522,7 @@ class RolesStyle(PseudonymStyle):
         if note is None or not (text is note.text or text == note.text):
             return entities, out
         by_span = {(m.entity.start, m.entity.end): m for m in mentions}
+        ends = {m.entity.end: m.entity.start for m in mentions if m.entity.type == "PERSON"}
         spans = [(e.start, e.end) for e in entities]
         previous: Mention | None = None
         for k, e in enumerate(entities):
@@ -541,7 +532,7 @@ class RolesStyle(PseudonymStyle):
             value = out[k]
             if value[:1].islower() and value != EMPTY:  # a role, not a pet's name
                 start, end, new = self._widen(text, m, value, note, previous)
-                if new[:1].islower() and _turn_start(text, start, by_span):
+                if new[:1].islower() and _turn_start(text, start, ends):
                     new = new[:1].upper() + new[1:]  # "[19:02] Clo : ..." -> "[19:02] Ma cliente"
                 lo = spans[k - 1][1] if k else 0
                 hi = spans[k + 1][0] if k + 1 < len(spans) else len(text)
@@ -716,7 +707,7 @@ def _closing_comma(text: str, end: int, lex: Lexicon, apposed: bool = True) -> i
     return end
 
 
-def _turn_start(text: str, start: int, mentions: dict[tuple[int, int], Mention]) -> bool:
+def _turn_start(text: str, start: int, ends: dict[int, int]) -> bool:
     """Whether `start` opens a line or a speaker's turn: after a bullet or a
     timestamp, after a label in capitals ("LA COACH : "), after a chat's
     timestamp and name ("[19:02] Clo : "), after a person's name ("Clo : ")."""
@@ -727,8 +718,8 @@ def _turn_start(text: str, start: int, mentions: dict[tuple[int, int], Mention])
     label = re.fullmatch(r"(.*?)\s?:\s*", head)
     if label is None:
         return False
-    name_end = line_start + len(label.group(1))
-    return any(end == name_end and TURN.fullmatch(text[line_start:s]) for (s, end) in mentions)
+    name_start = ends.get(line_start + len(label.group(1)))
+    return name_start is not None and bool(TURN.fullmatch(text[line_start:name_start]))
 
 
 def _vocative(text: str, start: int, end: int) -> tuple[int, int, str] | None:
