@@ -355,8 +355,8 @@ def _bounds() -> tuple[re.Pattern, dict[str, str]]:
 
 # The article or preposition a date replaces with itself, right before it.
 LEAD = re.compile(
-    r"(?<![\w'’])(?:(?P<entre>entre)\s+(?:le\s+)?|(?P<art>jusqu['’]au|jusqu['’]à|du|au|le|les|"
-    r"en|de|à|ce|cet)\s+|(?P<elided>d['’]))$",
+    r"(?<![\w'’])(?:(?P<entre>entre)\s+(?:le\s+)?|(?P<art>jusqu['’]au|jusqu['’]à|du|des|au|le|"
+    r"les|en|de|à|ce|cet)\s+|(?P<elided>d['’]))$",
     re.IGNORECASE,
 )
 # Between the two ends of a range.
@@ -364,7 +364,7 @@ RANGE_GAP = re.compile(
     r"\s*(?:(?P<to>au|à|jusqu['’]au|[-–—])|(?P<and>et|ou|,))\s*(?:le\s+)?", re.IGNORECASE
 )
 CASE_OF_LEAD = {
-    "du": "de", "de": "de", "d'": "de", "à": "à", "jusqu'au": "jusqu'à",
+    "du": "de", "des": "de", "de": "de", "d'": "de", "à": "à", "jusqu'au": "jusqu'à",
     "jusqu'à": "jusqu'à", "en": "en", "ce": "ce", "cet": "ce",
 }  # fmt: skip
 # A heading: a Markdown title, or a line whose words before the date are in capitals.
@@ -522,10 +522,13 @@ class Dates:
             # "séances du 02/06 et du 16/06": two points side by side that read the same
             for i in range(len(phrases) - 1):
                 a, b = phrases[i], phrases[i + 1]
+                one, other = a.days[0], b.days[0]
                 if (
                     not a.link
                     and not b.link
-                    and values[i].lower() == values[i + 1].lower()
+                    and one.month is not None
+                    and one.month == other.month
+                    and (one.year == other.year or None in (one.year, other.year))
                     and SIBLINGS.fullmatch(text[a.end : b.start])
                 ):
                     groups.append([i, i + 1])

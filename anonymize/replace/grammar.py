@@ -44,9 +44,9 @@ CONTRACTED = re.compile(r"(?<![\w'’])(?P<word>au|aux|du|des)\s$", re.IGNORECAS
 # values written as they are, never capitalized (an e-mail at a line start)
 VERBATIM_TYPES = frozenset({"EMAIL", "URL", "ID", "PHONE", "ADDRESS"})
 SENTENCE_START = re.compile(
-    r"(?:^|[.!?…]\s+|\n\s*|^\s*[-*#>]+\s+|\n\s*[-*#>]+\s+"
+    r"(?:^|[.!?…]\s+|[.!?…]\s*[»\"”]\s+|\n\s*|^\s*[-*#>]+\s+|\n\s*[-*#>]+\s+"
     # a speaker's turn ("LA COACH : "), a quotation opening after a colon
-    r"|(?:^|\n)[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,30}\s?:\s+|:\s*«\s*|(?:^|\n)\s*«\s*)$"
+    r"|(?:^|\n)[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý'’.-][A-ZÀ-Ý'’ .-]{0,29}\s?:\s+|:\s*«\s*|(?:^|\n)\s*«\s*)$"
 )
 
 

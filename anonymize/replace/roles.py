@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 
-from recognizers.lexicons import lines, org_head
+from recognizers.lexicons import lines, org_head, table
 
 from ..config import Config
 from ..detect.identities import Identity, IdentityBook, Mention, key_of
@@ -44,6 +44,10 @@ from .styles import EMPTY
 DETERMINERS = (
     "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
     "votre", "vos", "le", "la", "les", "un", "une", "ce", "cet", "cette",
+)  # fmt: skip
+POSSESSIVES = frozenset(
+    ("mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
+     "votre", "vos")
 )  # fmt: skip
 KEPT_POSSESSIVES = frozenset(("son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"))
 # the client's own words ("mon prof") told by the coach: "son prof"
@@ -67,8 +71,9 @@ ORDINALS = ("autre", "deuxième", "troisième", "quatrième", "cinquième", "six
 VOWEL = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæh]", re.IGNORECASE)
 # Words that name the client ("ma cliente", "Cliente :", "coaching de").
 CLIENT_LABEL = re.compile(
-    r"(?:\b(?:client|cliente|coaché|coachée|bénéficiaire)\s*[:：]\s*|"
-    r"\b(?:coaching|accompagnement|suivi|dossier)\s+(?:de\s+|d['’])\s*)$",
+    r"(?:\b(?P<word>client|cliente|coaché|coachée|bénéficiaire)\s*[*_]*\s*[:：]\s*[*_]*\s*|"
+    r"\b(?:coaching|accompagnement|suivi|dossier)(?:\s+individuel|\s+de\s+transition)?\s+"
+    r"(?:de\s+|d['’])\s*)$",
     re.IGNORECASE,
 )
 FIRST_LINE_KEYS = re.compile(r"^\s*(?:titre|title|nom|client|cliente|coaché|coachée)\s*:", re.I)
@@ -80,6 +85,9 @@ SPEAKER = re.compile(
 NAMED_AFTER_NOUN = re.compile(
     r"(?:^|(?<=[\s(]))(?:le|la|les|son|sa|ses|leur|l['’])\s*(?!(?:de|du|des|en)\s)[a-zà-ÿ-]{3,}\s+$"
 )
+ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s'’]))(le|la|les|l['’]|du|au|aux|des)\s*$", re.I)
+PLAIN_ARTICLE = re.compile(r"(?:^|(?<=[\s(]))(?:le|la|les|l['’])\s*$", re.I)
+DETERMINED_VALUE = re.compile(r"(?:un|une|ce|cet|cette)\s")
 HOUSEHOLD = re.compile(r"(?:^|(?<=[\s(«\"“]))(les|des|aux)\s+$", re.IGNORECASE)
 # what may open a line before a speaker's name: a bullet, a timestamp, bold
 TURN = re.compile(r"[ \t]*(?:[-*>][ \t]*)?(?:\[[^\]\n]{1,20}\][ \t]*)?(?:\*\*)?")
@@ -143,9 +151,9 @@ def lexicon() -> Lexicon:
     stop = _alternation(stops)
     role = rf"(?:(?:{_alternation(adjectives)})\s+)?(?P<noun>{noun})(?![\w-])"
     # after the noun: "de santé", "d'arts plastiques", "traitant", "qualité"
-    comp = (
-        rf"(?:\s+(?:de|du|des|d['’])\s*[\wÀ-ÿ'’-]+|[ ](?!(?:{stop})(?![\w'’-]))[\wà-ÿ][\wÀ-ÿ'’-]*)"
-    )
+    # lower case only: a role never carries a name ("maire de Curières" is "maire")
+    word = r"[a-zà-ÿ][\w'’-]*"
+    comp = rf"(?:\s+(?:de|du|des|d['’])\s*{word}|[ ](?!(?:{stop})(?![\w'’-])){word})"
     titles = _alternation(TITLES)
     # "Mme Le [Guen]": a particle the name recognizer left out goes with the title
     particle = r"(?:(?:Le|La|De|Du|Des|de|du|des|van|von)\s+|[Dd]['’])?"
@@ -157,7 +165,7 @@ def lexicon() -> Lexicon:
     )
     after = re.compile(
         rf"(?P<open>\s*,\s*|\s*\(\s*|[ \t]*\n[ \t]*)(?P<phrase>(?:(?P<det>{dets})\s*)?{role}"
-        rf"(?P<comp>{comp}{{0,5}}))(?P<close>\s*\)|(?=\s*(?:[,.;:!?]|\n|$)))",
+        rf"(?P<comp>{comp}{{0,5}}))(?P<close>\s*\)|(?=\s*(?:[,.;:!?(]|\n|$)))",
         re.IGNORECASE,
     )
     greetings = _alternation(lines("greetings.txt", "anonymize"))
@@ -233,9 +241,10 @@ def _reference(role: Role, gender: str) -> str:
     det = THIRD_PERSON.get(role.det, role.det)
     g = role.gender if role.gender in ("F", "M") else gender
     if role.plural:
-        owner = det if det in ("ses", "leurs", "nos", "vos") else "les"
         one = "une" if g == "F" else "un"
-        return f"{one} de {owner} {phrase}"  # "un de ses enfants"
+        if det in ("ses", "leurs", "nos", "vos"):
+            return f"{one} de {det} {phrase}"  # "un de ses enfants"
+        return f"{one} des {phrase}"  # "un des voisins"
     if det not in KEPT_POSSESSIVES:
         det = _definite(g, phrase)
     return _join(det, phrase)
@@ -279,8 +288,10 @@ class NoteRoles:
     references: dict[int, str] = field(default_factory=dict)  # id(identity) -> reference
     roles: dict[int, Role] = field(default_factory=dict)
     places: dict[int, tuple[str, str]] = field(default_factory=dict)  # first, later
-    organisations: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+    organisations: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)
     first_seen: dict[int, int] = field(default_factory=dict)  # id(identity) -> first start
+    # mention -> where its drop starts: names enumerated after their role
+    dropped: dict[tuple[int, int], int] = field(default_factory=dict)
     # a nickname given right after a name is that person here, whatever the book says
     same: dict[int, Identity] = field(default_factory=dict)
 
@@ -356,6 +367,20 @@ class RolesStyle(PseudonymStyle):
             after = lex.after.match(text, e.end)
             if after is not None:
                 note.roles.setdefault(id(identity), _role(after, identity))
+        # "leurs deux enfants, Lison et Mathis": both names go, both are the role
+        for first, second in pairwise(persons):
+            found = _role_before(text, first.entity)
+            if (
+                found is not None
+                and found[0].plural
+                and "," in text[found[1] : first.entity.start]
+                and re.fullmatch(r"\s+et\s+", text[first.entity.end : second.entity.start])
+                and re.match(r"\s*(?:[,.;:!?)\]]|\n|$)", text[second.entity.end :])
+            ):
+                for m in (first, second):
+                    note.roles.setdefault(id(m.identity), found[0])
+                note.dropped[(first.entity.start, first.entity.end)] = found[1]
+                note.dropped[(second.entity.start, second.entity.end)] = first.entity.end
         for m in persons:  # a table's role column: "| André Bercier | fondateur, ... |"
             identity = m.identity
             if id(identity) not in note.roles and (role := _table_role(text, m.entity, identity)):
@@ -378,6 +403,7 @@ class RolesStyle(PseudonymStyle):
         if not identities:
             return
         chosen: Identity | None = None
+        label_gender: dict[int, str] = {}
         if self.config.client:
             chosen = _named(identities, self.config.client)
             if chosen is None:
@@ -393,8 +419,15 @@ class RolesStyle(PseudonymStyle):
                 counts[key] = counts.get(key, 0) + 1
                 before = text[max(0, m.entity.start - 40) : m.entity.start]
                 role = note.roles.get(key)
-                if CLIENT_LABEL.search(before) or (role is not None and role.kind == "client"):
+                label = CLIENT_LABEL.search(before)
+                if label or (role is not None and role.kind == "client"):
                     labelled.add(key)
+                    word = label.group("word") if label and label.group("word") else ""
+                    said = word or (role.noun if role is not None else "")
+                    if said.lower() in ("cliente", "coachée"):
+                        label_gender[key] = "F"
+                    elif said.lower() in ("client", "coaché"):
+                        label_gender[key] = "M"
                 if any(a <= m.entity.start < b for a, b in titles):
                     titled.add(key)
             candidates = [
@@ -416,11 +449,16 @@ class RolesStyle(PseudonymStyle):
             i for i in identities if i is not chosen and _alias(i, chosen, identities)
         ]
         note.client = {id(i) for i in note.client_identities}
+        # "Cliente : Larry ...": the text's own word says more than the first name
+        role = note.roles.get(id(chosen))
+        if role is not None and role.kind == "client" and role.gender in ("F", "M"):
+            note.client_gender = role.gender
+            return
+        if self.config.client is None and (said := label_gender.get(id(chosen))):
+            note.client_gender = said
+            return
         genders = {self.persons.gender(i) for i in identities if id(i) in note.client} - {""}
         note.client_gender = genders.pop() if len(genders) == 1 else self.persons.gender(chosen)
-        role = note.roles.get(id(chosen))
-        if note.client_gender == "" and role is not None and role.gender in ("F", "M"):
-            note.client_gender = role.gender
 
     def _references(self, note: NoteRoles, persons: list[Mention]) -> None:
         """One reference per person of the note, never the same for two of them."""
@@ -478,7 +516,7 @@ class RolesStyle(PseudonymStyle):
             later = _demonstrative(noun, n, gender=gender)
             if n:
                 first = _other(first, n)
-            note.organisations[id(identity)] = (first, later, noun)
+            note.organisations[id(identity)] = (first, later, noun, gender)
 
     # -- rendering ---------------------------------------------------------------------
     def render(self, mention: Mention, text: str) -> str:
@@ -501,12 +539,12 @@ class RolesStyle(PseudonymStyle):
                 return later
             return first
         if e.type == "ORG" and id(identity) in note.organisations:
-            first, later, noun = note.organisations[id(identity)]
+            first, later, noun, gender = note.organisations[id(identity)]
             if main and NAMED_AFTER_NOUN.search(text, max(0, e.start - 30), e.start):
                 return ""  # "chez l'importateur [Nakamura Shoten] à Osaka"
-            if main and re.search(r"(?:^|[\s'’])(?:le|la|les|l['’]|du|au|aux|des)\s*$",
-                                  text[max(0, e.start - 6) : e.start], re.IGNORECASE):  # fmt: skip
-                return noun  # "à l'[IUT d'Annecy]" -> "à l'IUT"
+            article = ARTICLE_BEFORE.search(text, max(0, e.start - 6), e.start) if main else None
+            if article is not None and _agrees(article.group(1).lower(), noun, gender):
+                return noun  # "à l'[IUT d'Annecy]" -> "à l'IUT", "au [lycée X]" -> "au lycée"
             if main and e.start > note.first_seen.get(id(identity), e.start):
                 return later
             return first
@@ -527,6 +565,17 @@ class RolesStyle(PseudonymStyle):
         previous: Mention | None = None
         for k, e in enumerate(entities):
             m = by_span.get((e.start, e.end))
+            if m is not None and e.type in ("ORG", "LOCATION") and DETERMINED_VALUE.match(out[k]):
+                # "la [Savonnerie X]" told "une entreprise", "dans l'[Ain]" told "un
+                # département": the article goes
+                article = PLAIN_ARTICLE.search(text, max(0, e.start - 6), e.start)
+                lo = spans[k - 1][1] if k else 0
+                if article is not None and article.start() >= lo:
+                    spans[k] = (article.start(), e.end)
+                    entities[k] = replace(
+                        e, start=article.start(), text=text[article.start() : e.end]
+                    )
+                continue
             if m is None or e.type != "PERSON" or m.identity is None:
                 continue
             value = out[k]
@@ -536,7 +585,10 @@ class RolesStyle(PseudonymStyle):
                     new = new[:1].upper() + new[1:]  # "[19:02] Clo : ..." -> "[19:02] Ma cliente"
                 lo = spans[k - 1][1] if k else 0
                 hi = spans[k + 1][0] if k + 1 < len(spans) else len(text)
-                if lo <= start and end <= hi:
+                if not (lo <= start and end <= hi):  # another replacement lies there
+                    start, new = self._title(text, e.start, value)
+                    end = e.end
+                if lo <= start:
                     spans[k] = (start, end)
                     entities[k] = replace(e, start=start, end=end, text=text[start:end])
                     out[k] = new
@@ -559,12 +611,21 @@ class RolesStyle(PseudonymStyle):
             and note.who(previous.identity) is identity
             and _nickname_after(text, previous.entity, e)
         ):
-            close = INTRODUCED_CLOSE.match(text, e.end)
-            stop = close.end() if close else e.end
-            if "," in text[previous.entity.end : e.start]:
-                # "Justine Roux, dite Juju, arrive": both commas go
-                stop = _closing_comma(text, stop, lex, apposed=False)
-            return previous.entity.end, stop, ""
+            gap = text[previous.entity.end : e.start]
+            stop = INTRODUCED_CLOSE.match(text, e.end).end()
+            closed = text[e.end : stop]
+            if ("(" in gap) == (")" in closed) and (
+                not re.search(r"[«\"“]", gap) or re.search(r"[»\"”]", closed)
+            ):
+                after = lex.after.match(text, stop)
+                if after is not None and note.roles.get(id(identity)) == _role(after, identity):
+                    stop = after.end()  # "Jean-Baptiste Lefèvre, dit JB, infirmier," -> its role
+                if "," in gap:
+                    # "Justine Roux, dite Juju, arrive": both commas go
+                    stop = _closing_comma(text, stop, lex, apposed=False)
+                return previous.entity.end, stop, ""
+        if (start, end) in note.dropped:  # "leurs deux enfants, Lison et Mathis"
+            return note.dropped[(start, end)], _closing_comma(text, end, lex), ""
         # "Bonjour Madame Roux," -> "Bonjour Madame,"
         if greeting := lex.greeting.search(text, max(0, start - 30), start):
             start -= len(greeting.group("particle"))
@@ -580,6 +641,28 @@ class RolesStyle(PseudonymStyle):
             )
             if (role.kind == "client") == is_client and apposed:
                 return sep_start, _closing_comma(text, end, lex), ""
+        # a household, plural as it was: "les Bercier parlent" -> "les proches de ma cliente"
+        household = HOUSEHOLD.search(text, max(0, start - 12), start)
+        if household is not None and all(p.role in ("last", "particle") for p in m.parts):
+            prep = household.group(1).lower()
+            after = lex.after.match(text, end)
+            if after is not None and _role(after, identity).plural:
+                # "chez les Hébert, les voisins," -> "chez les voisins,"
+                role = _role(after, identity)
+                family = _join(role.det or "les", _lower_first(role.phrase))
+                end = after.end()
+            else:
+                family = "les membres de la famille"
+                client = next((i for i in note.client_identities), None)
+                if client is not None and identity.last and identity.last == client.last:
+                    family = "les proches de " + (
+                        "ma cliente" if note.client_gender == "F" else "mon client"
+                    )
+            if family.startswith("les "):
+                family = {"les": family, "des": "des " + family[4:], "aux": "aux " + family[4:]}[
+                    prep
+                ]
+            return household.start(1), end, family
         # a name followed by its role: "Mme Roux, la DRH," -> "la DRH"
         after = lex.after.match(text, end)
         if after is not None:
@@ -590,22 +673,12 @@ class RolesStyle(PseudonymStyle):
                 stop = after.end()
                 if after.group("open").strip() == ",":
                     stop = _closing_comma(text, stop, lex)
-                start, value = self._title(text, start, value if is_client else role.written())
+                if not is_client:
+                    # the role as written when it says whose ("sa médecin traitante"),
+                    # else the reference that tells it from the others ("l'autre infirmier")
+                    value = role.written() if role.det in POSSESSIVES else value
+                start, value = self._title(text, start, value)
                 return start, stop, value
-        # a household, plural as it was: "les Bercier parlent" -> "les proches de ma cliente"
-        household = HOUSEHOLD.search(text, max(0, start - 12), start)
-        if household is not None and all(p.role in ("last", "particle") for p in m.parts):
-            family = "les membres de la famille"
-            client = next((i for i in note.client_identities), None)
-            if client is not None and identity.last and identity.last == client.last:
-                family = "les proches de " + (
-                    "ma cliente" if note.client_gender == "F" else "mon client"
-                )
-            prep = household.group(1).lower()
-            value = {"les": family, "des": _contract("de", family), "aux": _contract("à", family)}[
-                prep
-            ]
-            return household.start(1), end, value
         # a name said to someone in a dialogue: "Claire, qu'en pensez-vous ?"
         vocative = _vocative(text, start, end)
         if vocative is not None:
@@ -770,9 +843,16 @@ def _table_role(text: str, e: Entity, identity: Identity) -> Role | None:
         return None
     phrase = cells[column].split(",")[0].strip()
     words = phrase.split()
-    if not words or len(words) > 5 or re.search(r"[A-ZÀ-Ý0-9]", phrase):
-        return None  # "fille d'André" names somebody: no role from it
-    gender, kind = lexicon().nouns.get(words[0].lower(), (identity.gender or "X", "work"))
+    known = lexicon().nouns.get(words[0].lower()) if words else None
+    if words and re.search(r"[A-ZÀ-Ý0-9]", phrase):
+        # "fille d'André" names somebody: the relation alone, when it is one
+        if known is None:
+            return None
+        phrase = words = words[0]
+        words = [phrase]
+    if not words or len(words) > 5:
+        return None
+    gender, kind = known or (identity.gender or "X", "work")
     return Role("", phrase, words[0].lower(), gender, kind)
 
 
@@ -872,16 +952,36 @@ def _other(phrase: str, n: int) -> str:
     return f"{article} {_nth(n)} {rest}"
 
 
+def _agrees(article: str, noun: str, gender: str) -> bool:
+    """Whether an organisation's head noun fits the article the text put before it."""
+    vowel = bool(VOWEL.match(noun))
+    if article in ("le", "du", "au"):
+        return gender != "F" and (not vowel or article != "le")
+    if article == "la":
+        return gender == "F" and not vowel
+    if article in ("l'", "l’"):
+        return vowel
+    return False  # "les", "des", "aux": a plural the head noun is not
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in table("org_heads.tsv"))
+
+
 def _org_noun(identity: Identity, original: str) -> tuple[str, str]:
     """The head noun an organisation is known by, and its gender."""
     lex = lexicon()
     found = org_head(original, identity.head)
     if found is not None:
-        head = found[0]
-        words = head.split()
-        # "Judo Club" -> "club"; "école de commerce", "centre hospitalier" stay whole
-        if len(words) > 1 and words[0][:1].isupper() and not words[0].isupper():
-            head = words[-1]
+        # the head of the table within what was found: "Judo Club" -> "club",
+        # "Hospices civils" and "école de commerce" stay whole
+        words = found[0].split()
+        head = next(
+            (" ".join(words[i:]) for i in range(len(words)) if " ".join(words[i:]).lower() in
+             _org_heads()),
+            words[-1],
+        )  # fmt: skip
         noun = head if head.isupper() else head.lower()
         first = noun.split()[0].lower()
         return noun, "F" if first in lex.feminine else "M"

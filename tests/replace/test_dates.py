@@ -91,6 +91,8 @@ CASES = [
     # two dates side by side that would read the same say which part of the month
     ("Séances du 02/06/2025 et du 16/06/2025.", "month",
      "Séances de début juin 2025 et de mi-juin 2025."),
+    ("Séances des 6 janvier, 27 janvier, 10 février et 24 février 2025.", "month",
+     "Séances de début janvier, fin janvier, début février et fin février 2025."),
     # keep: nothing changes
     ("Stage du lundi 10 au vendredi 14 février, avant le 21 mars.", "keep",
      "Stage du lundi 10 au vendredi 14 février, avant le 21 mars."),

@@ -104,6 +104,28 @@ CASES = [
      "| Participant | Rôle |\n|---|---|\n| le fondateur | fondateur |\n"
      "| ma cliente | cogérante |\n\nLe fondateur parle. Ma cliente écoute. Ma cliente décide. "
      "Ma cliente signe."),
+    # names enumerated after their role go; each is then one of them
+    ("Julie Martin vit avec Antoine, éleveur, et leurs deux enfants, Lison et Mathis. "
+     "Lison a une otite. Mathis rit. Julie parle.", {},
+     "Ma cliente vit avec l'éleveur et leurs deux enfants. Une de leurs deux enfants a une "
+     "otite. Un de leurs deux enfants rit. Ma cliente parle."),
+    # a household followed by its role is that role
+    ("Julie Martin a peur, comme chez les Hébert, les voisins, qui ne se parlent plus. "
+     "Julie pleure.", {},
+     "Ma cliente a peur, comme chez les voisins, qui ne se parlent plus. Ma cliente pleure."),
+    # an article that does not fit the organisation's or the place's kind goes
+    ("Julie Martin était caissière au Leclerc de Pessac, puis à la Savonnerie Bastide. "
+     "Julie a été mutée dans l'Ain.", {},
+     "Ma cliente était caissière à une structure d'une ville moyenne du Sud-Ouest, puis à une "
+     "entreprise. Ma cliente a été mutée dans un département du Sud-Est."),
+    # "Cliente :" says the client's gender, whatever the first name says
+    ("Cliente : Larry Siebert, violoniste.\n\nLarry joue. Larry est fatiguée.", {},
+     "Cliente : ma cliente, violoniste.\n\nMa cliente joue. Ma cliente est fatiguée."),
+    # a relation column that names somebody gives the relation, and that somebody's role
+    ("| Qui | Lien |\n|---|---|\n| Julien Lecoeur | fils aîné |\n"
+     "| Estelle Marie | compagne de Julien |\n\nJulien parle. Estelle écoute.", {},
+     "| Qui | Lien |\n|---|---|\n| le fils aîné | fils aîné |\n"
+     "| la compagne | compagne du fils aîné |\n\nLe fils aîné parle. La compagne écoute."),
     # the client from the config, by whole name tokens: Anne, not Marianne
     ("Marianne Dupont passe. Anne Morel, ma coachée, arrive. Anne parle, Marianne écoute.",
      {"client": "Anne"},
