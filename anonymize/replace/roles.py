@@ -954,13 +954,13 @@ def _other(phrase: str, n: int) -> str:
 
 def _agrees(article: str, noun: str, gender: str) -> bool:
     """Whether an organisation's head noun fits the article the text put before it."""
-    vowel = bool(VOWEL.match(noun))
+    # "la [Savonnerie X]" -> "l'entreprise": grammar repair elides the article
     if article in ("le", "du", "au"):
-        return gender != "F" and (not vowel or article != "le")
+        return gender != "F"
     if article == "la":
-        return gender == "F" and not vowel
+        return gender == "F"
     if article in ("l'", "l’"):
-        return vowel
+        return bool(VOWEL.match(noun))
     return False  # "les", "des", "aux": a plural the head noun is not
 
 
