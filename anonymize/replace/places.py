@@ -159,10 +159,10 @@ def described(name: str, kind: str) -> str:
         return "une ville étrangère"
     if kind == "region":
         return "une région"
+    head = venue_head(name).lower() if kind in ("venue", "") else ""
+    if head:  # "salle Molière" -> "une salle"
+        return ("une " if head.split()[0] in words("feminine_heads.txt") else "un ") + head
     if kind == "venue":
-        head = name.split(" ", 1)[0].lower()
-        if head in PLACE_HEADS:
-            return ("une " if head in words("feminine_heads.txt") else "un ") + head
         return "un lieu"
     area = area_of(name, kind)
     if kind == "department":
