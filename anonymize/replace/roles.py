@@ -88,6 +88,7 @@ NAMED_AFTER_NOUN = re.compile(
 ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s'’]))(le|la|les|l['’]|du|au|aux|des)\s*$", re.I)
 PLAIN_ARTICLE = re.compile(r"(?:^|(?<=[\s(]))(?:le|la|les|l['’])\s*$", re.I)
 DETERMINED_VALUE = re.compile(r"(?:un|une|ce|cet|cette)\s")
+WORD = re.compile(r"[\w-]+")
 HOUSEHOLD = re.compile(r"(?:^|(?<=[\s(«\"“]))(les|des|aux)\s+$", re.IGNORECASE)
 # what may open a line before a speaker's name: a bullet, a timestamp, bold
 TURN = re.compile(r"[ \t]*(?:[-*>][ \t]*)?(?:\[[^\]\n]{1,20}\][ \t]*)?(?:\*\*)?")
@@ -728,7 +729,10 @@ def _role(match: re.Match, identity: Identity) -> Role:
 def _role_before(text: str, e: Entity) -> tuple[Role, int] | None:
     """The role right before a mention and where the words between them start."""
     window = text[max(0, e.start - 80) : e.start]
-    found = lexicon().before.search(window)
+    lex = lexicon()
+    if not any(w in lex.nouns for w in WORD.findall(window.lower())):
+        return None  # most names have no role word before them: no regex search
+    found = lex.before.search(window)
     if found is None:
         return None
     sep = found.group("sep")
