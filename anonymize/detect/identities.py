@@ -430,11 +430,18 @@ class IdentityBook:
         nickname with the surname is the same person, not a second one."""
         merged: dict[int, Identity] = {}
         for mentions in notes:
-            persons = [m.identity for m in mentions if m.identity and m.identity.type == "PERSON"]
-            for a in persons:
-                for b in persons:
-                    if a is b or not a.first or a.last != b.last or a.first not in b.nicknames:
-                        continue
+            persons = {
+                id(m.identity): m.identity
+                for m in mentions
+                if m.identity and m.identity.type == "PERSON"
+            }
+            nicknamed = {}
+            for b in persons.values():
+                for nick in b.nicknames:
+                    nicknamed.setdefault((nick, b.last), b)
+            for a in persons.values():
+                b = nicknamed.get((a.first, a.last)) if a.first else None
+                if b is not None and b is not a:
                     merged[id(a)] = b
         if not merged:
             return notes
