@@ -631,7 +631,12 @@ def _fits(identity: Identity, parts: Sequence[Part], gender: str) -> bool:
             and p.key not in identity.nicknames
         ):
             return False
-        if p.role == "last" and p.key != identity.last and p.key not in identity.last.split():
+        if (
+            p.role == "last"
+            and p.key != identity.last
+            and p.key not in identity.last.split()
+            and not identity.last.endswith(" " + p.key)  # "Floc'h" of "Le Floc'h"
+        ):
             return False
     for p in parts:
         if (
