@@ -22,6 +22,7 @@ from recognizers._fold import fold
 from recognizers._gazetteer import lookup
 from recognizers._names import (
     PARTICLES,
+    _caps_line,
     common_words,
     first_name,
     particles_never_alone,
@@ -29,17 +30,21 @@ from recognizers._names import (
     surnames,
     titles,
 )
+from recognizers._names import is_acronym as _is_acronym
 from recognizers._numbers import number_words, parse_spelled, spell_number, spelled_numbers
 from recognizers.dates._fr_calendar import month_numbers
 
 __all__ = [
     "first_name_gender",
     "fold",
+    "is_acronym",
     "is_common_word",
     "is_country",
+    "is_first_name",
     "is_ordinary_word",
     "is_surname",
     "is_surname_particle",
+    "line_in_capitals",
     "lines",
     "month_numbers",
     "never_a_name_alone",
@@ -50,6 +55,7 @@ __all__ = [
     "particles_never_alone",
     "place_entry",
     "place_kind",
+    "place_population",
     "relation_words",
     "spell_number",
     "spelled_numbers",
@@ -220,3 +226,24 @@ def org_head(name: str, hint: str = "") -> tuple[str, str, bool] | None:
     if hint:
         return org_head(name)
     return None
+
+
+def place_population(name: str) -> int:
+    """The population of the likeliest reading of a place name, 0 if unknown."""
+    entry = lookup(name)
+    return entry.best.population if entry else 0
+
+
+def is_first_name(word: str) -> bool:
+    """A capitalized or ALL-CAPS word of the first-name lexicon (`Camille`, `CAMILLE`)."""
+    return first_name(word) is not None
+
+
+def is_acronym(word: str) -> bool:
+    """An uppercase abbreviation rather than a name (`SARL`, `CHU`, `RDV`)."""
+    return _is_acronym(word)
+
+
+def line_in_capitals(line: str) -> bool:
+    """A line written mostly in capitals (a heading), the recognizers' own criterion."""
+    return _caps_line(line)
