@@ -28,6 +28,7 @@ from pathlib import Path
 from .config import Config
 from .detect.allow import AllowList
 from .detect.analyze import analyze_texts
+from .detect.canonical import canonical_view
 from .detect.identities import IdentityBook, Mention
 from .detect.kinds import decide_kinds
 from .detect.overlaps import absorb_adjacent_names, resolve_overlaps
@@ -106,9 +107,13 @@ class Pipeline:
         loose: Sequence[bool] | None = None,
     ) -> list[list[Entity]]:  # fmt: skip
         """annotate -> resolve -> propagate over `texts` as one scope (`raw`: the
-        annotate stage already run, e.g. by batch workers)."""
+        annotate stage already run, e.g. by batch workers), on the notes' canonical
+        views; the entities come back with the originals' offsets and text."""
         raw = self.annotate(texts) if raw is None else raw
-        return self.propagate(texts, self.resolve(texts, raw), loose)
+        views = [canonical_view(t) for t in texts]
+        seen, raw = [v.text for v in views], [v.to_view(r) for v, r in zip(views, raw, strict=True)]
+        found = self.propagate(seen, self.resolve(seen, raw), loose)
+        return [view.restore(entities) for view, entities in zip(views, found, strict=True)]
 
     def detect(self, text: str) -> list[Entity]:
         return self.detect_many([text])[0]

@@ -3,6 +3,10 @@
 Presidio's `AnalyzerEngine.analyze` runs spaCy once per call; we run spaCy
 once over all chunks of all notes with `nlp.pipe` and hand each chunk's
 artifacts to `analyze`, so nothing is parsed twice.
+
+Each note is read through its canonical view (`canonical.py`: NFC, no
+invisible characters, plain spaces, lines in capitals given back their case);
+the detections come back with the original note's offsets and text.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from ..config import Config
 from ..entities import Entity
+from .canonical import canonical_view
 from .engine import LANGUAGE, FrenchNlpEngine, get_analyzer
 
 # spaCy's memory grows with the document; long notes are cut at paragraph
@@ -130,9 +135,9 @@ def analyze_texts(texts: Iterable[str], config: Config | None = None) -> Iterato
     config = config or Config()
     analyzer: AnalyzerEngine = get_analyzer(config)
     allow = config.allow_terms()
-    texts = list(texts)
-    pieces = [(i, chunk) for i, t in enumerate(texts) for chunk in chunk_text(t)]
-    per_text: list[list[Entity]] = [[] for _ in texts]
+    views = [canonical_view(t) for t in texts]
+    pieces = [(i, chunk) for i, v in enumerate(views) for chunk in chunk_text(v.text)]
+    per_text: list[list[Entity]] = [[] for _ in views]
     for (index, chunk), artifacts in zip(pieces, _nlp_stream(analyzer, pieces), strict=True):
         results = analyzer.analyze(
             text=chunk.text,
@@ -146,4 +151,4 @@ def analyze_texts(texts: Iterable[str], config: Config | None = None) -> Iterato
             # which reads it with the words on both sides
             if chunk.owns_from <= r.start + chunk.offset < chunk.owns_to:
                 per_text[index].append(_to_entity(r, chunk.text, chunk.offset))
-    yield from per_text
+    yield from (view.restore(found) for view, found in zip(views, per_text, strict=True))
