@@ -37,6 +37,7 @@ from pathlib import Path
 from recognizers.lexicons import lines, particles_never_alone, titles
 
 from ..config import Config
+from ..detect.canonical import canonical, canonical_view
 from ..entities import Entity
 from ..errors import EmptyNote, NoteError
 from ..io.filenames import fold
@@ -51,6 +52,9 @@ MASKED = re.compile(re.escape(MASK[0]) + "+")
 # Priority when findings overlap: the sure ones hide a detection of the same place.
 PRIORITY = {"MAPPING": 0, "DENY": 1, "METADATA": 1}
 DETECTION_PRIORITY = 2
+WORDS = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*")
+# A term with this many digits is a number: matched whatever its separators.
+NUMBER_DIGITS = 6
 
 
 @dataclass(frozen=True)
@@ -83,15 +87,39 @@ class CheckReport:
 # -- matching helpers -------------------------------------------------------------
 
 
-def _folded_pattern(terms: Iterable[str], shortest: int = 2) -> re.Pattern | None:
-    """Whole-word, case- and accent-insensitive alternation over folded `terms`."""
+def _fold(text: str) -> str:
+    """The canonical form terms are matched in: `canonical` (no invisible characters,
+    NFC, full-width folded, plain spaces), then without case and accents."""
+    return fold(canonical(text))
+
+
+def _folded_pattern(
+    terms: Iterable[str], shortest: int = 2, numbers: bool = False
+) -> re.Pattern | None:
+    """Whole-word, case- and accent-insensitive alternation over folded `terms`
+    (matched in `_fold`ed text: a zero-width space or full-width letters hide nothing);
+    with `numbers`, a number is found whatever its separators (`_term`)."""
     folded = sorted(
-        {fold(t).strip() for t in terms if len(t.strip()) >= shortest}, key=len, reverse=True
+        {_fold(t).strip() for t in terms if len(t.strip()) >= shortest}, key=len, reverse=True
     )
     if not folded:
         return None
-    body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in folded)
+    body = "|".join(_term(t) if numbers else _words(t) for t in folded)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+def _words(folded: str) -> str:
+    """A term of `_folded_pattern`, its words apart by any spaces."""
+    return re.escape(folded).replace(r"\ ", r"\s+")
+
+
+def _term(folded: str) -> str:
+    """A real term of `_folded_pattern`: a number (a phone, an IBAN) with anything
+    but letters and digits between its characters, so that `06 12 34 56 78` is
+    found as `0612345678` or `06.12.34.56.78`; other terms as `_words`."""
+    if sum(c.isdigit() for c in folded) >= NUMBER_DIGITS:
+        return r"[\W_]*".join(re.escape(c) for c in folded if c.isalnum())
+    return _words(folded)
 
 
 def _covered(text: str, known: re.Pattern | None) -> bytearray:
@@ -99,7 +127,8 @@ def _covered(text: str, known: re.Pattern | None) -> bytearray:
     mask = bytearray(len(text))
     spans = [m.span() for pattern in (PLACEHOLDER, MASKED) for m in pattern.finditer(text)]
     if known is not None:
-        spans += [m.span() for m in known.finditer(fold(text))]
+        view = canonical_view(text)
+        spans += [view.span(*m.span()) for m in known.finditer(fold(view.text))]
     for start, end in spans:
         mask[start:end] = b"\x01" * (end - start)
     return mask
@@ -136,7 +165,7 @@ def _name_like(e: Entity) -> bool:
     """
     if e.type not in NAME_TYPES:
         return True
-    tokens = re.findall(r"\w[\w'’-]*", e.text)
+    tokens = re.findall(r"\w[\w'’-]*", canonical(e.text))
     return any(t[0].isupper() and fold(t) not in _never_names() for t in tokens)
 
 
@@ -161,8 +190,8 @@ class Gate:
         self.config = config or Config()
         self.originals = {o for o in originals if len(o.strip()) >= 2}
         self.known = set(known) - self.originals
-        self._deny = _folded_pattern(self.config.deny)
-        self._originals = _folded_pattern(self.originals)
+        self._deny = _folded_pattern(self.config.deny, numbers=True)
+        self._originals = _folded_pattern(self.originals, numbers=True)
         # marker -> (per-file records, strings of a pre-record marker or None), read once
         self._markers: dict[Path, tuple[dict[str, dict], object]] = {}
         # the batch's own road, up to `resolve`: the same detections, not a rerun of
@@ -209,35 +238,49 @@ class Gate:
     def _terms(self, doc: Note, label: str, text: str, line: int | None) -> list[Finding]:
         """Deny-listed terms and mapping originals in `text` (the note, or a file name)."""
         found = []
-        folded = fold(text)
+        view = canonical_view(text)
+        folded = fold(view.text)
         for kind, pattern in (("MAPPING", self._originals), ("DENY", self._deny)):
             if pattern is None:
                 continue
             for m in pattern.finditer(folded):
-                original = text[m.start() : m.end()]
-                if kind == "MAPPING" and original.islower() and not self._lower_original(original):
+                start, end = view.span(*m.span())
+                original = text[start:end]
+                if kind == "MAPPING" and self._common_word(original):
                     continue  # "une rose" is not "Rose"
                 if line is None:
-                    ln, col = doc.locate(m.start())
+                    ln, col = doc.locate(start)
                 else:
-                    ln, col = line, m.start() + 1
-                found.append(Finding(label, ln, col, kind, original, m.start(), m.end()))
+                    ln, col = line, start + 1
+                found.append(Finding(label, ln, col, kind, original, start, end))
         return found
+
+    def _common_word(self, occurrence: str) -> bool:
+        """A word in lower case that no original is written like ("une rose" for
+        "Rose"); an e-mail or a number in lower case is no word."""
+        if not occurrence.islower() or not WORDS.fullmatch(canonical(occurrence)):
+            return False
+        return not self._lower_original(occurrence)
 
     def _lower_original(self, occurrence: str) -> bool:
         """True when some original is written in lower case like this occurrence."""
-        key = fold(occurrence)
-        return any(o.islower() and fold(o) == key for o in self.originals)
+        key = _fold(occurrence)
+        return any(o.islower() and _fold(o) == key for o in self.originals)
 
     def _detections(self, texts: list[str]) -> list[list[Entity]]:
         """Detections of each text alone: overlaps resolved, names not propagated.
 
         The gate needs one finding per leak to block, not every mention; and a
         word wrongly taken for a name must not be spread over the whole file.
+        Like the pipeline, it reads each text's canonical view.
         """
         if not texts:
             return []
-        return self._road.resolve(texts, self._road.annotate(texts))
+        views = [canonical_view(t) for t in texts]
+        seen = [v.text for v in views]
+        raw = [v.to_view(r) for v, r in zip(views, self._road.annotate(texts), strict=True)]
+        found = self._road.resolve(seen, raw)
+        return [v.restore(e) for v, e in zip(views, found, strict=True)]
 
     def check_documents(self, docs: Sequence[Note], labels: Sequence[str]) -> list[Finding]:
         masks = [self._mask(d) for d in docs]
