@@ -124,9 +124,11 @@ def _folded(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
     special = [c for c in chars if _RULES[c] is not None]
     marks = []
     if not unicodedata.is_normalized("NFC", text):
-        marks = [c for c in chars if unicodedata.combining(c)]
         # a character that NFC replaces on its own (U+212B ANGSTROM SIGN)
         special += [c for c in chars if unicodedata.normalize("NFC", c) != c]
+        marks = [c for c in chars if unicodedata.combining(c)]
+    elif special:  # a folded letter may compose with the mark after it (`ｅ` + U+0308)
+        marks = [c for c in chars if unicodedata.combining(c)]
     if not special and not marks:
         return text, []
     alternatives = []
@@ -415,9 +417,56 @@ def _restore_line(line: str) -> str:
     return "".join(out)
 
 
+def _in_caps_run(line: str, tokens: list[re.Match], i: int) -> bool:
+    """tokens[i] is next to another word in capitals (`AFS COACHING`, `FRANCE TRAVAIL`)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens) and tokens[j].group().isupper() and len(tokens[j].group()) > 1:
+            a, b = sorted((i, j))
+            if not line[tokens[a].end() : tokens[b].start()].strip():
+                return True
+    return False
+
+
+def _common_words(line: str) -> str:
+    """A line in mixed case with its ordinary words in capitals given in lower case
+    (`NOTE : APPELER Julien Marchand AU 06…` -> `Note : appeler Julien Marchand au 06…`),
+    so that `APPELER` is not read as the surname of `APPELER Julien`. A word that may
+    be a name (`VIDAL Anaïs`, `MARCHAND Julien`), a place, an acronym, or that stands
+    next to other capitals (`AFS COACHING`) keeps them."""
+    out: list[str] = []
+    done = 0
+    tokens = list(_TOKEN.finditer(line))
+    kept = [(m.start(), m.end()) for m in _ADDRESS.finditer(line)]
+    for i, m in enumerate(tokens):
+        token = m.group()
+        if (
+            len(token) < 2
+            or not token.isupper()
+            or not token.isalpha()
+            or _in_caps_run(line, tokens, i)
+            or any(a <= m.start() < b for a, b in kept)
+            or not _is_word(token)
+            or is_surname(token)
+            or is_first_name(token)
+            or _acronym(token)
+            or fold(token) in _titles()
+            or place_population(token)
+        ):
+            continue
+        start = not line[: m.start()].strip() or _SENTENCE_END.search(line[done : m.start()])
+        out.append(line[done : m.start()])
+        out.append(_upper_first(_lower(token)) if start else _lower(token))
+        done = m.end()
+    if not out:
+        return line
+    out.append(line[done:])
+    return "".join(out)
+
+
 def capitals(text: str) -> str:
-    """`text` with every line written mostly in capitals given back its case
-    (same length, same characters but for case)."""
+    """`text` with every line written mostly in capitals given back its case, and
+    ordinary words in capitals in the other lines (same length, same characters
+    but for case)."""
     if not _UPPER_PAIR.search(text):
         return text
     pieces: list[str] = []
@@ -431,9 +480,10 @@ def capitals(text: str) -> str:
         end = len(text) if end < 0 else end
         seen = end
         line = text[start:end]
-        if line_in_capitals(line):
+        restored = _restore_line(line) if line_in_capitals(line) else _common_words(line)
+        if restored != line:
             pieces.append(text[done:start])
-            pieces.append(_restore_line(line))
+            pieces.append(restored)
             done = end
     if not pieces:
         return text
