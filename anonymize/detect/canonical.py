@@ -381,6 +381,9 @@ def _as_written(surface: str, model: str) -> str:
 
 
 def _restore_line(line: str) -> str:
+    """One line in capitals with its case given back. A line of ordinary words only
+    (a heading: `BILAN DE FIN D'ACCOMPAGNEMENT`) is given in lower case, sentence
+    start included, so that the model takes no capitalized heading word for a name."""
     pattern, orgs = _known_orgs()
     fixed: list[tuple[int, int, str]] = []
     if pattern is not None:
@@ -391,6 +394,8 @@ def _restore_line(line: str) -> str:
     fixed += [(m.start(), m.end(), m.group()) for m in _ADDRESS.finditer(line)]
     tokens = list(_TOKEN.finditer(line))
     out: list[str] = []
+    starts: list[int] = []  # pieces of `out` capitalized only as a sentence start
+    named = False  # some word keeps a capital of its own: a name, an organisation
     done = 0
     start = True
     after = ""
@@ -400,20 +405,33 @@ def _restore_line(line: str) -> str:
         gap = line[done : m.start()]
         if _SENTENCE_END.search(gap) and after != "name":
             start = True
+        if gap.strip(" .") and after != "name":  # punctuation ends what a word announced
+            after = ""
         org = next((f for f in fixed if f[0] <= m.start() < f[1]), None)
         if org is not None:
             out.append(gap)
             out.append(org[2][m.start() - org[0] :])
-            done, after, start = org[1], "org", False
+            done, after, start, named = org[1], "org", False, True
             continue
         nxt = tokens[i + 1].group() if i + 1 < len(tokens) else None
         listed = start or _LIST_GAP.search(gap) is not None
-        word, after = _restore_word(m.group(), nxt, after, start, listed)
+        token = m.group()
+        if len(token) == 1 and line[m.end() : m.end() + 1] == "." and fold(token) not in _titles():
+            word, after, named = token, "person", True  # an initial: `K.`
+        else:
+            word, after = _restore_word(token, nxt, after, False, listed)
+        if word[:1].isupper() and not word.isupper():  # `Dupont`
+            named = True
+        elif start and word[:1].islower():
+            starts.append(len(out) + 1)
         out.append(gap)
         out.append(word)
         start = False
         done = m.end()
     out.append(line[done:])
+    if named:  # an ordinary sentence with a name in it: capitals at its starts
+        for k in starts:
+            out[k] = _upper_first(out[k])
     return "".join(out)
 
 

@@ -82,10 +82,15 @@ def test_lines_in_capitals_are_read_with_their_case_given_back():
 
 
 def test_headings_in_capitals_become_ordinary_words():
-    assert capitals("BILAN DE FIN D'ACCOMPAGNEMENT") == "Bilan de fin d'accompagnement"
-    assert capitals("COMPTE RENDU - COACHING D'ÉQUIPE") == "Compte rendu - coaching d'équipe"
-    assert capitals("PUIS DEUX TOURS DU TAPIS") == "Puis deux tours du tapis"
+    """A line of ordinary words only is given wholly in lower case (no capital for
+    the model to take for a name); one with a name gets its sentence capitals."""
+    assert capitals("BILAN DE FIN D'ACCOMPAGNEMENT") == "bilan de fin d'accompagnement"
+    assert capitals("COMPTE RENDU - COACHING D'ÉQUIPE") == "compte rendu - coaching d'équipe"
+    assert capitals("RAS.") == "ras."
+    assert capitals("PUIS DEUX TOURS DU TAPIS") == "puis deux tours du tapis"
     assert capitals("TOURNOI DE TOURS (PARIS, SAMEDI)") == "Tournoi de Tours (Paris, samedi)"
+    assert capitals("## 2. K. — « LA PETITE FUSÉE »") == "## 2. K. — « La petite fusée »"
+    assert capitals("M. ET MME DE VILLENEUVE") == "M. et Mme de Villeneuve"
 
 
 def test_acronyms_addresses_and_placeholders_keep_their_capitals():
