@@ -17,14 +17,16 @@ what is a name. Detection therefore reads a canonical view of each note:
   line and paragraph separators a newline, the hyphens U+2010/U+2011 `-`;
 - lines written mostly in capitals given back their case (`capitals`): an
   ordinary French word in lower case, any other word (a name) with a capital,
-  acronyms as they are: `Note : appeler Camille Lefebvre au 06 12 34 56 78`.
+  acronyms as they are: `Note : appeler Camille Lefebvre au 06 12 34 56 78`; a
+  heading of ordinary words wholly in lower case (`bilan de fin d'accompagnement`);
+  in other lines, a lone ordinary word in capitals in lower case (`APPELER Julien`).
 
 The view keeps an offset map to the original (`CanonicalView`). Detections on
 the view are mapped back to spans of whole original characters (a name with a
 zero-width space inside maps to a span that includes it), and replacement
 happens on the original, so every character outside a replaced span is kept.
 
-Most notes are plain: an ASCII note without capitals lines is its own view,
+Most notes are plain: an ASCII note without words in capitals is its own view,
 and a French note is scanned once for the few characters that change.
 """
 
@@ -337,9 +339,8 @@ def _is_place(token: str, after: str, listed: bool) -> bool:
     return population >= _CITY and (after == "prep" or (listed and after != "det"))
 
 
-def _restore_word(
-    token: str, nxt: str | None, after: str, start: bool, listed: bool
-) -> tuple[str, str]:
+def _restore_word(token: str, nxt: str | None, after: str, listed: bool) -> tuple[str, str]:
+    """The case of one word of a line in capitals (`_decide`), elided article apart."""
     if any(c.isdigit() for c in token):  # `FR76`, `06`; a small count announces a noun
         return token, "det" if token.isdigit() and len(token) <= 3 else ""
     if not token.isupper():
@@ -347,10 +348,9 @@ def _restore_word(
     elision = _ELISION.match(token)
     if elision and elision.end() < len(token) and not _is_word(token):
         head = _lower(token[: elision.end()])
-        rest, after = _restore_word(token[elision.end() :], nxt, after, False, False)
-        return (_upper_first(head) if start else head) + rest, after
-    out, after = _decide(token, nxt, after, listed)
-    return (_upper_first(out) if start else out), after
+        rest, after = _restore_word(token[elision.end() :], nxt, after, False)
+        return head + rest, after
+    return _decide(token, nxt, after, listed)
 
 
 @cache
@@ -419,8 +419,8 @@ def _restore_line(line: str) -> str:
         if len(token) == 1 and line[m.end() : m.end() + 1] == "." and fold(token) not in _titles():
             word, after, named = token, "person", True  # an initial: `K.`
         else:
-            word, after = _restore_word(token, nxt, after, False, listed)
-        if word[:1].isupper() and not word.isupper():  # `Dupont`
+            word, after = _restore_word(token, nxt, after, listed)
+        if not word.isupper() and any(c.isupper() for c in word):  # `Dupont`, `d'Anouk`
             named = True
         elif start and word[:1].islower():
             starts.append(len(out) + 1)
