@@ -220,7 +220,7 @@ def _titles() -> frozenset[str]:
 @cache
 def _plain_words() -> frozenset[str]:
     """Words of the acronym list that are plain French words in a heading (`DE`, `FIN`)."""
-    words = {fold(w) for w in lines("name_stop_words.txt")}
+    words = {fold(w) for w in lines("name_never_words.txt")}
     return frozenset(words | {"le", "la", "les", "de", "du", "des", "fin", "sa", "ce"})
 
 
