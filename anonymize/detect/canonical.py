@@ -43,6 +43,7 @@ from recognizers.lexicons import (
     fold,
     is_acronym,
     is_first_name,
+    is_ordinary_word,
     is_surname,
     is_surname_particle,
     line_in_capitals,
@@ -183,6 +184,8 @@ _LABELS = frozenset(
 _PLACE_WORDS = frozenset({"a", "vers", "depuis"})
 _PREPOSITIONS = frozenset({"de", "d", "en", "sur", "pour", "par", "pres", "entre", "au", "du"})
 _TOWN = 20_000
+# One-letter words, which the general lexicons leave out (`À`, `Y`, elided `L`, `D`).
+_LETTER_WORDS = frozenset({"a", "y", "l", "d"})
 _CITY = 100_000
 _DETERMINERS = frozenset(
     {"le", "la", "les", "l", "un", "une", "des", "ce", "cet", "cette", "ces", "mon", "ma",
@@ -197,11 +200,6 @@ _LOWER_PARTICLES = frozenset(
     {"de", "du", "des", "d", "van", "von", "der", "den", "da", "dos", "das", "di", "del", "y",
      "sur", "sous", "en", "les", "lez", "et", "aux", "au", "a", "l"}
 )  # fmt: skip
-
-
-@cache
-def _lower_words() -> frozenset[str]:
-    return frozenset(lines("lower_words.txt", package="anonymize"))
 
 
 @cache
@@ -265,12 +263,9 @@ def _title(word: str) -> str:
 
 
 def _is_word(word: str) -> bool:
-    """An ordinary French word (or compound of them): given back in lower case."""
-    key = fold(word)
-    if key in _lower_words():
-        return True
-    parts = re.split(r"['’-]", key)
-    return len(parts) > 1 and all(p in _lower_words() for p in parts)
+    """An ordinary French or English word (or compound of them), no frequent name
+    or place (`recognizers.lexicons.is_ordinary_word`): given back in lower case."""
+    return fold(word) in _LETTER_WORDS or is_ordinary_word(word)
 
 
 def _particle(token: str) -> str:
@@ -316,6 +311,8 @@ def _decide(token: str, nxt: str | None, after: str, listed: bool) -> tuple[str,
             return _title(token), "person"
     if _is_place(token, after, listed):
         return _title(token), ""
+    if after == "det" and place_population(token) and not is_surname(token):
+        return _lower(token), ""  # `DEUX TOURS`, `LES PARIS`: counted, a common noun
     if _is_word(token):
         if key in _LABELS:
             return _lower(token), "name"
@@ -361,7 +358,7 @@ def _known_orgs() -> tuple[re.Pattern | None, dict[str, str]]:
     for row in lines("organisations.txt"):
         name, *rest = row.split("\t")
         words = fold(name).replace("'", " ").split()
-        plain = words[0] in ("le", "la", "les", "l") and all(w in _lower_words() for w in words)
+        plain = words[0] in ("le", "la", "les", "l") and all(_is_word(w) for w in words)
         if "word" not in rest[1:] and len(name) > 2 and not plain:  # not `LE MONDE`
             names[fold(name)] = name
     if not names:
