@@ -48,6 +48,7 @@ from recognizers.lexicons import (
     is_surname_particle,
     line_in_capitals,
     lines,
+    ordinary_word_languages,
     place_kind,
     place_population,
 )
@@ -321,6 +322,8 @@ def _decide(token: str, nxt: str | None, after: str, listed: bool) -> tuple[str,
         if key in _PREPOSITIONS:
             return _lower(token), "prep"
         return _lower(token), "det" if key in _DETERMINERS else ""
+    if not is_surname(token) and (len(token) <= 4 or (nxt or "").isdigit()):
+        return token, "org"  # an acronym no list knows (`IPP`, `TISF`), a label (`ADELI 6718…`)
     return _title(token), "person"
 
 
@@ -460,7 +463,7 @@ def _common_words(line: str) -> str:
             or not token.isalpha()
             or _in_caps_run(line, tokens, i)
             or any(a <= m.start() < b for a, b in kept)
-            or not _is_word(token)
+            or "fr" not in ordinary_word_languages(token)  # `PASS` is no French word
             or is_surname(token)
             or is_first_name(token)
             or _acronym(token)
