@@ -588,6 +588,12 @@ def canonical_view(text: str) -> CanonicalView:
     return CanonicalView(capitals(folded), text, tuple(clusters))
 
 
+def plain(text: str) -> str:
+    """The text with invisible and compatibility characters folded, capitals kept:
+    the form names are compared on ("Ca\u200bmille" is "Camille")."""
+    return _folded(text)[0]
+
+
 def canonical(text: str) -> str:
     """The canonical text alone, for matching terms (no offsets needed)."""
     return canonical_view(text).text

@@ -40,6 +40,7 @@ from recognizers.lexicons import (
 )
 
 from ..entities import Entity
+from .canonical import plain
 
 NAME_TYPES = ("PERSON", "LOCATION", "ORG")
 VALUE_TYPES = ("EMAIL", "URL", "PHONE", "ID", "ADDRESS")
@@ -59,7 +60,7 @@ KEY_SEPARATORS = re.compile(r"[\s'’.\-]+")
 def key_of(text: str) -> str:
     """Case-, accent- and spacing-insensitive key of a surface form: the one key
     identities, pools and the mapping compare names on."""
-    return KEY_SEPARATORS.sub(" ", fold(text)).strip()
+    return KEY_SEPARATORS.sub(" ", fold(plain(text))).strip()
 
 
 @dataclass(frozen=True)
