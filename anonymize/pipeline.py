@@ -35,10 +35,12 @@ from .detect.overlaps import absorb_adjacent_names, resolve_overlaps
 from .detect.propagate import propagate
 from .entities import Entity
 from .io import filenames
+from .io.formats import vault
 from .io.formats.markdown import protect
 from .publish.disclaimer import add_disclaimer
 from .replace.grammar import repair
 from .replace.mapping import Mapping
+from .replace.shapes import slug_shape
 from .replace.splice import apply
 from .replace.styles import make_style
 from .results import Result
@@ -96,7 +98,11 @@ class Pipeline:
         """Every other mention of the scope's names (`loose`: file names, searched
         without regard to case or separators); then each name's kind (person,
         place, organisation) decided once per note from its frames."""
-        found = propagate(texts, resolved, self._allow.terms, loose)
+        slugs = [
+            [] if is_loose else vault.slug_regions(text)
+            for text, is_loose in zip(texts, loose or [False] * len(texts), strict=True)
+        ]
+        found = propagate(texts, resolved, self._allow.terms, loose, slugs)
         return [
             decide_kinds(text, protect(text, self._allow.filter(entities, text)))
             for text, entities in zip(texts, found, strict=True)
@@ -132,8 +138,9 @@ class Pipeline:
 
     def render(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> list[list[str]]:
         """The replacement of every mention, before it is spliced in."""
+        shape = self.style_name not in ("redact", "mask")  # a placeholder stays one
         return [
-            [self.style.render(m, text) for m in note]
+            [_shaped(m, self.style.render(m, text), shape) for m in note]
             for text, note in zip(texts, mentions, strict=True)
         ]
 
@@ -189,29 +196,64 @@ class Pipeline:
         detected = self.detect_many(every, [*raw, *self.annotate(humans)], loose)
         mentions = self.identities(every, detected, [*range(len(texts)), *owners])
         values = self.render(every, mentions)
-        results = [
-            self.compose(text, entities, *self.style.spans(text, note, note_values))
-            for text, entities, note, note_values in zip(
-                texts,
-                detected[: len(texts)],
-                mentions[: len(texts)],
-                values[: len(texts)],
-                strict=True,
-            )
-        ]
         shifted = self.config.shift_dates
         renamed = {
             name: filenames.rename(name, detected[len(texts) + k], values[len(texts) + k],
                                    self.config.dates, shifted)
             for k, name in enumerate(names)
         }  # fmt: skip
-        return results, filenames.plan(sources, renamed)
+        outputs = filenames.plan(sources, renamed)
+        targets = vault.LinkTargets(sources, outputs)
+        results = []
+        for text, entities, note, note_values in zip(
+            texts, detected[: len(texts)], mentions[: len(texts)], values[: len(texts)],
+            strict=True,
+        ):  # fmt: skip
+            spans, spliced = self.style.spans(text, note, note_values)
+            spans, spliced = _retarget_links(text, spans, spliced, targets)
+            results.append(self.compose(text, entities, spans, spliced))
+        return results, outputs
 
     def anonymize_many(self, texts: Sequence[str]) -> list[Result]:
         return self.replace_many(texts, self.detect_many(texts))
 
     def anonymize(self, text: str) -> Result:
         return self.anonymize_many([text])[0]
+
+
+def _retarget_links(
+    text: str, entities: list[Entity], values: list[str], targets: vault.LinkTargets
+) -> tuple[list[Entity], list[str]]:
+    """Each wikilink to a note of the folder points to that note's new name: the
+    target becomes one replacement, whatever was found inside it."""
+    for link in vault.links(text):
+        start, end = link.target_span
+        new = targets.retarget(text[start:end])
+        if new is None:
+            continue
+        inside = [i for i, e in enumerate(entities) if e.start < end and start < e.end]
+        if any(entities[i].start < start or entities[i].end > end for i in inside):
+            continue  # an e-mail or a link across the brackets: replaced as it is
+        if not inside and new == text[start:end]:
+            continue
+        kind = entities[inside[0]].type if inside else "DATE"
+        link_entity = Entity(
+            start, end, kind, text[start:end], 1.0, "WikiLink", (("slug", "link"),)
+        )
+        keep = [i for i in range(len(entities)) if i not in set(inside)]
+        pairs = sorted(
+            [(entities[i], values[i]) for i in keep] + [(link_entity, new)],
+            key=lambda p: p[0].start,
+        )
+        entities, values = [p[0] for p in pairs], [p[1] for p in pairs]
+    return entities, values
+
+
+def _shaped(mention: Mention, value: str, shape: bool) -> str:
+    """A slug's replacement in the slug's own shape ("julien-marchand" -> "theo-campan")."""
+    if shape and mention.entity.hint("slug"):
+        return slug_shape(mention.entity.text, value)
+    return value
 
 
 def anonymize_text(text: str, config: Config | None = None, style: str | None = None) -> Result:

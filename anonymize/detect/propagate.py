@@ -6,7 +6,12 @@ name (and each token of a person's name) is searched again in every text of
 the scope (one note, or a whole batch with its file names): as written, in
 capitals, or title-cased from capitals, as a whole word, elided forms
 included (d'Élodie, l'Adèle); file names and slugs are searched without
-regard to case or accents.
+regard to case, accents or separators. Slugs are the places of a note where
+a name is written like a file name (`slugs`: a vault's link targets, tags
+and front-matter lists, given by the caller) and, anywhere, a person's name
+in lower case joined by hyphens, underscores or nothing ("julien-marchand",
+"jmarchand"); they carry the hint `slug`, so that they are written back in
+their own shape.
 
 Propagation multiplies a mistake as much as a find, so only what is shaped
 like a name is spread:
@@ -29,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import ahocorasick
@@ -175,6 +180,7 @@ class NameIndex:
         # surnames searched only after a civility ("M. Toussaint")
         self.titled: dict[str, _Form] = {}
         self._titled_pattern: re.Pattern | None = None
+        self._glued: dict[str, str] = {}
 
     def observe(self, text: str) -> None:
         """Count how the scope writes each word: a name is capitalized mid-sentence."""
@@ -264,12 +270,20 @@ class NameIndex:
         return self._compiled
 
     def _loose_matcher(self) -> _Matcher:
-        """Folded forms, hyphens and underscores as spaces: for file names and slugs."""
+        """Folded forms, hyphens and underscores as spaces: for file names and slugs;
+        a person's full name also glued ("jmarchand", "julienmarchand")."""
         if self._loose is None:
             self._loose_forms: dict[str, _Form] = {}
+            self._glued: dict[str, str] = {}  # glued key -> the name it writes
             for f, form in self.forms.items():
                 if len(_loose_key(f)) >= 3:
                     self._loose_forms.setdefault(_loose_key(f), form)
+            for f, form in list(self.forms.items()):
+                if form.source.type == "PERSON" and f == " ".join(form.source.text.split()):
+                    for key, written in _glued_forms(f):
+                        if key not in self._loose_forms:
+                            self._loose_forms[key] = form
+                            self._glued[key] = written
             self._loose = _Matcher(self._loose_forms, word=str.isalnum)
         return self._loose
 
@@ -303,19 +317,48 @@ class NameIndex:
             return doc in form.notes
         return True
 
-    def _find_loose(self, text: str, doc: int | None) -> list[Entity]:
+    def _find_loose(self, text: str, doc: int | None, whole_names: bool = False) -> list[Entity]:
+        """`whole_names`: a person's full name only, separated or glued."""
         folded = fold(text)
         if not self.forms or len(folded) != len(text):
             return []
+        matcher = self._loose_matcher()
         found = []
-        for start, end, key in self._loose_matcher().spans(folded.translate(SEPARATORS)):
+        for start, end, key in matcher.spans(folded.translate(SEPARATORS)):
             form = self._loose_forms[key]
+            if whole_names and (
+                form.source.type != "PERSON"
+                or not (key in self._glued or " " in key)
+                or not _in_slug(text, start, end)
+            ):
+                continue
             # a file name is short and publishes what it holds: every name of the
             # scope is searched there, ordinary words only where they named someone
             if self._searchable(form, key).ordinary and doc not in form.notes:
                 continue
-            found.append(_found(form.source, text, start, end, loose=True))
+            found.append(
+                _found(form.source, text, start, end, loose=True, as_=self._glued.get(key, ""))
+            )
         return found
+
+    def find_slugs(
+        self, text: str, doc: int | None, regions: Sequence[tuple[int, int]] = ()
+    ) -> list[Entity]:
+        """Names written as slugs in a note: in `regions` (a vault's link targets,
+        tags, front-matter lists) every name of the scope, as in a file name;
+        anywhere else a person's full name in lower case, joined by hyphens,
+        underscores or nothing ("julien-marchand", "jmarchand")."""
+        if not self.forms:
+            return []
+        found: list[Entity] = []
+        for start, end in regions:
+            for e in self._find_loose(text[start:end], doc):
+                found.append(_shifted(e, start, text))
+        taken = [(e.start, e.end) for e in found]
+        for e in self._find_loose(text, doc, whole_names=True):
+            if not any(s < e.end and e.start < t for s, t in taken):
+                found.append(e)
+        return [replace(e, hints=(*e.hints, ("slug", "1"))) for e in found]
 
 
 # White space read as one plain space, and file-name separators too (same length).
@@ -364,12 +407,50 @@ def _loose_key(form: str) -> str:
     return re.sub(r"[\s_.'’-]+", " ", fold(form)).strip()
 
 
-def _found(source: Entity, text: str, start: int, end: int, loose: bool = False) -> Entity:
+def _in_slug(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies in a lower-case word joined by hyphens or
+    underscores ("julien-marchand", "jmarchand"), not in an e-mail, a link or a path."""
+    left, right = start, end
+    while left > 0 and (text[left - 1].isalnum() or text[left - 1] in "-_"):
+        left -= 1
+    while right < len(text) and (text[right].isalnum() or text[right] in "-_"):
+        right += 1
+    token = text[left:right]
+    if any(c.isupper() for c in token) or " " in text[start:end]:
+        return False
+    before = text[left - 1] if left > 0 else " "
+    after = text[right] if right < len(text) else " "
+    return before not in "@/.:" and after not in "@/"
+
+
+GLUED_MIN = 6
+
+
+def _glued_forms(name: str) -> list[tuple[str, str]]:
+    """A two-word full name glued as in e-mail addresses and handles: 'jmarchand'
+    (written 'J. Marchand'), 'julienmarchand' (written 'Julien Marchand')."""
+    words = name.split()
+    if len(words) != 2 or any(is_surname_particle(w) or not w[:1].isupper() for w in words):
+        return []
+    first, last = (re.sub(r"[\W_]+", "", fold(w)) for w in words)
+    if len(first) < 2 or len(last) < 3:
+        return []
+    forms = [(first[0] + last, f"{words[0][0]}. {words[1]}"), (first + last, name)]
+    return [(k, w) for k, w in forms if len(k) >= GLUED_MIN and not is_common_word(k)]
+
+
+def _shifted(e: Entity, offset: int, text: str) -> Entity:
+    return replace(e, start=e.start + offset, end=e.end + offset,
+                   text=text[e.start + offset : e.end + offset])  # fmt: skip
+
+
+def _found(source: Entity, text: str, start: int, end: int, loose: bool = False,
+           as_: str = "") -> Entity:  # fmt: skip
     """A mention found again; a loose one ("julien-marchand") says which form it is
     (hint `as`), so that it is read as the name it writes."""
     hints = source.hints
-    if loose:
-        hints = (*hints, ("as", _as_written(source, text[start:end])))
+    if loose or as_:
+        hints = (*hints, ("as", as_ or _as_written(source, text[start:end])))
     return Entity(
         start=start,
         end=end,
@@ -412,14 +493,23 @@ def propagate(
     detected: Sequence[list[Entity]],
     allow: Iterable[str] = (),
     loose: Sequence[bool] | None = None,
+    slugs: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[list[Entity]]:
-    """Every text's detections plus the other mentions of the scope's names."""
+    """Every text's detections plus the other mentions of the scope's names
+    (`loose`: the texts that are file names; `slugs`: each note's regions
+    written like file names, see NameIndex.find_slugs)."""
     index = NameIndex(allow)
     for doc, (text, entities) in enumerate(zip(texts, detected, strict=True)):
         index.observe(text)
         index.add(entities, doc)
     loose = loose or [False] * len(texts)
-    return [
-        merge(entities, index.find(text, doc, loose=is_loose))
-        for doc, (text, entities, is_loose) in enumerate(zip(texts, detected, loose, strict=True))
-    ]
+    slugs = slugs or [()] * len(texts)
+    out = []
+    for doc, (text, entities, is_loose, regions) in enumerate(
+        zip(texts, detected, loose, slugs, strict=True)
+    ):
+        found = index.find(text, doc, loose=is_loose)
+        if not is_loose:
+            found += index.find_slugs(text, doc, regions)
+        out.append(merge(entities, found))
+    return out

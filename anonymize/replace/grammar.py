@@ -167,6 +167,8 @@ def _fix(before: str, value: str, r: Replacement) -> tuple[str, str]:
 
     A date comes with its article and its range (replace/dates.py): only its
     elision and capital are repaired here."""
+    if r.source.hint("slug"):
+        return before, value  # a tag, a link target, a handle: written as it is
     if (
         r.type == "AGE"
         and value.startswith("dans ")

@@ -6,8 +6,9 @@ guard: characters that are syntax, not content, never become part of a
 replaced span, unless a detection lies wholly inside them (a YAML key that
 is a person's name is replaced like any name: fail closed). Those are the
 keys and fences of a YAML front matter
-(`cliente: Élodie` keeps `cliente:`), HTML tag and attribute names, and the
-`](` between a link's text and its URL. A detection that covers them is cut
+(`cliente: Élodie` keeps `cliente:`), HTML tag and attribute names, the
+`](` between a link's text and its URL, and the brackets, `!`, `|`, `#` and
+`^` of a wikilink, an embed or a tag (vault.py). A detection that covers them is cut
 around them, and what remains of it is still replaced (fail closed). So is
 a detection that runs across a blank line, which no name does. Placeholders
 and masks of an earlier run are left alone, so anonymizing an output again
@@ -18,14 +19,13 @@ from __future__ import annotations
 
 import re
 
+from recognizers.lexicons import is_ordinary_word
+
 from ...detect.overlaps import pieces_outside
 from ...entities import Entity
 from ...replace.styles import LABELS, MASK
+from .vault import FRONT_MATTER, syntax_spans
 
-FRONT_MATTER = re.compile(
-    r"\A(?P<open>---[ \t]*\r?\n)(?P<body>.*?)(?P<close>^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))",
-    re.DOTALL | re.MULTILINE,
-)
 # `key:` at the start of a front-matter line, possibly a list item or quoted.
 YAML_KEY = re.compile(
     r"^[ \t]*(?:-[ \t]+)?(?P<key>\"[^\"\n]*\"|'[^'\n]*'|[^\s:#\"'][^:\r\n]*?)[ \t]*:(?=[ \t]|\r?$)",
@@ -56,6 +56,8 @@ OWN_MARKS = re.compile(
 # Structured identifiers are never cut: syntax next to an e-mail or a URL is
 # replaced with it rather than leave half of it in clear (fail closed).
 UNCUT_TYPES = frozenset({"EMAIL", "URL", "PHONE", "ID"})
+NAME_TYPES = ("PERSON", "LOCATION", "ORG")
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def protected_mask(text: str) -> bytearray:
@@ -77,6 +79,8 @@ def protected_mask(text: str) -> bytearray:
     for pattern in (LINK_JOIN, BLANK_LINE):
         for j in pattern.finditer(text):
             protect(*j.span())
+    for span in syntax_spans(text):  # wikilinks, embeds and tags (vault.py)
+        protect(*span)
     return mask
 
 
@@ -107,5 +111,12 @@ def protect(text: str, entities: list[Entity]) -> list[Entity]:
         elif all(mask[e.start : e.end]):
             out.append(e)  # a name that is itself a key ("- Claire Dupont: coachée"): replaced
         else:
-            out.extend(pieces_outside(e, text, mask))
+            out.extend(p for p in pieces_outside(e, text, mask) if not _ordinary_piece(p))
     return out
+
+
+def _ordinary_piece(piece: Entity) -> bool:
+    """A piece of a cut name made of ordinary words only: the heading of a
+    wikilink ("[[Julien Marchand#Bilan]]"), a word after a link ("]]. Tél")."""
+    words = WORD.findall(piece.text)
+    return piece.type in NAME_TYPES and bool(words) and all(is_ordinary_word(w) for w in words)
