@@ -72,7 +72,10 @@ class Config:
         key = (tuple(self.allow), tuple(self.deny), self.use_default_allow)
         if self._allow_cache is None or self._allow_cache[0] != key:
             defaults = (
-                lines("allow_list.txt", package="anonymize") if self.use_default_allow else ()
+                lines("allow_list.txt", package="anonymize")
+                + lines("public_figures.txt", package="anonymize")
+                if self.use_default_allow
+                else ()
             )
             denied = {d.casefold() for d in self.deny}
             terms = sorted(t for t in set(defaults) | set(self.allow) if t.casefold() not in denied)

@@ -138,6 +138,9 @@ def _person_prefixes() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines("person_prefixes.txt", package="anonymize"))
 
 
+PLACE_WORD_BEFORE = re.compile(r"(?<![\w'’])(?:le|du|au|dans|en|à|de|vers|sur)\s+$", re.IGNORECASE)
+
+
 @cache
 def _greetings() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines("greetings.txt", package="anonymize"))
@@ -172,9 +175,15 @@ def _plausible(e: Entity, text: str) -> bool:
     """Names are written with a capital: an all-lower-case 'name' is noise
     (spaCy tags 'hajime' or 'visio' as places), unless the coach deny-listed it.
     A title or a civility alone ("Mme", "Dr", "M.") names nobody and is never
-    replaced, whatever a recognizer took it for."""
+    replaced, whatever a recognizer took it for; nor is a greeting ("Salut,",
+    "Bonjour Guillaume"), unless an article or a preposition makes it a place
+    ("dans le Cher")."""
     if e.type in NAME_TYPES and e.recognizer != "DenyListRecognizer":
         if e.text.strip().rstrip(".") in _person_prefixes() or e.text.strip() in _person_prefixes():
+            return False
+        if e.text.strip().casefold() in _greetings() and not PLACE_WORD_BEFORE.search(
+            text[max(0, e.start - 12) : e.start]
+        ):
             return False
         if e.recognizer in ORDINARY_DOUBTED and _ordinary_guess(e, text):
             return False

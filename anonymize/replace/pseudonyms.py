@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from recognizers.lexicons import first_name_gender
+
 from ..config import Config
 from ..detect.identities import IdentityBook, Mention
 from ..entities import Entity
@@ -47,7 +49,14 @@ class PseudonymStyle:
         that e-mails, links and organisations named after them find their pseudonym."""
         forbidden = set(self.book.real_words)
         forbidden |= {w for d in self.config.deny for w in key_of(d).split() if len(w) > 1}
-        forbidden |= {w for a in self.config.allow_terms() for w in key_of(a).split() if len(w) > 2}
+        # allowed terms are never a pseudonym: a famous person's surname is off
+        # limits (their first name alone is just a first name)
+        forbidden |= {
+            w
+            for a in self.config.allow_terms()
+            for w in key_of(a).split()
+            if len(w) > 2 and (" " not in a or first_name_gender(w) is None)
+        }
         self.picker.forbidden |= forbidden
         self.persons.prepare(self.book.identities)
 
