@@ -653,6 +653,7 @@ def _fits(identity: Identity, parts: Sequence[Part], gender: str) -> bool:
             p.role == "nickname"
             and p.key not in identity.nicknames
             and not _nickname_fits(p.key, identity.first)
+            and not _initials_fit(p.text, identity)
         ):
             return False
     return bool(names) or any(
@@ -665,6 +666,13 @@ def first_initials(identity: Identity) -> str:
     if identity.first:
         return "".join(w[0] for w in re.split(r"[ -]", identity.first) if w).upper()
     return identity.initials
+
+
+def _initials_fit(nick: str, identity: Identity) -> bool:
+    """'JM' for Julien Marchand, 'JPM' for Jean-Pierre Marchand: a vault's alias."""
+    if not (nick.isupper() and nick.isalpha() and identity.first and identity.last):
+        return False
+    return nick == first_initials(identity) + identity.last.split()[-1][:1].upper()
 
 
 def _nickname_fits(nick: str, first: str) -> bool:

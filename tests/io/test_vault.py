@@ -19,7 +19,7 @@ from anonymize.pipeline import Pipeline
 from anonymize.replace.shapes import slug_shape
 
 FICHE = """---
-aliases: [Julien Marchand, Julien]
+aliases: [Julien Marchand, Julien, JM]
 tags: [client/julien-marchand, coaching]
 ---
 # Julien Marchand
@@ -137,7 +137,9 @@ def test_tags_embeds_and_slugs_follow_the_pseudonym(vault):
     assert f"Dossier partagé : {first[0]}{last}." in fiche
     seance_1 = next(t for f, t in outputs.items() if "2025-03" in f)
     assert f"  - {slug}\n" in seance_1 and "  - séance\n" in seance_1
-    assert f"aliases: [{pseudonym}, {pseudonym.split()[0]}]" in fiche
+    first_name, surname = pseudonym.split(" ", 1)
+    initials = "".join(w[0] for w in first_name.split("-")) + surname[0]
+    assert f"aliases: [{pseudonym}, {first_name}, {initials}]" in fiche
 
 
 def test_a_link_alias_is_text(vault):
