@@ -57,6 +57,7 @@ CITATION_BEFORE = re.compile(
 # After a surname: a year of publication, "Rogers (1961)", "(Maslach, 1981)".
 CITATION_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)(?:19|20)\d\d\b")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+FIRST_WORD = re.compile(r"\w+")
 
 
 def _ordinary(word: str) -> bool:
@@ -96,16 +97,39 @@ def _is_given(word: str) -> bool:
 class AllowList:
     def __init__(self, terms: Iterable[str]) -> None:
         self.terms = frozenset(terms)
-        alternatives = sorted(self.terms, key=len, reverse=True)
-        body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in alternatives)
-        self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])") if body else None
+        # terms by their first word: a note is searched only for the terms whose
+        # first word it holds (a thousand alternatives cost a pass each)
+        self._by_word: dict[str, list[str]] = {}
+        for t in self.terms:
+            first = FIRST_WORD.search(t)
+            self._by_word.setdefault(first.group() if first else "", []).append(t)
+        self._patterns: dict[str, re.Pattern] = {}
         self.cited = cited_surnames(self.terms)
         self._cited_folded = {fold(s): s for s in self.cited}
 
+    def _bucket(self, word: str) -> re.Pattern:
+        pattern = self._patterns.get(word)
+        if pattern is None:
+            alternatives = sorted(self._by_word[word], key=len, reverse=True)
+            body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in alternatives)
+            # no look-behind first: the search then runs on the literal prefix
+            pattern = self._patterns[word] = re.compile(rf"(?:{body})(?![\w-])")
+        return pattern
+
     def spans(self, text: str) -> list[tuple[int, int]]:
-        if self._pattern is None:
-            return []
-        return [m.span() for m in self._pattern.finditer(text)]
+        """Where the terms occur in `text`, longest first, without overlaps."""
+        words = set(FIRST_WORD.findall(text)) | {""}
+        found = sorted(
+            (m.start(), -m.end())
+            for w in words & self._by_word.keys()
+            for m in self._bucket(w).finditer(text)
+            if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"))
+        )
+        spans: list[tuple[int, int]] = []
+        for start, neg_end in found:
+            if not spans or start >= spans[-1][1]:
+                spans.append((start, -neg_end))
+        return spans
 
     def filter(self, entities: list[Entity], text: str) -> list[Entity]:
         """Entities that are not allowed terms, not inside an allowed occurrence and

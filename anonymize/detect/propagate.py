@@ -317,8 +317,11 @@ class NameIndex:
             return doc in form.notes
         return True
 
-    def _find_loose(self, text: str, doc: int | None, whole_names: bool = False) -> list[Entity]:
-        """`whole_names`: a person's full name only, separated or glued."""
+    def _find_loose(
+        self, text: str, doc: int | None, slug: bool = False, whole_names: bool = False
+    ) -> list[Entity]:
+        """`slug`: in a note (not in a file name), initials are not searched;
+        `whole_names`: a person's full name only, separated or glued."""
         folded = fold(text)
         if not self.forms or len(folded) != len(text):
             return []
@@ -326,6 +329,8 @@ class NameIndex:
         found = []
         for start, end, key in matcher.spans(folded.translate(SEPARATORS)):
             form = self._loose_forms[key]
+            if slug and " " in key and all(len(w) < 2 for w in key.split()):
+                continue  # initials ("N. A.") are no slug: "n'a" is not them
             if whole_names and (
                 form.source.type != "PERSON"
                 or not (key in self._glued or " " in key)
@@ -352,10 +357,10 @@ class NameIndex:
             return []
         found: list[Entity] = []
         for start, end in regions:
-            for e in self._find_loose(text[start:end], doc):
+            for e in self._find_loose(text[start:end], doc, slug=True):
                 found.append(_shifted(e, start, text))
         taken = [(e.start, e.end) for e in found]
-        for e in self._find_loose(text, doc, whole_names=True):
+        for e in self._find_loose(text, doc, slug=True, whole_names=True):
             if not any(s < e.end and e.start < t for s, t in taken):
                 found.append(e)
         return [replace(e, hints=(*e.hints, ("slug", "1"))) for e in found]
@@ -407,6 +412,10 @@ def _loose_key(form: str) -> str:
     return re.sub(r"[\s_.'’-]+", " ", fold(form)).strip()
 
 
+# A name written as a slug: words of two letters or more joined by "-" or "_", or glued.
+SLUG_WORDS = re.compile(r"[^\W_]{2,}(?:[-_][^\W_]{2,})*")
+
+
 def _in_slug(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] lies in a lower-case word joined by hyphens or
     underscores ("julien-marchand", "jmarchand"), not in an e-mail, a link or a path."""
@@ -416,7 +425,7 @@ def _in_slug(text: str, start: int, end: int) -> bool:
     while right < len(text) and (text[right].isalnum() or text[right] in "-_"):
         right += 1
     token = text[left:right]
-    if any(c.isupper() for c in token) or " " in text[start:end]:
+    if any(c.isupper() for c in token) or not SLUG_WORDS.fullmatch(text, start, end):
         return False
     before = text[left - 1] if left > 0 else " "
     after = text[right] if right < len(text) else " "
