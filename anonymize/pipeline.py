@@ -205,12 +205,12 @@ class Pipeline:
         outputs = filenames.plan(sources, renamed)
         targets = vault.LinkTargets(sources, outputs)
         results = []
-        for text, entities, note, note_values in zip(
-            texts, detected[: len(texts)], mentions[: len(texts)], values[: len(texts)],
-            strict=True,
+        for i, (text, entities, note, note_values) in enumerate(
+            zip(texts, detected[: len(texts)], mentions[: len(texts)], values[: len(texts)],
+                strict=True)
         ):  # fmt: skip
             spans, spliced = self.style.spans(text, note, note_values)
-            spans, spliced = _retarget_links(text, spans, spliced, targets)
+            spans, spliced = _retarget_links(text, spans, spliced, targets, i)
             results.append(self.compose(text, entities, spans, spliced))
         return results, outputs
 
@@ -222,13 +222,21 @@ class Pipeline:
 
 
 def _retarget_links(
-    text: str, entities: list[Entity], values: list[str], targets: vault.LinkTargets
+    text: str,
+    entities: list[Entity],
+    values: list[str],
+    targets: vault.LinkTargets,
+    note: int,
 ) -> tuple[list[Entity], list[str]]:
-    """Each wikilink to a note of the folder points to that note's new name: the
-    target becomes one replacement, whatever was found inside it."""
-    for link in vault.links(text):
-        start, end = link.target_span
-        new = targets.retarget(text[start:end])
+    """Each wikilink or Markdown link to a note of the folder points to that note's
+    new name: the target becomes one replacement, whatever was found inside it."""
+    found = [(link.target_span, targets.retarget) for link in vault.links(text)]
+    found += [
+        (span, lambda d: targets.retarget_path(d, note))
+        for span in vault.markdown_destinations(text)
+    ]
+    for (start, end), retarget in found:
+        new = retarget(text[start:end])
         if new is None:
             continue
         inside = [i for i, e in enumerate(entities) if e.start < end and start < e.end]

@@ -346,8 +346,10 @@ def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
         for piece in pieces_outside(e, text, taken):
             if e.recognizer in GENERIC and not _names_something(piece, text):
                 continue
-            if e.recognizer in ORDINARY_DOUBTED and _ordinary_guess(piece, text):
-                continue  # "Directrice Générale" left of the model's "Aurore Dupuy ..."
+            if not _plausible(piece, text):
+                # "Directrice Générale" left of the model's "Aurore Dupuy ...";
+                # "séance](2025-03-14%20Julien" leaves "séance", "20": no names
+                continue
             heapq.heappush(queue, (_neg(_rank(piece)), counter, piece))
             counter += 1
     return sorted(kept, key=lambda e: e.start)

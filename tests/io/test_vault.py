@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
@@ -44,8 +45,13 @@ SEANCE_2 = """# Objectifs
 
 Séance 2 avec Julien. Relire [[2025-03-14 Julien Marchand]]. Voir aussi [[Claire Dubois]].
 ![[2025-03-14 Julien Marchand#^resume]]
+[Fiche](../clients/Julien%20Marchand.md#Bilan) · [site](https://example.org/julien-marchand)
 """
-SOEUR = "Claire Dubois, 41 ans, sœur de [[Julien Marchand]]. #famille/claire-dubois\n"
+SOEUR = (
+    "Claire Dubois, 41 ans, sœur de [[Julien Marchand]]. #famille/claire-dubois\n"
+    "Sa [fiche](clients/Julien%20Marchand.md), "
+    "la [séance](<séances/2025-03-14 Julien Marchand.md>).\n"
+)
 SECRETS = ("julien", "marchand", "claire", "dubois", "jmarchand")
 
 
@@ -98,6 +104,20 @@ def test_every_link_to_a_note_resolves_to_an_output_file(vault):
             found += 1
             assert _resolves(m.group(2), files), (m.group(2), files)
     assert found == 10
+
+
+def test_every_markdown_link_to_a_note_resolves_to_an_output_file(vault):
+    dst, outputs = vault
+    found = 0
+    for name, text in outputs.items():
+        for m in re.finditer(r"\]\((?:<([^>]*)>|([^)\s]+))", text):
+            destination = (m.group(1) or m.group(2)).split("#")[0]
+            if destination.startswith("https:"):
+                continue
+            found += 1
+            path = (dst / name).parent / unquote(destination)
+            assert path.is_file(), (name, destination)
+    assert found == 3
 
 
 def test_link_syntax_is_kept(vault):
@@ -199,3 +219,11 @@ def test_a_wikilink_in_a_single_note_keeps_its_brackets_and_the_text_after_it():
     )
     assert m, out
     assert m.group(1) == m.group(2) != "Claire Dubois"
+
+
+def test_the_words_around_a_markdown_link_to_a_note_are_not_names():
+    text = "Voir [la séance](2025-03-14%20Julien%20Marchand.md) demain.\n"
+    out = Pipeline().anonymize(text).text
+    assert out.startswith("Voir [la séance](") and out.endswith(".md) demain.\n"), out
+    assert "Julien" not in out and "Marchand" not in out
+    assert "%20" in out  # no town in place of an encoded space

@@ -19,16 +19,19 @@ separators (`slug_regions`, read by the propagate stage), and written back in
 the slug's own shape ("julien-marchand" -> "theo-campan"). A link whose
 target names a note of the folder follows that note to its new name
 (`LinkTargets`, used by Pipeline.anonymize_folder), so every link still
-resolves after `batch`.
+resolves after `batch`; so does a Markdown link whose relative destination
+is a note of the folder (`[séance](2025-03-14%20Julien%20Marchand.md)`).
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from urllib.parse import quote, unquote
 
 # ![[target#anchor|alias]]: the target holds no bracket, `|`, `#` or `^`.
 WIKILINK = re.compile(
@@ -50,6 +53,15 @@ BLOCK_ITEM = re.compile(r"[ \t]*-[ \t]+(?P<item>[^\n]*)\n?")
 ITEM = re.compile(r"[^,\[\]\"'\s][^,\[\]\"'\n]*[^,\[\]\"'\s]|[^,\[\]\"'\s]")
 
 
+# The destination of a Markdown link or reference: `](dest "title")`, `](<dest>)`,
+# `[ref]: dest`. Only a relative path can name a note of the folder.
+MD_DESTINATION = re.compile(
+    r"(?:\]\(|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*)(?:<(?P<angled>[^<>\n]*)>|(?P<bare>[^\s()<>]+))",
+    re.MULTILINE,
+)
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
+
+
 @dataclass(frozen=True)
 class Link:
     """One wikilink or embed: where its target lies in the text."""
@@ -63,6 +75,16 @@ class Link:
     @property
     def target_span(self) -> tuple[int, int]:
         return self.target_start, self.target_end
+
+
+def markdown_destinations(text: str) -> list[tuple[int, int]]:
+    """The relative destinations of the Markdown links of `text` (no URL, no anchor)."""
+    spans = []
+    for m in MD_DESTINATION.finditer(text):
+        group = "angled" if m.group("angled") is not None else "bare"
+        if m.group(group) and not SCHEME.match(m.group(group)):
+            spans.append(m.span(group))
+    return spans
 
 
 def links(text: str) -> list[Link]:
@@ -123,6 +145,19 @@ def slug_regions(text: str) -> list[tuple[int, int]]:
 # -- link targets after a batch -------------------------------------------------------
 
 
+def _normalized(path: PurePosixPath) -> PurePosixPath | None:
+    """`path` without `.` and `..` parts; None when it leaves the folder."""
+    parts: list[str] = []
+    for part in path.parts:
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    return PurePosixPath(*parts) if parts else None
+
+
 def _key(path: str) -> str:
     """How Obsidian compares link targets: without regard to case."""
     return unicodedata.normalize("NFC", path.replace("\\", "/")).casefold().strip().strip("/")
@@ -146,10 +181,39 @@ class LinkTargets:
                 tail = "/".join(parts[k:])
                 for form in {tail, tail + p.suffix}:
                     self._by_tail.setdefault(_key(form), []).append(i)
+        self._by_path = {p.as_posix().casefold(): i for i, p in enumerate(self.sources)}
         self._out_stems: dict[str, int] = {}
         for out in self.outputs:
             key = _key(out.stem)
             self._out_stems[key] = self._out_stems.get(key, 0) + 1
+
+    def _note_at(self, path: PurePosixPath) -> int | None:
+        wanted = _normalized(path)
+        return self._by_path.get(wanted.as_posix().casefold()) if wanted is not None else None
+
+    def retarget_path(self, destination: str, note: int) -> str | None:
+        """A Markdown link's destination, relative to note `note` (or to the folder),
+        rewritten to the renamed note; None when it names no note of the folder.
+        Percent-encoding and a `#heading` are kept."""
+        path, hash_, fragment = destination.partition("#")
+        encoded = "%" in path
+        decoded = unquote(path) if encoded else path
+        i = self._note_at(self.sources[note].parent / decoded)  # relative to the note
+        relative = i is not None
+        if i is None:
+            i = self._note_at(PurePosixPath(decoded))  # relative to the folder
+        if i is None:
+            return None
+        target = self.outputs[i]
+        if relative:
+            new = posixpath.relpath(target.as_posix(), self.outputs[note].parent.as_posix() or ".")
+        else:
+            new = target.as_posix()
+        if decoded.startswith("./") and not new.startswith("."):
+            new = "./" + new
+        if encoded:
+            new = quote(new, safe="/._-~()")
+        return new + hash_ + fragment
 
     def resolve(self, target: str) -> int | None:
         """The index of the note `target` names, if exactly one does."""
