@@ -189,3 +189,20 @@ def test_a_greeting_the_model_read_as_a_place_never_swallows_the_name():
     text = "Il vit dans le Cher."
     cher = ent(text, "Cher", "LOCATION", "PlaceGazetteerRecognizer")
     assert resolve_overlaps([cher], text) == [cher]
+
+
+def test_the_shipped_lists_give_source_and_licence_and_repeat_nothing():
+    from importlib import resources
+
+    from recognizers._data import lines
+
+    for name in ("allow_list.txt", "public_figures.txt"):
+        text = resources.files("anonymize").joinpath("data", name).read_text(encoding="utf-8")
+        header = [ln for ln in text.splitlines() if ln.startswith("#")]
+        assert any("Source:" in ln for ln in header) and any("Licence" in ln for ln in header)
+        entries = lines(name, package="anonymize")
+        assert len(set(entries)) == len(entries), name
+    # a famous person's surname alone is no term: "Mme Freud" stays a person
+    figures = lines("public_figures.txt", package="anonymize")
+    assert "Freud" not in figures and "Sigmund Freud" in figures
+    assert "triangle de Karpman" in figures
