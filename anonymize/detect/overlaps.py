@@ -346,7 +346,7 @@ def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
         for piece in pieces_outside(e, text, taken):
             if e.recognizer in GENERIC and not _names_something(piece, text):
                 continue
-            if not _plausible(piece, text):
+            if e.recognizer in GENERIC and not _plausible(piece, text):
                 # "Directrice Générale" left of the model's "Aurore Dupuy ...";
                 # "séance](2025-03-14%20Julien" leaves "séance", "20": no names
                 continue
