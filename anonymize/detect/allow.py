@@ -13,8 +13,9 @@ common first name ("Hugo"), and never in a note that also names someone else
 with that surname ("Paul Rogers" and "selon Rogers": the client wins, fail
 closed). A one-word term after a civility is a person too ("Mme Voltaire").
 
-A person detection that runs over an allowed term ("Vœux Parcoursup") loses
-the term; what is left is kept unless it is only ordinary words.
+A person detection, or a statistical one, that runs over an allowed term
+("Vœux Parcoursup", "CAF - NOTE DE DOSSIER") loses the term; what is left
+is kept unless it is only ordinary words.
 """
 
 from __future__ import annotations
@@ -22,12 +23,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from recognizers.lexicons import first_name, fold, is_ordinary_word, is_surname_particle
+from recognizers.lexicons import (
+    first_name,
+    fold,
+    is_country,
+    is_ordinary_word,
+    is_surname_particle,
+)
 
 from ..entities import Entity
 from .overlaps import pieces_outside
 
 DENY_RECOGNIZER = "DenyListRecognizer"
+STATISTICAL = "SpacyRecognizer"
 NAME_TYPES = ("PERSON", "LOCATION", "ORG")
 # A first name this common (INSEE tier 1 or 2) is no citation: "selon Hugo" is Hugo.
 COMMON_FIRST_NAME_TIER = 2
@@ -58,6 +66,11 @@ CITATION_BEFORE = re.compile(
 CITATION_AFTER = re.compile(r"\s*(?:\(\s*|,\s*)(?:19|20)\d\d\b")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 FIRST_WORD = re.compile(r"\w+")
+
+
+def _country(term: str) -> bool:
+    """A country of the allow-list ("France" is on no country list: it locates no one)."""
+    return term == "France" or is_country(term)
 
 
 def _ordinary(word: str) -> bool:
@@ -147,18 +160,22 @@ class AllowList:
                 e.text in self.terms or any(s <= e.start and e.end <= t for s, t in spans)
             ):
                 continue
-            if (
-                not person
-                and e.type == "PERSON"
-                and any(s < e.end and e.start < t for s, t in spans)
-            ):
-                kept.extend(self._outside(e, text, spans))
+            # a person, or the model's guess, running over an allowed term loses it
+            # ("Vœux Parcoursup", "CAF - NOTE DE DOSSIER"); a country in an
+            # organisation's name stays in it ("Air France")
+            over = [
+                (s, t)
+                for s, t in spans
+                if s < e.end and e.start < t and (e.type == "PERSON" or not _country(text[s:t]))
+            ]
+            if not person and over and (e.type == "PERSON" or e.recognizer == STATISTICAL):
+                kept.extend(self._outside(e, text, over))
                 continue
             kept.append(e)
         return self._drop_citations(kept, text)
 
     def _outside(self, e: Entity, text: str, spans: list[tuple[int, int]]) -> list[Entity]:
-        """What is left of a person once the allowed terms are cut out of it."""
+        """What is left of a detection once the allowed terms are cut out of it."""
         taken = bytearray(len(text))
         for s, t in spans:
             taken[s:t] = b"\x01" * (t - s)

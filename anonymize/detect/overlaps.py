@@ -346,9 +346,14 @@ def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
         for piece in pieces_outside(e, text, taken):
             if e.recognizer in GENERIC and not _names_something(piece, text):
                 continue
-            if e.recognizer in GENERIC and not _plausible(piece, text):
+            if (
+                e.recognizer in GENERIC
+                and not _plausible(piece, text)
+                and sum(c.isdigit() for c in piece.text) < 4
+            ):
                 # "Directrice Générale" left of the model's "Aurore Dupuy ...";
                 # "séance](2025-03-14%20Julien" leaves "séance", "20": no names
+                # (a number of four digits or more is kept: "46 500", fail closed)
                 continue
             heapq.heappush(queue, (_neg(_rank(piece)), counter, piece))
             counter += 1

@@ -206,3 +206,11 @@ def test_the_shipped_lists_give_source_and_licence_and_repeat_nothing():
     figures = lines("public_figures.txt", package="anonymize")
     assert "Freud" not in figures and "Sigmund Freud" in figures
     assert "triangle de Karpman" in figures
+
+
+def test_the_models_guess_over_an_allowed_term_loses_it_but_a_country_stays_in_a_name():
+    allow = AllowList(["CAF", "France"])
+    text = "CAF - NOTE DE DOSSIER (usage interne)\nIl travaille chez Air France."
+    heading = ent(text, "CAF - NOTE DE DOSSIER", "ORG", "SpacyRecognizer")
+    employer = ent(text, "Air France", "ORG", "SpacyRecognizer")
+    assert allow.filter([heading, employer], text) == [employer]
