@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from recognizers._data import lines, table
+from recognizers._gazetteer import lookup
 
 SP = r"[ \t\u00a0\u202f]"
 UPPER = "A-ZÀ-ÖØ-ÞŒ"
@@ -48,11 +49,11 @@ def street_types() -> dict[str, list[str]]:
     """Regex alternations of street-type forms, by class (street/strict/zone/whole)."""
     forms: dict[str, list[str]] = {}
     for form, kind in table("address_street_types.tsv"):
+        # the apostrophes of the form match both ' and ’ (not those of the lookahead)
         if form.endswith("."):
-            pattern = re.escape(form[:-1]) + r"(?:\.|(?![\w'’-]))"
+            pattern = re.escape(form[:-1]).replace("'", "['’]") + r"(?:\.|(?![\w'’-]))"
         else:
-            pattern = re.escape(form).replace(r"\ ", f"{SP}+") + r"(?![\w'’-])"
-        pattern = pattern.replace("'", "['’]")
+            pattern = re.escape(form).replace(r"\ ", f"{SP}+").replace("'", "['’]") + r"(?![\w'’-])"
         forms.setdefault(kind, []).append(pattern)
     return {kind: sorted(patterns, key=len, reverse=True) for kind, patterns in forms.items()}
 
@@ -137,6 +138,12 @@ def street_number_after() -> re.Pattern[str]:
 _FOREIGN_CODE = r"(?:(?:CH|B|L)-)?[1-9]\d{3}(?![\w]|[.,/-]\d)"
 # A French postal code: departments 01-98 (Corsica's 20xxx included).
 _POSTAL = r"(?<![\w.,/-])(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?![\w]|[.,/-]\d)"
+# The same with a space after the department ("51 330"), as forms and dictation
+# write it: also a count ("12 000 Parisiens"), so it needs a frame.
+_SPACED_POSTAL = (
+    r"(?<![\w.,/-])(?<!\d[ .\u00a0])(?:0[1-9]|[1-8]\d|9[0-8])[ \u00a0]\d{3}"
+    r"(?![\w]|[.,/-]\d|[ \u00a0]\d)"
+)
 # Space-joined town words: `Saint Herblain`, `Le Mans`, `Aix en Provence`.
 _TOWN_JOINERS = r"Saint|Sainte|St|Ste|Mont|Port|Pont|Val|Notre"
 TOWN = (
@@ -161,6 +168,50 @@ _CODE_TOWN_SEP = rf"(?:{SP}+|{SP}*[/–-]{SP}*)"
 @cache
 def _postal_then_town() -> re.Pattern[str]:
     return re.compile(rf"(?P<code>{_POSTAL})(?:{_CODE_TOWN_SEP}(?P<town>{TOWN}))?")
+
+
+@cache
+def _spaced_postal_then_town() -> re.Pattern[str]:
+    return re.compile(rf"(?P<code>{_SPACED_POSTAL}){_CODE_TOWN_SEP}(?P<town>{TOWN})")
+
+
+_ADDRESS_LABEL = re.compile(
+    r"\b(?:adresse|domicile|domicili[ée]e?s?|demeurant|r[ée]sidant|habite|vit)\b", re.IGNORECASE
+)
+
+
+def _spaced_postal_codes(text: str) -> list[tuple[int, int, float, tuple[int, int] | None]]:
+    """`51 330 Givry-en-Argonne`: a spaced code is a postal code when it stands
+    in an address frame (it closes a street line, or an address label or a
+    street opens its line), or when a town of the gazetteer follows it and the
+    code opens its line or a field (after a comma, a colon, a dash)."""
+    found: list[tuple[int, int, float, tuple[int, int] | None]] = []
+    for match in _spaced_postal_then_town().finditer(text):
+        start, end = match.span("code")
+        if _NOT_AFTER.search(text[max(0, start - 30) : start]):
+            continue
+        words = match.group("town").split()
+        if words[0] in _not_towns():
+            continue
+        while len(words) > 1 and words[-1] in _not_towns():
+            words.pop()
+        town = " ".join(words)
+        entry = lookup(town)
+        commune = entry is not None and entry.best.kind == "commune"
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        framed = (
+            _closes_address_line(text, start)
+            or bool(_ADDRESS_LABEL.search(before))
+            or bool(any_street_type().search(before))
+        )
+        # a count reads "de 12 000 Parisiens", "soit 15 000 Lyonnais": a code
+        # that only a gazetteer town vouches for opens its line or a field
+        opens_field = not before.strip() or before.rstrip()[-1] in ",:;-–(|/"
+        if (commune and opens_field) or framed:
+            town_span = (match.start("town"), match.start("town") + len(town))
+            found.append((start, end, 0.85, town_span))
+    return found
 
 
 @cache
@@ -220,7 +271,7 @@ def postal_codes(text: str) -> list[tuple[int, int, float, tuple[int, int] | Non
             found.append((start, end, 0.85, None))
         elif _closes_address_line(text, start):
             found.append((start, end, 0.8, None))
-    return found + _foreign_codes(text)
+    return found + _spaced_postal_codes(text) + _foreign_codes(text)
 
 
 @cache
