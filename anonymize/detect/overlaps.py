@@ -45,6 +45,14 @@ SPECIFICITY = {
 # the bare `chez X` cue lose a tie against a recognizer built for the type (a
 # gazetteer, a head noun); among themselves the score decides.
 GENERIC = frozenset({"SpacyRecognizer", "NamePropagation", "ChezOrgRecognizer"})
+# Fail-closed evidence: a run of digits that no other rule explains is an ID
+# (`recognizers/numbers/digit_run.py`). Any structured reading of the same
+# characters (a phone, a postal code, a date, an age) wins; a name does not
+# (spaCy reads "25O1936670" as a person). What is left of the run is kept only
+# while it is still long enough to be an identifier.
+FALLBACK = frozenset({"DigitRunRecognizer"})
+FALLBACK_SPECIFICITY = 5
+FALLBACK_MIN_DIGITS = 6
 # A name never runs across a table cell or a line.
 NAME_BREAK = re.compile(r"\s*(?:\||\n)\s*")
 # Nor does a person's name run across a spaced dash ("Claire MOREAU - lu et approuvé").
@@ -53,7 +61,8 @@ PERSON_BREAK = re.compile(r"\s*(?:\||\n)\s*|\s+[-–—]\s+")
 
 def _rank(e: Entity) -> tuple:
     dedicated = e.recognizer not in GENERIC
-    return (SPECIFICITY.get(e.type, 0), dedicated, round(e.score, 2), len(e), -e.start)
+    specificity = FALLBACK_SPECIFICITY if e.recognizer in FALLBACK else SPECIFICITY.get(e.type, 0)
+    return (specificity, dedicated, round(e.score, 2), len(e), -e.start)
 
 
 def _split_at_breaks(e: Entity) -> list[Entity]:
@@ -339,9 +348,15 @@ def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
                 continue
             if e.recognizer in ORDINARY_DOUBTED and _ordinary_guess(piece, text):
                 continue  # "Directrice Générale" left of the model's "Aurore Dupuy ..."
+            if e.recognizer in FALLBACK and _digits(piece.text) < FALLBACK_MIN_DIGITS:
+                continue
             heapq.heappush(queue, (_neg(_rank(piece)), counter, piece))
             counter += 1
     return sorted(kept, key=lambda e: e.start)
+
+
+def _digits(text: str) -> int:
+    return sum(c.isdigit() or c == "O" for c in text)
 
 
 def _names_something(piece: Entity, text: str) -> bool:
