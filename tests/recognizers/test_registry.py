@@ -47,6 +47,7 @@ BEFORE_THE_MOVE = [
 # Recognizers added since, each in its kind's subpackage.
 ADDED_SINCE = [
     "DigitRunRecognizer",
+    "OddPhoneRecognizer",
 ]
 
 KINDS = {
