@@ -46,6 +46,8 @@ BEFORE_THE_MOVE = [
 
 # Recognizers added since, each in its kind's subpackage.
 ADDED_SINCE = [
+    "DictatedDateRecognizer",
+    "DictatedNirRecognizer",
     "DigitRunRecognizer",
     "OddPhoneRecognizer",
 ]
