@@ -16,6 +16,7 @@ import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers import LANGUAGE, _data
+from recognizers._numbers import spelled_numbers
 
 _PART = r"[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*"
 
@@ -26,13 +27,21 @@ def _alternatives(role: str) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in reversed(words))
 
 
+def _spoken_numbers() -> str:
+    """Numbers said after a word of the local part: "lefort quatre-vingt-un" is lefort81."""
+    words = sorted(set(spelled_numbers()) | {"zéro"}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
 def dictated_pattern() -> str:
     at = _alternatives("at")
     sep = "|".join(_alternatives(r) for r in ("dot", "dash", "underscore"))
     dot = _alternatives("dot")
     tld = _alternatives("tld")
+    numbers = rf"(?:\s+(?:{_spoken_numbers()})(?![\p{{L}}\p{{N}}-]))*"
+    local_part = rf"{_PART}{numbers}"
     return (
-        rf"(?<![\p{{L}}\p{{N}}]){_PART}(?:\s+(?:{sep})\s+{_PART})*"
+        rf"(?<![\p{{L}}\p{{N}}]){_PART}(?:\s+(?:{sep})\s+{local_part})*{numbers}"
         rf"\s+(?:{at})\s+{_PART}(?:\s+(?:{sep})\s+{_PART})*?"
         rf"\s+(?:{dot})\s+(?:{tld})(?![\p{{L}}\p{{N}}])"
     )

@@ -50,6 +50,7 @@ ADDED_SINCE = [
     "DictatedNirRecognizer",
     "DigitRunRecognizer",
     "OddPhoneRecognizer",
+    "SpacedEmailRecognizer",
 ]
 
 KINDS = {
