@@ -90,3 +90,9 @@ def test_unlabelled_reference_code_is_plausible(run_recognizer, rec):
 )
 def test_ignores_non_references(found, rec, text):
     assert found(rec, text) == []
+
+
+def test_a_qualifying_word_never_eats_the_code(found, rec):
+    # "Fiche" is a label; "TRT" is the code's own prefix, not a qualifying word
+    assert found(rec, "## Fiche PRJ-017 - Programme de parrainage") == ["PRJ-017"]
+    assert found(rec, "dossier CAF n° 1234567") == ["1234567"]
