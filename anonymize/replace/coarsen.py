@@ -44,12 +44,20 @@ _NUMERIC = re.compile(
     r"(?P<m3>\d{1,2})/(?P<y3>\d{4}))$"
 )
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+# A date dictated digit by digit or written without separators: "3 0 0 6 1 9 7 3",
+# "0 3 / 0 5 / 2 0 1 3", "30061973" (day, month, year).
+_DIGITS_ONLY = re.compile(r"^[\d\s/.\-]+$")
 
 
 def parse_date(text: str) -> tuple[int | None, int | None, str | None]:
     """(month, year, weekday) found in a date as written; None where absent."""
     t = text.strip().lower()
     weekday = next((w for w in WEEKDAYS if re.match(rf"{w[:3]}\b|{w}\b", t)), None)
+    compact = re.sub(r"\D", "", t)
+    if _DIGITS_ONLY.match(t) and len(compact) in (6, 8) and not _NUMERIC.search(t):
+        month = int(compact[2:4])
+        year = int(compact[4:]) + (2000 if len(compact) == 6 else 0)
+        return (month if 1 <= month <= 12 else None), year, weekday
     if m := _NUMERIC.search(t):
         month = int(m.group("m1") or m.group("m2") or m.group("m3"))
         year_text = m.group("y1") or m.group("y2") or m.group("y3")

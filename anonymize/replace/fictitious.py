@@ -72,6 +72,21 @@ def ascii_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+# A letter O typed for a zero: an O glued to a digit, or alone between digit groups.
+_ZERO_LETTER = re.compile(
+    r"(?<=\d)[Oo](?![A-Za-z])|(?<![A-Za-z])[Oo](?=\d)|(?<=\d[ .\-/])O(?=[ .\-/]\d)"
+)
+
+
+def digit_layout(text: str) -> str:
+    """`text` with each letter O that stands for a zero written as the digit 0.
+
+    "01.42.16.10.O2" -> "01.42.16.10.02": the O is a digit slot of the layout,
+    so the fictitious value writes a digit there, and the original's zero is
+    not carried over."""
+    return _ZERO_LETTER.sub("0", text)
+
+
 def _fill_digits(layout: str, digits: str) -> str:
     """Put `digits` in place of the digits of `layout`, keeping its separators."""
     it = iter(digits)
@@ -79,6 +94,7 @@ def _fill_digits(layout: str, digits: str) -> str:
 
 
 def fake_phone(original: str, rng: random.Random) -> str:
+    original = digit_layout(original)
     digits = re.sub(r"\D", "", original)
     if digits.startswith("0033"):
         prefix, national = "0033", digits[4:]
@@ -144,6 +160,7 @@ def _business_digits(original: str, siren_rng) -> str | None:
 def fake_id(original: str, rng: random.Random, siren_rng=None) -> str:
     """Same layout, random characters, and a checksum that fails. With
     `siren_rng(siren) -> Random`, company numbers share their fake SIREN."""
+    original = digit_layout(original)
     business = _business_digits(original, siren_rng) if siren_rng is not None else None
     if business is not None:
         it = iter(business)
@@ -189,7 +206,8 @@ def passes_a_check(text: str) -> bool:
 
 def fake_email(original: str, local_words: list[str], rng: random.Random) -> str:
     """An e-mail built from pseudonym words; free-mail domains kept, others reserved."""
-    local, _, domain = original.partition("@")
+    # "m.giraud @ dlva . fr": the spaces of a dictated address are not its shape
+    local, _, domain = re.sub(r"\s+", "", original).partition("@")
     domain_l = domain.lower()
     new_domain = domain_l if domain_l in FREE_MAIL else RESERVED_DOMAIN
     separator = "." if "." in local else ("_" if "_" in local else ("-" if "-" in local else "."))
@@ -245,10 +263,13 @@ STREET_NAMES = (
 
 def fake_address(original: str, rng: random.Random) -> str:
     # a Swiss or Belgian code too: its town becomes a French commune
-    if re.fullmatch(r"(?:(?:CH|B|L)-)?\d{4,5}", original.strip()):
-        return (
+    if re.fullmatch(r"(?:(?:CH|B|L)-)?\d{4,5}|\d\d[ \u00a0]\d{3}", original.strip()):
+        code = (
             f"{rng.choice([1, 2, 3, 5, 7, 8, 9]) * 10 + rng.randint(0, 9):02d}{rng.randint(0, 9)}00"
         )
+        # "51 330": the space after the department is kept
+        spaced = re.fullmatch(r"\d\d([ \u00a0])\d{3}", original.strip())
+        return f"{code[:2]}{spaced.group(1)}{code[2:]}" if spaced else code
     lower = original.lower()
     kind = next((t for t in STREET_TYPES if re.search(rf"\b{t}\b", lower)), "rue")
     if re.match(r"^\s*(lieu-dit|hameau)\b", lower):
