@@ -39,7 +39,7 @@ _TRUNK = r"(?:\s?\(\s?0\s?\))"
 _GROUP = r"(?:O?\d[\dO]*)"
 _RUN = re.compile(
     rf"(?<![\w+])(?<!\d{_SEP})(?:(?P<cc>{_COUNTRY}){_SEP}?{_TRUNK}?{_SEP}?)?"
-    rf"(?P<body>{_GROUP}(?:{_SEP}{_GROUP})*)(?![\w@])(?![.,/]\d)"
+    rf"(?P<body>(?>{_GROUP}(?:{_SEP}{_GROUP})*))(?![\w@])(?![.,/]\d)"
 )
 
 

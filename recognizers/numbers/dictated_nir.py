@@ -27,7 +27,7 @@ WITHOUT_KEY_SCORE = 0.6
 
 _SEP = r"[ .\-\u00a0\u202f]"
 _RUN = re.compile(
-    rf"(?<![\w+])(?<!\d{_SEP})(?:\d+|2[AB])(?:{_SEP}(?:\d+|2[AB]))*(?![\w@])(?![.,/]\d)"
+    rf"(?<![\w+])(?<!\d{_SEP})(?>(?:\d+|2[AB])(?:{_SEP}(?:\d+|2[AB]))*)(?![\w@])(?![.,/]\d)"
 )
 # sex, year, month (01-12, or 20-42 and 50-99 for unknown months), department
 _STRUCTURE = re.compile(r"^[1-478]\d\d(?:0[1-9]|1[0-2]|[2-3]\d|4[0-2]|[5-9]\d)(?:\d\d|2[AB])")

@@ -14,9 +14,10 @@ What is not an identifier is told apart by general rules, not by examples:
   number (`1 200 000 €`, `250 000/mm3`, `12,5 %`), a currency sign before it;
 - a date or a time (`12/03/2024`, `2025-09-02`, `14h30`, `09:40`), a decimal
   (`1,73`), a year or a range of years (`2021-2023`, `1939 1945`);
-- a count grouped by thousands (`410 000 comptes`, `| 412 000 |`) or after a
-  quantity word (`environ`, `plaquettes`), unless a label announces it or it
-  stands alone on its line;
+- a count grouped by thousands (`410 000 comptes`, `| 412 000 |`), a round
+  number (`250000`) or a number after a quantity word (`environ`,
+  `plaquettes`), unless a label announces it or it stands alone on its line;
+- the number of a law or a regulation (`loi n° 2011-803`);
 - a phone extension (`poste 733891`).
 Phone numbers, postal codes, NIR, SIRET, IBAN and reference numbers are found
 by their own recognizers, which win the overlap (`detect/overlaps.py` ranks
@@ -47,8 +48,9 @@ _SEP = r"[ \u00a0\u202f.\-/]"
 # An optional code letter before dictated digits ("P 2 1 0 4 4 7") or a letter
 # code glued with a dash ("LAM-0087613").
 _PREFIX = rf"(?:(?<![\w@+])(?:[B-NP-XZ]{_SP}(?=\d{_SP}\d)|[A-Z]{{1,5}}-))?"
+# The run is read whole (an atomic group): "12-34-56-78X" is no "12-34-56".
 _RUN = re.compile(
-    rf"{_PREFIX}(?<![\w@+])(?<!\d[.,/\-])(?P<run>{_GROUP}(?:{_SEP}{_GROUP})*)(?![\w@])"
+    rf"{_PREFIX}(?<![\w@+])(?<!\d[.,/\-])(?P<run>(?>{_GROUP}(?:{_SEP}{_GROUP})*))(?![\w@])"
 )
 # Shapes that other recognizers or rules own, blanked before the runs are read.
 _MASKS = (
@@ -69,6 +71,10 @@ _MASKS = (
 )
 _YEAR = r"(?:19|20)\d\d"
 _YEARS = re.compile(rf"^{_YEAR}(?:{_SEP}(?:{_YEAR}|\d\d))+$")
+# A round number ("250000", "1 500 000"): at most three significant digits.
+_ROUND = re.compile(r"^[1-9]\d{0,2}0{3,}$")
+# The number of a law or a regulation: its year, a dash, a serial.
+_LEGAL_SERIAL = re.compile(rf"^{_YEAR}-\d{{1,5}}$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?P<s>[ \u00a0\u202f.])\d{3}(?:(?P=s)\d{3})*$")
 
 
@@ -107,6 +113,14 @@ def _quantity_before() -> re.Pattern:
 def _extension_before() -> re.Pattern:
     return re.compile(
         rf"(?<![\p{{L}}])(?:{_alternation('extension')})\.?{_SP}*(?:n°{_SP}*)?:?{_SP}*$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _text_before() -> re.Pattern:
+    return re.compile(
+        rf"(?<![\p{{L}}])(?:{_alternation('text')}){_SP}*(?:n{_SP}?°|nº|no\.?)?{_SP}*$",
         re.IGNORECASE,
     )
 
@@ -159,9 +173,11 @@ def _is_identifier(text: str, start: int, end: int, run: str, before: str, label
         return False
     if _YEARS.match(run):
         return False
+    if _LEGAL_SERIAL.match(run) and _text_before().search(before):
+        return False  # "loi n° 2011-803": a law, not a person
     if labeled:
         return True
-    if _quantity_before().search(before):
+    if _quantity_before().search(before) or _ROUND.match(re.sub(r"\D", "", run)):
         return False
     if _THOUSANDS.match(run):
         # a count: "410 000 comptes", "| 412 000 |"; an ID only alone on its line

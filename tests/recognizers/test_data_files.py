@@ -32,7 +32,7 @@ COLUMNS = {
     "number_words.tsv": (3, {2: {"zero", "unit", "teen", "ten", "hundred", "eighty", "and"}}),
     "name_particles.tsv": (3, {1: {"lower", "upper", "both", "-"}, 2: {"never", "-"}}),
     "place_venue_heads.tsv": (2, {1: {"venue", "district"}}),
-    "digit_run_cues.tsv": (2, {0: {"label", "unit", "currency", "quantity", "extension"}}),
+    "digit_run_cues.tsv": (2, {0: {"label", "unit", "currency", "quantity", "extension", "text"}}),
 }
 
 

@@ -30,6 +30,8 @@ def rec():
         ("Dossier : 044-2023-118203", ["044-2023-118203"]),
         ("adhérent n° 00713306", ["00713306"]),
         ("Visite 2024.11.0872", ["2024.11.0872"]),
+        # a prescription's number is no law's number
+        ("ordonnance n° 4471093 remise", ["4471093"]),
         # dictated digit by digit, with or without a code letter
         ("IPP 5 2 0 0 7 1 9 4 3 8 transféré", ["5 2 0 0 7 1 9 4 3 8"]),
         ("numéro de dossier K 4 0 9 1 1 7 vu ce jour", ["K 4 0 9 1 1 7"]),
@@ -98,6 +100,10 @@ def test_a_label_raises_the_score(run_recognizer, rec):
         "on a vendu 250 000 exemplaires",
         # a count after a quantity word, however written
         "plus de 125000 dossiers traités",
+        # round numbers: a count or a dose, not a serial
+        "NFS : plaq 320000, Uvedose 100000 en une prise",
+        # the number of a law or a regulation
+        "loi n° 2011-803 du 5 juillet, décret 2019-1088, arrêté n° 2024-75",
         # a phone extension
         "secrétariat 03 53 01 44 20 poste 731204",
         # too short
@@ -114,3 +120,9 @@ def test_phone_and_postal_code_shapes_are_left_to_their_owners(found, rec):
     # the run is found, but the phone recognizer's reading wins in the pipeline;
     # here only the extension must stay out
     assert found(rec, "Tél. 02 61 91 20 47 poste 4412") == ["02 61 91 20 47"]
+
+
+def test_a_run_is_read_whole(found, rec):
+    # a run glued to a letter is no run, and no shorter run is cut out of it
+    assert found(rec, "code 12-34-56-78X au dos") == []
+    assert found(rec, "horodatage 2024-03-12T14:32:10Z") == []
