@@ -32,7 +32,9 @@ _SPACED = re.compile(
 
 def spaced_emails(text: str) -> list[tuple[int, int]]:
     """(start, end) of the addresses with a space around their "@" or a dot of their domain."""
-    found = []
+    found: list[tuple[int, int]] = []
+    if "@" not in text:
+        return found
     for m in _SPACED.finditer(text):
         if not re.search(r"\s", m.group("at") + m.group("domain")):
             continue  # an ordinary address: `email.py` has it
