@@ -1,12 +1,13 @@
 """Dates dictated or typed digit by digit: "née le 3 0 0 6 1 9 7 3".
 
 Speech-to-text and hurried typing give birth dates as single digits
-("1 1 0 4 2 0 0 0"), with spaced slashes ("0 3 / 0 5 / 2 0 1 3"), or as
-day, month and year without separators after a date cue ("né le 30 06 1973",
-"DDN 30061973"). The digits must make a real calendar day (day, month, a
-year 1900-2099, or two digits after a cue); a cue before it (`né le`,
-`date de naissance`, `DDN`...) raises the score, and is required for the
-shapes ordinary numbers also take (pairs, compact digits, six digits).
+("1 1 0 4 2 0 0 0"), with spaced slashes ("0 3 / 0 5 / 2 0 1 3"), as day,
+month and year without separators after a date cue ("né le 30 06 1973",
+"DDN 30061973"), or unpadded after a birth cue ("né le 12-3-65"). The digits
+must make a real calendar day (day, month, a year 1900-2099, or two digits
+after a cue); a cue before it (`né le`, `date de naissance`, `DDN`...) raises
+the score, and is required for the shapes ordinary numbers also take (pairs,
+compact digits, six digits, unpadded groups).
 """
 
 from __future__ import annotations
@@ -30,9 +31,23 @@ _DIGIT_BY_DIGIT = re.compile(
 _PAIRS = re.compile(
     rf"(?<![\w/.-])(?<!\d{_SP})\d\d{_SP}?\d\d{_SP}?(?:\d\d)?\d\d(?![\w/]|{_SP}\d|[.,\-]\d)"
 )
+# Day, month and year with any separator and unpadded ("12-3-65"), after a cue only:
+# the date recognizer leaves such shapes alone, which version numbers also take.
+_LOOSE = re.compile(
+    r"(?<![\w/.-])(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d\d(?:\d\d)?)"
+    r"(?![\w/]|[.,\-]\d)"
+)
 _CUE = re.compile(
     r"(?:\bn[ée]e?s?|\bdate(?:\s+de\s+naissance)?|\bnaissance|\bDDN|\bd[ée]c[ée]d[ée]e?|"
     r"\ble|\bdu|\bau)\s*(?:le\s*)?[:(]?\s*$",
+    re.IGNORECASE,
+)
+
+
+# A birth or death cue: a loose shape is a date only after one of these.
+_BIRTH_CUE = re.compile(
+    r"(?:\bn[ée]e?s?|\bdate\s+de\s+naissance|\bnaissance|\bDDN|\bd[ée]c[ée]d[ée]e?s?)"
+    r"\s*(?:le\s*)?[:(]?\s*$",
     re.IGNORECASE,
 )
 
@@ -67,3 +82,10 @@ class DictatedDateRecognizer(_RegexEntityRecognizer):
                     continue
                 if _is_day(digits, cued):
                     yield m.start(), m.end(), CUED_SCORE if cued else SPELLED_SCORE, {}
+        for m in _LOOSE.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if not _BIRTH_CUE.search(text, max(line_start, m.start() - 30), m.start()):
+                continue
+            padded = f"{int(m.group('d')):02d}{int(m.group('m')):02d}{m.group('y')}"
+            if _is_day(padded, True):
+                yield m.start(), m.end(), CUED_SCORE, {}

@@ -20,6 +20,8 @@ def rec():
         ("né le 0 5 0 9 8 1 au Mans", "0 5 0 9 8 1"),
         ("DDN 19041977, sexe F", "19041977"),
         ("né le 19 04 1977 à Brest", "19 04 1977"),
+        # unpadded, any separator, after a birth cue
+        ("né le 7-3-58 à Albi", "7-3-58"),
     ],
 )
 def test_cued_dates(run_recognizer, rec, text, expected):
@@ -47,6 +49,9 @@ def test_eight_single_digits_make_a_day_without_a_cue(run_recognizer, rec):
         "IPP 3 3 0 1 2 2 0 3 1 9 5 4",
         # a phone number
         "au 06 39 98 12 34",
+        # unpadded shapes without a birth cue are versions or marks
+        "mis à jour le 1.2.10",
+        "version 3-4-12 du logiciel",
     ],
 )
 def test_not_dates(found, rec, text):
