@@ -177,6 +177,11 @@ def _trim_person_prefix(e: Entity) -> Entity:
     return e
 
 
+# A gazetteer commune right after a postal code is a town even in lower case, as
+# dictation writes it ("six neuf zéro zéro un lyon").
+LOWER_CASE_CERTAIN = frozenset({"FrenchPostalCityRecognizer"})
+
+
 def _plausible(e: Entity, text: str) -> bool:
     """Names are written with a capital: an all-lower-case 'name' is noise
     (spaCy tags 'hajime' or 'visio' as places), unless the coach deny-listed it.
@@ -187,7 +192,7 @@ def _plausible(e: Entity, text: str) -> bool:
             return False
         if e.recognizer in ORDINARY_DOUBTED and _ordinary_guess(e, text):
             return False
-        return any(c.isupper() for c in e.text)
+        return any(c.isupper() for c in e.text) or e.recognizer in LOWER_CASE_CERTAIN
     return True
 
 

@@ -16,6 +16,7 @@ from functools import cache
 
 from recognizers._data import lines, table
 from recognizers._gazetteer import lookup
+from recognizers._numbers import number_words, spelled_numbers
 
 SP = r"[ \t\u00a0\u202f]"
 UPPER = "A-ZÀ-ÖØ-ÞŒ"
@@ -215,6 +216,94 @@ def _spaced_postal_codes(text: str) -> list[tuple[int, int, float, tuple[int, in
 
 
 @cache
+def _spelled_code() -> re.Pattern[str]:
+    """A postal code said aloud: five digits ("six neuf zéro zéro un"), a
+    department then three digits ("soixante-neuf zéro zéro un"), or a
+    department and "mille" ("trente-trois mille")."""
+    digits = sorted(
+        (w for w, (_, role) in number_words().items() if role in ("zero", "unit") and w != "une"),
+        key=len,
+        reverse=True,
+    )
+    digit = "|".join(digits)
+    departments = sorted((w for w, v in spelled_numbers().items() if 1 <= v <= 98), key=len)
+    department = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in reversed(departments))
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{digit})(?:\s+(?:{digit})){{4}}"
+        rf"|(?:{department})(?:\s+(?:{digit})){{3}}|(?:{department})\s+mille)(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _spelled_code_end() -> re.Pattern[str]:
+    """How every spoken code ends, cheap to search: three digit words, or "mille"."""
+    digit = "zéro|zero|un|deux|trois|quatre|cinq|six|sept|huit|neuf"
+    last = rf"(?:{digit})(?![\w-])(?!\s+(?:{digit})(?![\w-]))"
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{digit})\s+(?:{digit})\s+{last}|mille(?![\w-]))", re.IGNORECASE
+    )
+
+
+def _spelled_value(code: str) -> str:
+    """The five digits of a spoken postal code ("trente-trois mille" -> "33000")."""
+    words = code.lower().split()
+    values = number_words()
+    if len(words) == 5:
+        return "".join(str(values[w][0]) for w in words)
+    department = spelled_numbers()[" ".join(words[:-3] if words[-1] != "mille" else words[:-1])]
+    rest = "000" if words[-1] == "mille" else "".join(str(values[w][0]) for w in words[-3:])
+    return f"{department:02d}{rest}"
+
+
+_WORDS_AFTER = re.compile(r"[ \t]+([\w'’-]+(?:[ \t]+[\w'’-]+){0,3})")
+
+
+def _commune_after(text: str, end: int) -> tuple[int, int] | None:
+    """A commune of the gazetteer in the one to four words after `end`, in any case
+    ("lyon", "Saint-Ouen-sur-Seine"): after a postal code, it is the town."""
+    m = _WORDS_AFTER.match(text, end)
+    if not m:
+        return None
+    words = list(re.finditer(r"[\w'’-]+", m.group(1)))
+    for n in range(len(words), 0, -1):
+        start, stop = m.start(1) + words[0].start(), m.start(1) + words[n - 1].end()
+        entry = lookup(text[start:stop])
+        if entry is not None and entry.best.kind == "commune":
+            return start, stop
+    return None
+
+
+def _spelled_postal_codes(text: str) -> list[tuple[int, int, float, tuple[int, int] | None]]:
+    """`... rue des capucins six neuf zéro zéro un lyon`: a postal code said aloud,
+    before a commune or closing a street on its line."""
+    found: list[tuple[int, int, float, tuple[int, int] | None]] = []
+    seen: set[int] = set()
+    for end in _spelled_code_end().finditer(text):
+        # the code's first words are at most 40 characters before its end
+        match = next(
+            (
+                m
+                for m in _spelled_code().finditer(text, max(0, end.start() - 40), end.end())
+                if m.end() == end.end()
+            ),
+            None,
+        )
+        if match is None or match.start() in seen:
+            continue
+        seen.add(match.start())
+        value = _spelled_value(match.group())
+        if not re.fullmatch(r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}", value):
+            continue
+        town = _commune_after(text, match.end())
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        street = any_street_type().search(text, max(line_start, match.start() - 80), match.start())
+        if town or street:
+            found.append((match.start(), match.end(), 0.8, town))
+    return found
+
+
+@cache
 def _foreign_code_then_town() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.,/-])(?P<code>{_FOREIGN_CODE}){SP}+(?P<town>{TOWN})")
 
@@ -271,7 +360,7 @@ def postal_codes(text: str) -> list[tuple[int, int, float, tuple[int, int] | Non
             found.append((start, end, 0.85, None))
         elif _closes_address_line(text, start):
             found.append((start, end, 0.8, None))
-    return found + _spaced_postal_codes(text) + _foreign_codes(text)
+    return found + _spaced_postal_codes(text) + _spelled_postal_codes(text) + _foreign_codes(text)
 
 
 @cache

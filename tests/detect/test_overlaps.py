@@ -205,3 +205,15 @@ def test_a_digit_run_beats_a_name_guessed_on_its_digits():
         text,
     )
     assert spans(found) == [("ID", "25O1936670")]
+
+
+def test_a_lower_case_town_is_kept_only_after_a_postal_code():
+    text = "six neuf zéro zéro un lyon, puis visio"
+    found = resolve_overlaps(
+        [
+            ent(text, "lyon", "LOCATION", 0.9, "FrenchPostalCityRecognizer"),
+            ent(text, "visio", "LOCATION", 0.85, "SpacyRecognizer"),
+        ],
+        text,
+    )
+    assert spans(found) == [("LOCATION", "lyon")]

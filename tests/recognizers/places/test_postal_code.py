@@ -88,3 +88,35 @@ def test_finds_postal_codes_written_with_a_space(found, rec, text, expected):
 )
 def test_leaves_spaced_counts_alone(found, rec, text):
     assert found(rec, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # said aloud: five digits, a department and three digits, a department and "mille"
+        (
+            "il vit au neuf rue des tanneurs trois un deux zéro zéro toulouse",
+            "trois un deux zéro zéro",
+        ),
+        ("domicile route de Gap zéro cinq un zéro zéro", "zéro cinq un zéro zéro"),
+        ("elle habite quarante-quatre zéro zéro zéro Nantes", "quarante-quatre zéro zéro zéro"),
+        ("adresse à jour : trente-trois mille bordeaux", "trente-trois mille"),
+    ],
+)
+def test_finds_postal_codes_said_aloud(found, rec, text, expected):
+    assert found(rec, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counting, a count of people, a dose: no town, no street
+        "on compte un deux trois quatre cinq et on souffle",
+        "trente-trois mille personnes ont défilé",
+        "prendre deux un zéro zéro zéro unités",
+        # no department starts with 99 or 00
+        "rue des Lilas zéro zéro un deux trois Lyon",
+    ],
+)
+def test_leaves_spoken_numbers_alone(found, rec, text):
+    assert found(rec, text) == []
