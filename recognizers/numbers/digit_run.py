@@ -75,6 +75,7 @@ _YEARS = re.compile(rf"^{_YEAR}(?:{_SEP}(?:{_YEAR}|\d\d))+$")
 _ROUND = re.compile(r"^[1-9]\d{0,2}0{3,}$")
 # The number of a law or a regulation: its year, a dash, a serial.
 _LEGAL_SERIAL = re.compile(rf"^{_YEAR}-\d{{1,5}}$")
+_SPACE = re.compile(_SP)
 _THOUSANDS = re.compile(r"^\d{1,3}(?P<s>[ \u00a0\u202f.])\d{3}(?:(?P=s)\d{3})*$")
 
 
@@ -151,18 +152,27 @@ def digit_runs(text: str) -> list[tuple[int, int, bool]]:
     masked = mask(text)
     found: list[tuple[int, int, bool]] = []
     for m in _RUN.finditer(masked):
-        run = m.group("run")
-        if sum(c.isdigit() or c == "O" for c in run) < MIN_DIGITS:
-            continue
-        if sum(c.isdigit() for c in run) < MIN_DIGITS - 1:
-            continue
-        start, end = m.start(), m.end()
-        line_start = text.rfind("\n", 0, start) + 1
-        before = text[max(line_start, start - 60) : m.start("run")]
-        labeled = bool(_label_before().search(before))
-        if not _is_identifier(text, m.start("run"), end, run, before, labeled):
-            continue
-        found.append((start, end, labeled))
+        pieces = [(m.start(), m.start("run"), m.end())]
+        if "/" in m.group("run") and _SPACE.search(m.group("run")):
+            # a ratio or a dose then a number ("Symbicort 400/12 2 bouffées",
+            # "TA 120/80 72"): spaces do not join groups once a slash is among them
+            pieces = [
+                (m.start("run") + p.start(), m.start("run") + p.start(), m.start("run") + p.end())
+                for p in re.finditer(r"\S+", m.group("run"))
+            ]
+            pieces[0] = (m.start(), pieces[0][1], pieces[0][2])
+        for start, run_start, end in pieces:
+            run = text[run_start:end]
+            if sum(c.isdigit() or c == "O" for c in run) < MIN_DIGITS:
+                continue
+            if sum(c.isdigit() for c in run) < MIN_DIGITS - 1:
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            before = text[max(line_start, start - 60) : run_start]
+            labeled = bool(_label_before().search(before))
+            if not _is_identifier(text, run_start, end, run, before, labeled):
+                continue
+            found.append((start, end, labeled))
     return found
 
 

@@ -104,6 +104,8 @@ def test_a_label_raises_the_score(run_recognizer, rec):
         "NFS : plaq 320000, Uvedose 100000 en une prise",
         # the number of a law or a regulation
         "loi n° 2011-803 du 5 juillet, décret 2019-1088, arrêté n° 2024-75",
+        # a dose or a ratio, then a number: no run across the space
+        "Seretide 250/50 1 bouffée matin et soir, TA 135/85 72 régulier",
         # a phone extension
         "secrétariat 03 53 01 44 20 poste 731204",
         # too short
