@@ -26,6 +26,7 @@ FILES = [
     "org_leading_words.txt",
     "org_legal_forms.tsv",
     "digit_run_cues.tsv",
+    "spoken_street_stops.txt",
 ]
 # Columns and the values a column may take, for the tables read by position.
 COLUMNS = {
