@@ -78,7 +78,8 @@ _UNIT = (
     rf"|(?i:rez-de-chaussée|rdc|sous-sol)(?![\w-])"
 )
 _NAMED_PLACE = (
-    rf"(?i:résidence|rés\.|immeuble|imm\.|villa|tour|domaine|hameau|lotissement|cité|bâtiment|bât\.)"
+    rf"(?i:résidence|rés\.|immeuble|imm\.|villa|tour|domaine|hameau|lotissement|cité|bâtiment|bât\."
+    rf"|parc|campus|espace|quartier|technopole|technopôle)"
     rf"{SP}+{name(lenient=False)}"
 )
 POSTAL_BOX = rf"(?<![\w])(?:BP|B\.P\.|CS|TSA){SP}*\d{{1,6}}(?![\w])"
