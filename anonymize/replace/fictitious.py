@@ -12,7 +12,7 @@ import random
 import re
 import unicodedata
 
-from recognizers.lexicons import spell_number
+from recognizers.lexicons import number_words, spell_number
 from recognizers.numbers.checksums import compact, fr_vat_ok, iban_ok, nir_ok, siren_ok, siret_ok
 
 # ARCEP numbers reserved for audiovisual fiction, by leading digits.
@@ -261,19 +261,37 @@ STREET_NAMES = (
 )
 
 
+def _spoken(text: str) -> bool:
+    """Every word of `text` is a French number word ("six neuf zéro zéro un")."""
+    words = re.split(r"[\s-]+", text.strip().lower())
+    return bool(words) and all(w in number_words() or w == "mille" for w in words)
+
+
+def _fake_code(rng: random.Random) -> str:
+    return f"{rng.choice([1, 2, 3, 5, 7, 8, 9]) * 10 + rng.randint(0, 9):02d}{rng.randint(0, 9)}00"
+
+
 def fake_address(original: str, rng: random.Random) -> str:
     # a Swiss or Belgian code too: its town becomes a French commune
     if re.fullmatch(r"(?:(?:CH|B|L)-)?\d{4,5}|\d\d[ \u00a0]\d{3}", original.strip()):
-        code = (
-            f"{rng.choice([1, 2, 3, 5, 7, 8, 9]) * 10 + rng.randint(0, 9):02d}{rng.randint(0, 9)}00"
-        )
+        code = _fake_code(rng)
         # "51 330": the space after the department is kept
         spaced = re.fullmatch(r"\d\d([ \u00a0])\d{3}", original.strip())
         return f"{code[:2]}{spaced.group(1)}{code[2:]}" if spaced else code
+    if _spoken(original):
+        code = _fake_code(rng)
+        # a code said aloud is said again: "trente-trois mille", "six neuf zéro zéro un"
+        if original.strip().lower().endswith("mille"):
+            return f"{spell_number(int(code[:2]))} mille"
+        return " ".join(spell_number(int(d)) for d in code)
     lower = original.lower()
     kind = next((t for t in STREET_TYPES if re.search(rf"\b{t}\b", lower)), "rue")
     if re.match(r"^\s*(lieu-dit|hameau)\b", lower):
         return "lieu-dit Les Prés"
     if re.match(r"^\s*(bp|cs)\b", lower):
         return f"BP {rng.randint(10, 999)}"
-    return f"{rng.randint(1, 120)} {kind} {rng.choice(STREET_NAMES)}"
+    number = rng.randint(1, 120)
+    if _spoken(re.split(r"\s+", original.strip())[0]):
+        # "onze bis rue des capucins": a dictated line keeps its number in words
+        return f"{spell_number(number % 98 + 2)} {kind} {rng.choice(STREET_NAMES).lower()}"
+    return f"{number} {kind} {rng.choice(STREET_NAMES)}"

@@ -117,3 +117,19 @@ def test_a_fake_id_keeps_a_dictated_or_typed_layout_and_never_the_digits(origina
 def test_a_spaced_postal_code_keeps_its_space():
     for seed in range(20):
         assert re.fullmatch(r"\d\d \d{3}", fake_address("51 330", random.Random(seed)))
+
+
+@pytest.mark.parametrize(
+    ("original", "shape"),
+    [
+        ("trois un deux zéro zéro", r"(?:\S+ ){4}\S+"),
+        ("quarante-quatre mille", r"[a-z-]+(?: et [a-z]+)? mille"),
+        ("vingt-deux ter rue des glycines", r"[a-zé-]+(?: et [a-z]+)? rue [a-zé' ]+"),
+    ],
+)
+def test_what_was_said_aloud_is_written_in_words(original, shape):
+    for seed in range(20):
+        fake = fake_address(original, random.Random(seed))
+        assert re.fullmatch(shape, fake), (original, fake)
+        assert not re.search(r"\d", fake)
+        assert fake != original
