@@ -105,3 +105,21 @@ def test_a_park_a_campus_or_a_quarter_before_the_street_is_part_of_the_line(
 
 def test_a_lower_case_park_is_prose(found, rec):
     assert found(rec, "On s'est vus au parc, 3 rue des Lilas ensuite") == ["3 rue des Lilas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Foyer Les Tilleuls\nRoute de Cambrai - 59400 Cambrai\n", "Route de Cambrai"),
+        ("Adresse : chemin des Basses Vignes, 71 250 Cluny", "chemin des Basses Vignes"),
+    ],
+)
+def test_a_street_without_number_before_a_postal_code_is_an_address(
+    run_recognizer, rec, text, expected
+):
+    [(entity, found_text, score)] = run_recognizer(rec, text)
+    assert (entity, found_text) == ("ADDRESS", expected) and score >= 0.8
+
+
+def test_a_street_without_number_and_no_code_stays_weak(run_recognizer, rec):
+    assert run_recognizer(rec, "on a remonté la rue de la Paix - 12 fois") == []
