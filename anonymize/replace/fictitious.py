@@ -272,6 +272,16 @@ def _fake_code(rng: random.Random) -> str:
 
 
 def fake_address(original: str, rng: random.Random) -> str:
+    """A street line, a postal code or a postal box of the same kind, never the original
+    (the pools are small: "7 rue de la Paix" can be drawn for "7 rue de la Paix")."""
+    for _ in range(20):
+        fake = _draw_address(original, rng)
+        if fake.casefold() != original.strip().casefold():
+            return fake
+    return fake
+
+
+def _draw_address(original: str, rng: random.Random) -> str:
     # a Swiss or Belgian code too: its town becomes a French commune
     if re.fullmatch(r"(?:(?:CH|B|L)-)?\d{4,5}|\d\d[ \u00a0]\d{3}", original.strip()):
         code = _fake_code(rng)
