@@ -45,6 +45,14 @@ SPECIFICITY = {
 # the bare `chez X` cue lose a tie against a recognizer built for the type (a
 # gazetteer, a head noun); among themselves the score decides.
 GENERIC = frozenset({"SpacyRecognizer", "NamePropagation", "ChezOrgRecognizer"})
+# Fail-closed evidence: a run of digits that no other rule explains is an ID
+# (`recognizers/numbers/digit_run.py`). Any structured reading of the same
+# characters (a phone, a postal code, a date, an age) wins; a name does not
+# (spaCy reads "25O1936670" as a person). What is left of the run is kept only
+# while it is still long enough to be an identifier.
+FALLBACK = frozenset({"DigitRunRecognizer"})
+FALLBACK_SPECIFICITY = 5
+FALLBACK_MIN_DIGITS = 6
 # A name never runs across a table cell or a line.
 NAME_BREAK = re.compile(r"\s*(?:\||\n)\s*")
 # Nor does a person's name run across a spaced dash ("Claire MOREAU - lu et approuvé").
@@ -53,7 +61,8 @@ PERSON_BREAK = re.compile(r"\s*(?:\||\n)\s*|\s+[-–—]\s+")
 
 def _rank(e: Entity) -> tuple:
     dedicated = e.recognizer not in GENERIC
-    return (SPECIFICITY.get(e.type, 0), dedicated, round(e.score, 2), len(e), -e.start)
+    specificity = FALLBACK_SPECIFICITY if e.recognizer in FALLBACK else SPECIFICITY.get(e.type, 0)
+    return (specificity, dedicated, round(e.score, 2), len(e), -e.start)
 
 
 def _split_at_breaks(e: Entity) -> list[Entity]:
@@ -171,6 +180,11 @@ def _trim_person_prefix(e: Entity) -> Entity:
     return e
 
 
+# A gazetteer commune right after a postal code is a town even in lower case, as
+# dictation writes it ("six neuf zéro zéro un lyon").
+LOWER_CASE_CERTAIN = frozenset({"FrenchPostalCityRecognizer"})
+
+
 def _plausible(e: Entity, text: str) -> bool:
     """Names are written with a capital: an all-lower-case 'name' is noise
     (spaCy tags 'hajime' or 'visio' as places), unless the coach deny-listed it.
@@ -187,7 +201,7 @@ def _plausible(e: Entity, text: str) -> bool:
             return False
         if e.recognizer in ORDINARY_DOUBTED and _ordinary_guess(e, text):
             return False
-        return any(c.isupper() for c in e.text)
+        return any(c.isupper() for c in e.text) or e.recognizer in LOWER_CASE_CERTAIN
     return True
 
 
@@ -355,9 +369,15 @@ def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
                 # "séance](2025-03-14%20Julien" leaves "séance", "20": no names
                 # (a number of four digits or more is kept: "46 500", fail closed)
                 continue
+            if e.recognizer in FALLBACK and _digits(piece.text) < FALLBACK_MIN_DIGITS:
+                continue
             heapq.heappush(queue, (_neg(_rank(piece)), counter, piece))
             counter += 1
     return sorted(kept, key=lambda e: e.start)
+
+
+def _digits(text: str) -> int:
+    return sum(c.isdigit() or c == "O" for c in text)
 
 
 def _names_something(piece: Entity, text: str) -> bool:

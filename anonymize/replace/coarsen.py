@@ -6,6 +6,7 @@ trentaine" or "une trentaine d'années", depending on the sentence frame.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from recognizers.lexicons import month_numbers, parse_spelled
 
@@ -44,18 +45,35 @@ _NUMERIC = re.compile(
     r"(?P<m3>\d{1,2})/(?P<y3>\d{4}))$"
 )
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+# A date dictated digit by digit or written without separators: "3 0 0 6 1 9 7 3",
+# "0 3 / 0 5 / 2 0 1 3", "30061973" (day, month, year).
+_DIGITS_ONLY = re.compile(r"^[\d\s/.\-]+$")
+
+
+def _full_year(text: str) -> int:
+    """A year as written: two digits are this century's up to the current year,
+    else the last century's ("18.02.25" is 2025, "né le 12-3-65" is 1965)."""
+    year = int(text)
+    if len(text) != 2:
+        return year
+    return 2000 + year if year <= date.today().year % 100 else 1900 + year
 
 
 def parse_date(text: str) -> tuple[int | None, int | None, str | None]:
     """(month, year, weekday) found in a date as written; None where absent."""
     t = text.strip().lower()
     weekday = next((w for w in WEEKDAYS if re.match(rf"{w[:3]}\b|{w}\b", t)), None)
+    compact = re.sub(r"\D", "", t)
+    if _DIGITS_ONLY.match(t) and len(compact) in (6, 8) and not _NUMERIC.search(t):
+        month = int(compact[2:4])
+        year = _full_year(compact[4:])
+        return (month if 1 <= month <= 12 else None), year, weekday
     if m := _NUMERIC.search(t):
         month = int(m.group("m1") or m.group("m2") or m.group("m3"))
         year_text = m.group("y1") or m.group("y2") or m.group("y3")
         year = None
         if year_text:
-            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            year = _full_year(year_text)
         return (month if 1 <= month <= 12 else None), year, weekday
     # month names and their abbreviations are the DATE recognizer's own list,
     # where "mar" is mardi, not mars

@@ -12,7 +12,7 @@ import random
 import re
 import unicodedata
 
-from recognizers.lexicons import spell_number
+from recognizers.lexicons import number_words, spell_number
 from recognizers.numbers.checksums import compact, fr_vat_ok, iban_ok, nir_ok, siren_ok, siret_ok
 
 # ARCEP numbers reserved for audiovisual fiction, by leading digits.
@@ -72,6 +72,21 @@ def ascii_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+# A letter O typed for a zero: an O glued to a digit, or alone between digit groups.
+_ZERO_LETTER = re.compile(
+    r"(?<=\d)[Oo](?![A-Za-z])|(?<![A-Za-z])[Oo](?=\d)|(?<=\d[ .\-/])O(?=[ .\-/]\d)"
+)
+
+
+def digit_layout(text: str) -> str:
+    """`text` with each letter O that stands for a zero written as the digit 0.
+
+    "01.42.16.10.O2" -> "01.42.16.10.02": the O is a digit slot of the layout,
+    so the fictitious value writes a digit there, and the original's zero is
+    not carried over."""
+    return _ZERO_LETTER.sub("0", text)
+
+
 def _fill_digits(layout: str, digits: str) -> str:
     """Put `digits` in place of the digits of `layout`, keeping its separators."""
     it = iter(digits)
@@ -79,6 +94,7 @@ def _fill_digits(layout: str, digits: str) -> str:
 
 
 def fake_phone(original: str, rng: random.Random) -> str:
+    original = digit_layout(original)
     digits = re.sub(r"\D", "", original)
     if digits.startswith("0033"):
         prefix, national = "0033", digits[4:]
@@ -144,6 +160,7 @@ def _business_digits(original: str, siren_rng) -> str | None:
 def fake_id(original: str, rng: random.Random, siren_rng=None) -> str:
     """Same layout, random characters, and a checksum that fails. With
     `siren_rng(siren) -> Random`, company numbers share their fake SIREN."""
+    original = digit_layout(original)
     business = _business_digits(original, siren_rng) if siren_rng is not None else None
     if business is not None:
         it = iter(business)
@@ -189,7 +206,8 @@ def passes_a_check(text: str) -> bool:
 
 def fake_email(original: str, local_words: list[str], rng: random.Random) -> str:
     """An e-mail built from pseudonym words; free-mail domains kept, others reserved."""
-    local, _, domain = original.partition("@")
+    # "m.giraud @ dlva . fr": the spaces of a dictated address are not its shape
+    local, _, domain = re.sub(r"\s+", "", original).partition("@")
     domain_l = domain.lower()
     new_domain = domain_l if domain_l in FREE_MAIL else RESERVED_DOMAIN
     separator = "." if "." in local else ("_" if "_" in local else ("-" if "-" in local else "."))
@@ -243,16 +261,47 @@ STREET_NAMES = (
 )
 
 
+def _spoken(text: str) -> bool:
+    """Every word of `text` is a French number word ("six neuf zéro zéro un")."""
+    words = re.split(r"[\s-]+", text.strip().lower())
+    return bool(words) and all(w in number_words() or w == "mille" for w in words)
+
+
+def _fake_code(rng: random.Random) -> str:
+    return f"{rng.choice([1, 2, 3, 5, 7, 8, 9]) * 10 + rng.randint(0, 9):02d}{rng.randint(0, 9)}00"
+
+
 def fake_address(original: str, rng: random.Random) -> str:
+    """A street line, a postal code or a postal box of the same kind, never the original
+    (the pools are small: "7 rue de la Paix" can be drawn for "7 rue de la Paix")."""
+    for _ in range(20):
+        fake = _draw_address(original, rng)
+        if fake.casefold() != original.strip().casefold():
+            return fake
+    return fake
+
+
+def _draw_address(original: str, rng: random.Random) -> str:
     # a Swiss or Belgian code too: its town becomes a French commune
-    if re.fullmatch(r"(?:(?:CH|B|L)-)?\d{4,5}", original.strip()):
-        return (
-            f"{rng.choice([1, 2, 3, 5, 7, 8, 9]) * 10 + rng.randint(0, 9):02d}{rng.randint(0, 9)}00"
-        )
+    if re.fullmatch(r"(?:(?:CH|B|L)-)?\d{4,5}|\d\d[ \u00a0]\d{3}", original.strip()):
+        code = _fake_code(rng)
+        # "51 330": the space after the department is kept
+        spaced = re.fullmatch(r"\d\d([ \u00a0])\d{3}", original.strip())
+        return f"{code[:2]}{spaced.group(1)}{code[2:]}" if spaced else code
+    if _spoken(original):
+        code = _fake_code(rng)
+        # a code said aloud is said again: "trente-trois mille", "six neuf zéro zéro un"
+        if original.strip().lower().endswith("mille"):
+            return f"{spell_number(int(code[:2]))} mille"
+        return " ".join(spell_number(int(d)) for d in code)
     lower = original.lower()
     kind = next((t for t in STREET_TYPES if re.search(rf"\b{t}\b", lower)), "rue")
     if re.match(r"^\s*(lieu-dit|hameau)\b", lower):
         return "lieu-dit Les Prés"
     if re.match(r"^\s*(bp|cs)\b", lower):
         return f"BP {rng.randint(10, 999)}"
-    return f"{rng.randint(1, 120)} {kind} {rng.choice(STREET_NAMES)}"
+    number = rng.randint(1, 120)
+    if _spoken(re.split(r"\s+", original.strip())[0]):
+        # "onze bis rue des capucins": a dictated line keeps its number in words
+        return f"{spell_number(number % 98 + 2)} {kind} {rng.choice(STREET_NAMES).lower()}"
+    return f"{number} {kind} {rng.choice(STREET_NAMES)}"

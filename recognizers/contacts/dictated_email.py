@@ -16,6 +16,7 @@ import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers import LANGUAGE, _data
+from recognizers._numbers import spelled_numbers
 
 _PART = r"[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*"
 
@@ -36,6 +37,18 @@ def dictated_pattern() -> str:
         rf"\s+(?:{at})\s+{_PART}(?:\s+(?:{sep})\s+{_PART})*?"
         rf"\s+(?:{dot})\s+(?:{tld})(?![\p{{L}}\p{{N}}])"
     )
+
+
+def _spoken_local_part() -> re.Pattern:
+    """Words joined by spoken separators, ending a text: 'marin point lefort '."""
+    sep = "|".join(_alternatives(r) for r in ("dot", "dash", "underscore"))
+    return re.compile(
+        rf"(?<![\p{{L}}\p{{N}}]){_PART}(?:\s+(?:{sep})\s+{_PART})+\s+$", re.IGNORECASE
+    )
+
+
+def _is_spoken_number(word: str) -> bool:
+    return word.lower() in spelled_numbers() or word.lower() == "zéro"
 
 
 def obfuscated_pattern() -> str:
@@ -69,7 +82,30 @@ class DictatedEmailRecognizer(PatternRecognizer):
             rf"(?<![\p{{L}}\p{{N}}])(?:{_alternatives('at')})(?![\p{{L}}\p{{N}}])", re.IGNORECASE
         )
 
+        self._local_part = _spoken_local_part()
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         if not self._at.search(text):
             return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            result.start = self._number_words_before(text, result.start)
+        return results
+
+    def _number_words_before(self, text: str, start: int) -> int:
+        """'marin point lefort quatre-vingt-un arobase ...': the pattern starts at the
+        number, which ends a local part said in words; the address starts before it.
+
+        Numbers said after a name ("lefort quatre vingt un") join the address only
+        when a spoken separator ties the words before them ("marin point lefort")."""
+        first = re.match(r"\S+", text[start:])
+        if not first or not _is_spoken_number(first.group()):
+            return start
+        begin = start
+        while True:  # the other words of the number: "quatre vingt un"
+            word = re.search(r"(\S+)\s+$", text[max(0, begin - 30) : begin])
+            if not word or not _is_spoken_number(word.group(1)):
+                break
+            begin -= len(word.group())
+        chain = self._local_part.search(text, max(0, begin - 120), begin)
+        return chain.start() if chain else start

@@ -1,24 +1,24 @@
 """French phone numbers in every usual written form, and foreign numbers with "+".
 
 French numbers are recognised by their structure (0 + digit 1-9 + four pairs),
-not by `phonenumbers` validity: the ranges reserved for fiction (06 39 98...)
-are declared invalid by its metadata, yet they are exactly what examples and
-anonymised notes use. A separator must repeat identically between the five
-pairs, which keeps dates, IBAN groups and amounts out. Foreign numbers need
-the "+" (or 00) and a length `phonenumbers` finds possible for that country.
+not by `phonenumbers` validity (see `_phone_rules.py`, shared with the
+recognizer of odd groupings, `odd_phone.py`). A separator must repeat
+identically between the five pairs, which keeps dates, IBAN groups and amounts
+out. Foreign numbers need the "+" (or 00) and a length `phonenumbers` finds
+possible for that country.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-import phonenumbers
 import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers import LANGUAGE
 from recognizers._ids import build_result
+from recognizers.contacts._phone_rules import CUES, foreign_score
 
 # Not glued to a word, a "+" or the end of another digit group ("1 06 12...").
 _BEFORE = r"(?<![\w+])(?<!\d[ .\-\u00a0\u202f])"
@@ -49,26 +49,7 @@ class PhoneRecognizer(PatternRecognizer):
         # Ten bare digits could be some other number: plausible, context helps.
         ("fr_phone_compact", FR_COMPACT, 0.7),
     )
-    CONTEXT: ClassVar[tuple[str, ...]] = (
-        "tél",
-        "tel",
-        "téléphone",
-        "telephone",
-        "portable",
-        "mobile",
-        "fixe",
-        "numéro",
-        "appeler",
-        "appelle",
-        "joindre",
-        "sms",
-        "contact",
-        "ligne",
-        "standard",
-        "whatsapp",
-    )
-    FOREIGN_VALID_SCORE = 0.9
-    FOREIGN_POSSIBLE_SCORE = 0.6
+    CONTEXT: ClassVar[tuple[str, ...]] = CUES
 
     def __init__(self) -> None:
         super().__init__(
@@ -102,24 +83,10 @@ class PhoneRecognizer(PatternRecognizer):
             groups = [g.end() for g in _GROUP.finditer(text, match.start("rest"), match.end())]
             for end in reversed(groups):
                 candidate = text[match.start() : end]
-                score = self._foreign_score(candidate)
+                score = foreign_score(candidate)
                 if score:
                     found.append(
                         build_result(self, "PHONE", match.start(), end, score, "foreign number")
                     )
                     break
         return found
-
-    def _foreign_score(self, candidate: str) -> float:
-        digits = re.sub(r"\D", "", candidate)
-        if candidate.startswith("00"):
-            digits = digits[2:]
-        try:
-            number = phonenumbers.parse("+" + digits, None)
-        except phonenumbers.NumberParseException:
-            return 0.0
-        if phonenumbers.is_valid_number(number):
-            return self.FOREIGN_VALID_SCORE
-        if phonenumbers.is_possible_number(number):
-            return self.FOREIGN_POSSIBLE_SCORE
-        return 0.0

@@ -162,6 +162,8 @@ class FrenchDateRecognizer(_RegexEntityRecognizer):
                     continue
                 if pattern is self._day_month and not self._short_date_ok(text, match):
                     continue
+                if pattern is self._numeric_full and _scored_series(text, match):
+                    continue
                 if pattern in numeric or pattern is self._day_month:
                     weekday = self._weekday_before.search(text, max(0, start - 12), start)
                     start = weekday.start() if weekday else start
@@ -175,14 +177,17 @@ class FrenchDateRecognizer(_RegexEntityRecognizer):
 
     @staticmethod
     def _short_date_ok(text: str, match: re.Match[str]) -> bool:
-        """Whether `13/12` is a date rather than a mark (`7/10`) or a fraction (`2/3 des`)."""
-        if _QUANTITY_AFTER.match(text[match.end() :]):
-            return False
+        """Whether `13/12` is a date rather than a mark (`7/10`) or a fraction (`2/3 des`).
+
+        A month written with its leading zero (`19/03`) is never a fraction:
+        only a score word before it makes it a mark."""
         found = _WORD_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
         before = found.group(1).lower() if found else ""
         if before in _cues("score"):
             return False
         month = match.group("m")
+        if _QUANTITY_AFTER.match(text[match.end() :]) and not month.startswith("0"):
+            return False
         if len(month) == 2 and month != "10":
             return True
         return before in _cues("date") or _in_date_list(text, match) or _heads_a_line(text, match)
@@ -198,6 +203,17 @@ def _plausible(match: re.Match[str]) -> bool:
         return False
     limit = {2: 29, 4: 30, 6: 30, 9: 30, 11: 30}.get(int(month), 31)
     return 1 <= int(day) <= limit
+
+
+def _scored_series(text: str, match: re.Match[str]) -> bool:
+    """`Score d'Apgar 9/10/10`: marks in a row after a score word, not a day of 2010.
+
+    Only a two-digit year is in doubt; the score word is one of the three words
+    before the numbers."""
+    if len(match.group("y")) != 2:
+        return False
+    words = re.findall(r"[\w]+", text[max(0, match.start() - 40) : match.start()].lower())
+    return any(len(w) > 3 and w in _cues("score") for w in words[-3:])
 
 
 def _in_date_list(text: str, match: re.Match[str]) -> bool:

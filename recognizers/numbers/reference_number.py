@@ -70,7 +70,10 @@ def _label_regex() -> re.Pattern:
     # "facture n° X", "facture : X", "facture X", "n° de dossier : X", and with
     # one or two qualifying words: "dossier CAF n° X", "contrat d'assurance n° X",
     # "identifiant France Travail : X", "identifiant Pôle emploi X"
-    qualified = rf"(?:\s+[\p{{L}}'’]{{2,20}}){{1,2}}\s*(?:{_MARKER}\s*[:|]?|:)?\s*"
+    # a qualifying word is a whole word: "Fiche TRT-004" is not "TR" + "T-004"
+    qualified = (
+        rf"(?:\s+[\p{{L}}'’]{{2,20}}(?![\p{{L}}\p{{N}}_/-])){{1,2}}\s*(?:{_MARKER}\s*[:|]?|:)?\s*"
+    )
     gap = rf"(?:\s*[:|]?\s*{_MARKER}\s*[:|]?\s*|\s*[:|]\s*|{qualified}|\s+)"
     free_gap = r"(?:\s+[\p{L}'’-]+){0,4}\s*:\s*"
     return re.compile(

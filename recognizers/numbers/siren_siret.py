@@ -47,6 +47,23 @@ class SirenSiretRecognizer(PatternRecognizer):
             name="FrSirenSiretRecognizer",
             global_regex_flags=re.MULTILINE,
         )
+        labels = "|".join(re.escape(w) for w in context_words("not_siren"))
+        self._not_a_company = re.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?:{labels})\.?[ \t]*(?:n[ \t]?°|nº|no\.?)?[ \t:|]*$",
+            re.IGNORECASE,
+        )
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        """Nine or fourteen Luhn-valid digits after a patient's, a file's or a
+        practitioner's label ("Patient 105257992", "ADELI 671841484") are that
+        number, not a company's: they are left to the digit run, whose fake keeps
+        none of their digits (a company's fake SIREN keeps its first three)."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags) or []
+        return [
+            r
+            for r in results
+            if not self._not_a_company.search(text, max(0, r.start - 40), r.start)
+        ]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = compact(pattern_text)

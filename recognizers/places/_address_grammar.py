@@ -15,6 +15,8 @@ import re
 from functools import cache
 
 from recognizers._data import lines, table
+from recognizers._gazetteer import lookup
+from recognizers._numbers import number_words, spelled_numbers
 
 SP = r"[ \t\u00a0\u202f]"
 UPPER = "A-ZÀ-ÖØ-ÞŒ"
@@ -48,11 +50,11 @@ def street_types() -> dict[str, list[str]]:
     """Regex alternations of street-type forms, by class (street/strict/zone/whole)."""
     forms: dict[str, list[str]] = {}
     for form, kind in table("address_street_types.tsv"):
+        # the apostrophes of the form match both ' and ’ (not those of the lookahead)
         if form.endswith("."):
-            pattern = re.escape(form[:-1]) + r"(?:\.|(?![\w'’-]))"
+            pattern = re.escape(form[:-1]).replace("'", "['’]") + r"(?:\.|(?![\w'’-]))"
         else:
-            pattern = re.escape(form).replace(r"\ ", f"{SP}+") + r"(?![\w'’-])"
-        pattern = pattern.replace("'", "['’]")
+            pattern = re.escape(form).replace(r"\ ", f"{SP}+").replace("'", "['’]") + r"(?![\w'’-])"
         forms.setdefault(kind, []).append(pattern)
     return {kind: sorted(patterns, key=len, reverse=True) for kind, patterns in forms.items()}
 
@@ -76,7 +78,8 @@ _UNIT = (
     rf"|(?i:rez-de-chaussée|rdc|sous-sol)(?![\w-])"
 )
 _NAMED_PLACE = (
-    rf"(?i:résidence|rés\.|immeuble|imm\.|villa|tour|domaine|hameau|lotissement|cité|bâtiment|bât\.)"
+    rf"(?i:résidence|rés\.|immeuble|imm\.|villa|tour|domaine|hameau|lotissement|cité|bâtiment|bât\."
+    rf"|parc|campus|espace|quartier|technopole|technopôle)"
     rf"{SP}+{name(lenient=False)}"
 )
 POSTAL_BOX = rf"(?<![\w])(?:BP|B\.P\.|CS|TSA){SP}*\d{{1,6}}(?![\w])"
@@ -137,6 +140,12 @@ def street_number_after() -> re.Pattern[str]:
 _FOREIGN_CODE = r"(?:(?:CH|B|L)-)?[1-9]\d{3}(?![\w]|[.,/-]\d)"
 # A French postal code: departments 01-98 (Corsica's 20xxx included).
 _POSTAL = r"(?<![\w.,/-])(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?![\w]|[.,/-]\d)"
+# The same with a space after the department ("51 330"), as forms and dictation
+# write it: also a count ("12 000 Parisiens"), so it needs a frame.
+_SPACED_POSTAL = (
+    r"(?<![\w.,/-])(?<!\d[ .\u00a0])(?:0[1-9]|[1-8]\d|9[0-8])[ \u00a0]\d{3}"
+    r"(?![\w]|[.,/-]\d|[ \u00a0]\d)"
+)
 # Space-joined town words: `Saint Herblain`, `Le Mans`, `Aix en Provence`.
 _TOWN_JOINERS = r"Saint|Sainte|St|Ste|Mont|Port|Pont|Val|Notre"
 TOWN = (
@@ -161,6 +170,138 @@ _CODE_TOWN_SEP = rf"(?:{SP}+|{SP}*[/–-]{SP}*)"
 @cache
 def _postal_then_town() -> re.Pattern[str]:
     return re.compile(rf"(?P<code>{_POSTAL})(?:{_CODE_TOWN_SEP}(?P<town>{TOWN}))?")
+
+
+@cache
+def _spaced_postal_then_town() -> re.Pattern[str]:
+    return re.compile(rf"(?P<code>{_SPACED_POSTAL}){_CODE_TOWN_SEP}(?P<town>{TOWN})")
+
+
+_ADDRESS_LABEL = re.compile(
+    r"\b(?:adresse|domicile|domicili[ée]e?s?|demeurant|r[ée]sidant|habite|vit)\b", re.IGNORECASE
+)
+
+
+def _spaced_postal_codes(text: str) -> list[tuple[int, int, float, tuple[int, int] | None]]:
+    """`51 330 Givry-en-Argonne`: a spaced code is a postal code when it stands
+    in an address frame (it closes a street line, or an address label or a
+    street opens its line), or when a town of the gazetteer follows it and the
+    code opens its line or a field (after a comma, a colon, a dash)."""
+    found: list[tuple[int, int, float, tuple[int, int] | None]] = []
+    for match in _spaced_postal_then_town().finditer(text):
+        start, end = match.span("code")
+        if _NOT_AFTER.search(text[max(0, start - 30) : start]):
+            continue
+        words = match.group("town").split()
+        if words[0] in _not_towns():
+            continue
+        while len(words) > 1 and words[-1] in _not_towns():
+            words.pop()
+        town = " ".join(words)
+        entry = lookup(town)
+        commune = entry is not None and entry.best.kind == "commune"
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        framed = (
+            _closes_address_line(text, start)
+            or bool(_ADDRESS_LABEL.search(before))
+            or bool(any_street_type().search(before))
+        )
+        # a count reads "de 12 000 Parisiens", "soit 15 000 Lyonnais": a code
+        # that only a gazetteer town vouches for opens its line or a field
+        opens_field = not before.strip() or before.rstrip()[-1] in ",:;-–(|/"
+        if (commune and opens_field) or framed:
+            town_span = (match.start("town"), match.start("town") + len(town))
+            found.append((start, end, 0.85, town_span))
+    return found
+
+
+@cache
+def _spelled_code() -> re.Pattern[str]:
+    """A postal code said aloud: five digits ("six neuf zéro zéro un"), a
+    department then three digits ("soixante-neuf zéro zéro un"), or a
+    department and "mille" ("trente-trois mille")."""
+    digits = sorted(
+        (w for w, (_, role) in number_words().items() if role in ("zero", "unit") and w != "une"),
+        key=len,
+        reverse=True,
+    )
+    digit = "|".join(digits)
+    departments = sorted((w for w, v in spelled_numbers().items() if 1 <= v <= 98), key=len)
+    department = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in reversed(departments))
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{digit})(?:\s+(?:{digit})){{4}}"
+        rf"|(?:{department})(?:\s+(?:{digit})){{3}}|(?:{department})\s+mille)(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _spelled_code_end() -> re.Pattern[str]:
+    """How every spoken code ends, cheap to search: three digit words, or "mille"."""
+    digit = "zéro|zero|un|deux|trois|quatre|cinq|six|sept|huit|neuf"
+    last = rf"(?:{digit})(?![\w-])(?!\s+(?:{digit})(?![\w-]))"
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{digit})\s+(?:{digit})\s+{last}|mille(?![\w-]))", re.IGNORECASE
+    )
+
+
+def _spelled_value(code: str) -> str:
+    """The five digits of a spoken postal code ("trente-trois mille" -> "33000")."""
+    words = code.lower().split()
+    values = number_words()
+    if len(words) == 5:
+        return "".join(str(values[w][0]) for w in words)
+    department = spelled_numbers()[" ".join(words[:-3] if words[-1] != "mille" else words[:-1])]
+    rest = "000" if words[-1] == "mille" else "".join(str(values[w][0]) for w in words[-3:])
+    return f"{department:02d}{rest}"
+
+
+_WORDS_AFTER = re.compile(r"[ \t]+([\w'’-]+(?:[ \t]+[\w'’-]+){0,3})")
+
+
+def _commune_after(text: str, end: int) -> tuple[int, int] | None:
+    """A commune of the gazetteer in the one to four words after `end`, in any case
+    ("lyon", "Saint-Ouen-sur-Seine"): after a postal code, it is the town."""
+    m = _WORDS_AFTER.match(text, end)
+    if not m:
+        return None
+    words = list(re.finditer(r"[\w'’-]+", m.group(1)))
+    for n in range(len(words), 0, -1):
+        start, stop = m.start(1) + words[0].start(), m.start(1) + words[n - 1].end()
+        entry = lookup(text[start:stop])
+        if entry is not None and entry.best.kind == "commune":
+            return start, stop
+    return None
+
+
+def _spelled_postal_codes(text: str) -> list[tuple[int, int, float, tuple[int, int] | None]]:
+    """`... rue des capucins six neuf zéro zéro un lyon`: a postal code said aloud,
+    before a commune or closing a street on its line."""
+    found: list[tuple[int, int, float, tuple[int, int] | None]] = []
+    seen: set[int] = set()
+    for end in _spelled_code_end().finditer(text):
+        # the code's first words are at most 40 characters before its end
+        match = next(
+            (
+                m
+                for m in _spelled_code().finditer(text, max(0, end.start() - 40), end.end())
+                if m.end() == end.end()
+            ),
+            None,
+        )
+        if match is None or match.start() in seen:
+            continue
+        seen.add(match.start())
+        value = _spelled_value(match.group())
+        if not re.fullmatch(r"(?:0[1-9]|[1-8]\d|9[0-8])\d{3}", value):
+            continue
+        town = _commune_after(text, match.end())
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        street = any_street_type().search(text, max(line_start, match.start() - 80), match.start())
+        if town or street:
+            found.append((match.start(), match.end(), 0.8, town))
+    return found
 
 
 @cache
@@ -220,7 +361,7 @@ def postal_codes(text: str) -> list[tuple[int, int, float, tuple[int, int] | Non
             found.append((start, end, 0.85, None))
         elif _closes_address_line(text, start):
             found.append((start, end, 0.8, None))
-    return found + _foreign_codes(text)
+    return found + _spaced_postal_codes(text) + _spelled_postal_codes(text) + _foreign_codes(text)
 
 
 @cache

@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from recognizers._regex_entity import Candidate, Claims, _RegexEntityRecognizer
 from recognizers.places._address_grammar import (
+    SP,
     address_line,
+    name,
     postal_box,
     street_number_after,
     street_without_number,
+    type_regex,
     zone_line,
 )
 
@@ -29,6 +33,16 @@ _COUNT_BEFORE = re.compile(
     r"(?:^|[^\w])(?:les|des|ses|mes|tes|nos|vos|leurs|ces|aux|en|sur|pour|de|quelques)\s*$",
     re.IGNORECASE,
 )
+
+
+@cache
+def _street_before_code() -> re.Pattern[str]:
+    """A street named without a number, then a comma or a spaced dash and a postal code."""
+    return re.compile(
+        rf"(?<![\w-]){type_regex('street', 'strict')}{SP}+{name(lenient=False)}"
+        rf"(?=[ \t]*(?:,|[ \t][-–])[ \t]*"
+        rf"(?:0[1-9]|[1-8]\d|9[0-8])[ \u00a0]?\d{{3}}(?![\w]|[.,/-]\d))"
+    )
 
 
 class FrenchStreetAddressRecognizer(_RegexEntityRecognizer):
@@ -81,6 +95,10 @@ class FrenchStreetAddressRecognizer(_RegexEntityRecognizer):
             if claim(*match.span()):
                 score = 0.5 if match.group().upper().startswith("CEDEX") else 0.7
                 yield match.start(), match.end(), score, {}
+        for match in _street_before_code().finditer(text):
+            # a postal code right after it closes an address line: "Route de Mons - 59600"
+            if claim(*match.span()):
+                yield match.start(), match.end(), 0.8, {}
         for match in street_without_number().finditer(text):
             if claim(*match.span()):
                 yield match.start(), match.end(), 0.3, {}

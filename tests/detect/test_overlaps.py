@@ -159,3 +159,61 @@ def test_real_detections_resolve_to_disjoint_spans_covering_every_flagged_word(s
         for e in entities:
             if e.type in ("EMAIL", "PHONE", "ID", "URL"):
                 assert all(covered[e.start : e.end]), e
+
+
+def test_a_fail_closed_digit_run_loses_to_every_other_reading():
+    # a date is less specific than an ID, but the digit run is only a fallback
+    text = "né le 3 0 0 6 1 9 7 3 à Lyon"
+    found = resolve_overlaps(
+        [
+            ent(text, "3 0 0 6 1 9 7 3", "ID", 0.85, "DigitRunRecognizer"),
+            ent(text, "3 0 0 6 1 9 7 3", "DATE", 0.6, "DictatedDateRecognizer"),
+        ],
+        text,
+    )
+    assert spans(found) == [("DATE", "3 0 0 6 1 9 7 3")]
+
+
+def test_what_is_left_of_a_digit_run_is_kept_only_while_long_enough():
+    short = "BP 12 75018 Paris"
+    found = resolve_overlaps(
+        [
+            ent(short, "12 75018", "ID", 0.45, "DigitRunRecognizer"),
+            ent(short, "75018", "ADDRESS", 0.9, "FrenchPostalCodeRecognizer"),
+        ],
+        short,
+    )
+    assert spans(found) == [("ADDRESS", "75018")]
+    long = "au 06 39 98 41 27 660 197 ce soir"
+    found = resolve_overlaps(
+        [
+            ent(long, "06 39 98 41 27 660 197", "ID", 0.45, "DigitRunRecognizer"),
+            ent(long, "06 39 98 41 27", "PHONE", 0.9, "FrPhoneRecognizer"),
+        ],
+        long,
+    )
+    assert spans(found) == [("PHONE", "06 39 98 41 27"), ("ID", "660 197")]
+
+
+def test_a_digit_run_beats_a_name_guessed_on_its_digits():
+    text = "NDA 25O1936670"
+    found = resolve_overlaps(
+        [
+            ent(text, "25O1936670", "PERSON", 0.85, "SpacyRecognizer"),
+            ent(text, "25O1936670", "ID", 0.45, "DigitRunRecognizer"),
+        ],
+        text,
+    )
+    assert spans(found) == [("ID", "25O1936670")]
+
+
+def test_a_lower_case_town_is_kept_only_after_a_postal_code():
+    text = "six neuf zéro zéro un lyon, puis visio"
+    found = resolve_overlaps(
+        [
+            ent(text, "lyon", "LOCATION", 0.9, "FrenchPostalCityRecognizer"),
+            ent(text, "visio", "LOCATION", 0.85, "SpacyRecognizer"),
+        ],
+        text,
+    )
+    assert spans(found) == [("LOCATION", "lyon")]

@@ -25,12 +25,15 @@ FILES = [
     "org_club_prefixes.txt",
     "org_leading_words.txt",
     "org_legal_forms.tsv",
+    "digit_run_cues.tsv",
+    "spoken_street_stops.txt",
 ]
 # Columns and the values a column may take, for the tables read by position.
 COLUMNS = {
     "number_words.tsv": (3, {2: {"zero", "unit", "teen", "ten", "hundred", "eighty", "and"}}),
     "name_particles.tsv": (3, {1: {"lower", "upper", "both", "-"}, 2: {"never", "-"}}),
     "place_venue_heads.tsv": (2, {1: {"venue", "district"}}),
+    "digit_run_cues.tsv": (2, {0: {"label", "unit", "currency", "quantity", "extension", "text"}}),
 }
 
 

@@ -8,11 +8,18 @@ it never reaches the certain score that a right check digit gives.
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from presidio_analyzer import EntityRecognizer
 
-from anonymize.replace.fictitious import fake_id, passes_a_check
+from anonymize.replace.fictitious import (
+    digit_layout,
+    fake_address,
+    fake_id,
+    fake_phone,
+    passes_a_check,
+)
 from recognizers.numbers.iban import IbanRecognizer
 from recognizers.numbers.nir import NirRecognizer
 from recognizers.numbers.siren_siret import SirenSiretRecognizer
@@ -65,3 +72,70 @@ def test_a_fake_keeps_the_separators_and_the_country():
     fake = fake_id("FR76 3000 6000 0112 3456 7890 189", random.Random(1))
     assert fake.startswith("FR")
     assert [i for i, c in enumerate(fake) if c == " "] == [4, 9, 14, 19, 24, 29]
+
+
+@pytest.mark.parametrize(
+    ("written", "layout"),
+    [
+        ("01.42.16.10.O2", "01.42.16.10.02"),
+        ("O6 39 98 12 34", "06 39 98 12 34"),
+        ("25O1936670", "2501936670"),
+        ("06 39 98 O 12", "06 39 98 0 12"),
+        # letters of a code are no zeros
+        ("PO-2025-0311", "PO-2025-0311"),
+        ("ROC-123456", "ROC-123456"),
+    ],
+)
+def test_a_letter_o_for_a_zero_is_a_digit_slot(written, layout):
+    assert digit_layout(written) == layout
+
+
+@pytest.mark.parametrize(
+    "original",
+    ["01.42.16.1O.O2", "0 6 3 5 3 4 6 5 7 7", "(33) 1 02 21 77 12", "00-33-1-42-16-10-02"],
+)
+def test_a_fake_phone_keeps_the_layout_and_lands_in_fiction(original):
+    for seed in range(20):
+        fake = fake_phone(original, random.Random(seed))
+        assert re.sub(r"\d", "9", fake) == re.sub(r"[\dO]", "9", original), (original, fake)
+        national = re.sub(r"\D", "", fake)[-9:]
+        assert national[:5] in {"19900", "63998", "26191", "35301", "46571", "53649"}
+
+
+@pytest.mark.parametrize(
+    "original", ["2 8 4 1 1 8 3 8 0 6 3 3 5", "3 3 0 0 9 8 1 2 4 7", "77O3O9215", "P 2 1 0 4 4 7"]
+)
+def test_a_fake_id_keeps_a_dictated_or_typed_layout_and_never_the_digits(original):
+    for seed in range(20):
+        fake = fake_id(original, random.Random(seed))
+        assert re.sub(r"\d", "9", fake) == re.sub(r"\d|(?<=\d)O|O(?=\d)", "9", original) or (
+            original.startswith("P ") and re.fullmatch(r"[A-Z]( \d){6}", fake)
+        ), (original, fake)
+        assert re.sub(r"\D", "", fake) != re.sub(r"\D", "", digit_layout(original))
+
+
+def test_a_spaced_postal_code_keeps_its_space():
+    for seed in range(20):
+        assert re.fullmatch(r"\d\d \d{3}", fake_address("51 330", random.Random(seed)))
+
+
+@pytest.mark.parametrize(
+    ("original", "shape"),
+    [
+        ("trois un deux zéro zéro", r"(?:\S+ ){4}\S+"),
+        ("quarante-quatre mille", r"[a-z-]+(?: et [a-z]+)? mille"),
+        ("vingt-deux ter rue des glycines", r"[a-zé-]+(?: et [a-z]+)? rue [a-zé' ]+"),
+    ],
+)
+def test_what_was_said_aloud_is_written_in_words(original, shape):
+    for seed in range(20):
+        fake = fake_address(original, random.Random(seed))
+        assert re.fullmatch(shape, fake), (original, fake)
+        assert not re.search(r"\d", fake)
+        assert fake != original
+
+
+def test_a_fake_address_is_never_the_original():
+    # the street pool holds "de la Paix": seeds that draw it with the same number redraw
+    original = "7 rue de la Paix"
+    assert all(fake_address(original, random.Random(seed)) != original for seed in range(3000))

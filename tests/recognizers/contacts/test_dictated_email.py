@@ -32,6 +32,14 @@ def rec():
             "Mail : lea tiret bas roux arobase free point fr",
             "lea tiret bas roux arobase free point fr",
         ),
+        (
+            "son mail perso c'est lise point garnier soixante-douze arobase free point fr euh",
+            "lise point garnier soixante-douze arobase free point fr",
+        ),
+        (
+            "noter paul tiret henri quatre vingt un arobase orange point fr merci",
+            "paul tiret henri quatre vingt un arobase orange point fr",
+        ),
         ("mail : jean.dupont [at] gmail [dot] com", "jean.dupont [at] gmail [dot] com"),
         ("ou bien jean(at)exemple.fr pour le club", "jean(at)exemple.fr"),
     ],

@@ -99,3 +99,21 @@ def test_weekday_inside_article_outside(found, rec):
 def test_full_dates_score_high(run_recognizer, rec):
     [(_, _, score)] = run_recognizer(rec, "Signé le 07/03/2025.")
     assert score >= 0.85
+
+
+def test_a_month_with_its_leading_zero_is_no_fraction(found, rec):
+    # "sur" after 2/3 makes a fraction; after 19/03 it is the place of the event
+    assert found(rec, "l'accident survenu le 14/05 sur le chantier") == ["14/05"]
+    assert found(rec, "Elle a noté 2/3 sur la feuille") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Score d'Apgar 8/9/10 à la naissance", "note 7/8/10 au bilan"],
+)
+def test_marks_in_a_row_after_a_score_word_are_no_date(found, rec, text):
+    assert found(rec, text) == []
+
+
+def test_a_full_date_after_a_score_word_is_kept_with_its_century(found, rec):
+    assert found(rec, "score de 12 le 8/9/2010") == ["8/9/2010"]

@@ -90,3 +90,15 @@ def test_unlabelled_reference_code_is_plausible(run_recognizer, rec):
 )
 def test_ignores_non_references(found, rec, text):
     assert found(rec, text) == []
+
+
+def test_a_qualifying_word_never_eats_the_code(found, rec):
+    # "Fiche" is a label; "TRT" is the code's own prefix, not a qualifying word
+    assert found(rec, "## Fiche PRJ-017 - Programme de parrainage") == ["PRJ-017"]
+    assert found(rec, "dossier CAF n° 1234567") == ["1234567"]
+
+
+def test_hospital_labels_announce_short_numbers_too(found, rec):
+    # six digits and more are the digit run's; a shorter one needs a label and a marker
+    assert found(rec, "IPP : 45213 - NDA n° 3321") == ["45213", "3321"]
+    assert found(rec, "Séjour du 08/02/2025 au 14/02/2025") == []

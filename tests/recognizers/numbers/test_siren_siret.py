@@ -60,3 +60,21 @@ def test_luhn_failure_only_with_context(found, rec, text, expected):
 )
 def test_ignores_other_numbers(found, rec, text):
     assert found(rec, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patient 404833048 : M. X",
+        "ADELI 404833048",
+        "| N° allocataire | 404 833 048 |",
+        "IPP n° 40483304800014",
+    ],
+)
+def test_a_person_or_file_label_makes_it_no_company_number(found, rec, text):
+    # 404 833 048 passes Luhn: after these labels the digit run has it instead
+    assert found(rec, text) == []
+
+
+def test_company_labels_still_find_it(found, rec):
+    assert found(rec, "SIREN 404833048, RCS Lyon") == ["404833048"]

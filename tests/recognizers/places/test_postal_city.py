@@ -44,3 +44,8 @@ def test_kind_hint_is_commune(rec):
 )
 def test_no_town_without_postal_code(found, rec, text):
     assert found(rec, text) == []
+
+
+def test_a_commune_after_a_spoken_code_is_found_in_lower_case(found, rec):
+    text = "au onze bis rue des capucins six neuf zéro zéro un lyon à mettre à jour"
+    assert found(rec, text) == ["lyon"]

@@ -54,3 +54,69 @@ def test_finds_postal_codes(found, rec, text, expected):
 )
 def test_leaves_other_numbers_alone(found, rec, text):
     assert found(rec, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a space after the department, with a gazetteer town opening a field
+        ("Domicile : 9 impasse du Lavoir, 24 150 Lalinde", ["24 150"]),
+        ("Mme Petit\n29 200 Brest\n", ["29 200"]),
+        # an address frame vouches for a town the gazetteer does not know
+        ("12 chemin des Prés 87 290 Saint-Tartempion-les-Bois", ["87 290"]),
+        ("Adresse : hameau des Granges, 26 400 Plan-de-Mornas", ["26 400"]),
+        ("5 allée des Cèdres\n44 470 Petit-Saint-Loup", ["44 470"]),
+    ],
+)
+def test_finds_postal_codes_written_with_a_space(found, rec, text, expected):
+    assert found(rec, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts before a demonym or a town, in prose
+        "plus de 12 000 Parisiens ont défilé",
+        "soit 15 000 Lyon compris",
+        "une cagnotte de 24 150 Euros",
+        # part of a longer number
+        "1 24 150 Lalinde",
+        "Tél 04 65 71 40 00 Lyon",
+        # a capitalized word that is no town, with no address frame
+        "il a gagné 35 850 Points",
+    ],
+)
+def test_leaves_spaced_counts_alone(found, rec, text):
+    assert found(rec, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # said aloud: five digits, a department and three digits, a department and "mille"
+        (
+            "il vit au neuf rue des tanneurs trois un deux zéro zéro toulouse",
+            "trois un deux zéro zéro",
+        ),
+        ("domicile route de Gap zéro cinq un zéro zéro", "zéro cinq un zéro zéro"),
+        ("elle habite quarante-quatre zéro zéro zéro Nantes", "quarante-quatre zéro zéro zéro"),
+        ("adresse à jour : trente-trois mille bordeaux", "trente-trois mille"),
+    ],
+)
+def test_finds_postal_codes_said_aloud(found, rec, text, expected):
+    assert found(rec, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counting, a count of people, a dose: no town, no street
+        "on compte un deux trois quatre cinq et on souffle",
+        "trente-trois mille personnes ont défilé",
+        "prendre deux un zéro zéro zéro unités",
+        # no department starts with 99 or 00
+        "rue des Lilas zéro zéro un deux trois Lyon",
+    ],
+)
+def test_leaves_spoken_numbers_alone(found, rec, text):
+    assert found(rec, text) == []

@@ -81,3 +81,45 @@ def test_leaves_non_addresses_alone(found, rec, text):
 def test_street_without_number_needs_context(found, rec):
     assert found(rec, "Elle habite rue des Lilas depuis mars.") == ["rue des Lilas"]
     assert found(rec, "Manifestation rue des Lilas hier soir.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Parc de la Vallée Verte, 7 rue Ampère - 38330 Montbonnot",
+            "Parc de la Vallée Verte, 7 rue Ampère",
+        ),
+        (
+            "Domicile : quartier Lesbordes, 340 route de Pau, 64230",
+            "quartier Lesbordes, 340 route de Pau",
+        ),
+        ("Campus de Nantes, 4 allée des Sablières\n", "Campus de Nantes, 4 allée des Sablières"),
+    ],
+)
+def test_a_park_a_campus_or_a_quarter_before_the_street_is_part_of_the_line(
+    found, rec, text, expected
+):
+    assert found(rec, text) == [expected]
+
+
+def test_a_lower_case_park_is_prose(found, rec):
+    assert found(rec, "On s'est vus au parc, 3 rue des Lilas ensuite") == ["3 rue des Lilas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Foyer Les Tilleuls\nRoute de Cambrai - 59400 Cambrai\n", "Route de Cambrai"),
+        ("Adresse : chemin des Basses Vignes, 71 250 Cluny", "chemin des Basses Vignes"),
+    ],
+)
+def test_a_street_without_number_before_a_postal_code_is_an_address(
+    run_recognizer, rec, text, expected
+):
+    [(entity, found_text, score)] = run_recognizer(rec, text)
+    assert (entity, found_text) == ("ADDRESS", expected) and score >= 0.8
+
+
+def test_a_street_without_number_and_no_code_stays_weak(run_recognizer, rec):
+    assert run_recognizer(rec, "on a remonté la rue de la Paix - 12 fois") == []
