@@ -29,14 +29,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from recognizers._names import first_name
 from recognizers.lexicons import (
     first_name_gender,
     fold,
     is_surname,
     is_surname_particle,
     lines,
+    relation_words,
 )
 
 from ..entities import Entity
@@ -298,6 +300,68 @@ def gender_evidence(entity: Entity, text: str, parts: Sequence[Part]) -> str:
     return ""
 
 
+# Right after a name: a past participle or an adjective that agrees ("Kader, né en
+# Algérie", "Nour, inquiète"), then the first subject pronoun of the sentence.
+AGREEMENT_AFTER = re.compile(
+    r"^\s*,\s*(?P<word>née?s?|mariée?|arrivée?|partie?|venue?|âgée?|divorcée?|veuve|veuf|"
+    r"inquiète|inquiet|seule?|fatiguée?|enceinte|ravie?|épuisée?|installée?)\b",
+    re.IGNORECASE,
+)
+PRONOUN_AFTER = re.compile(
+    r"^(?:[^.!?\n]{0,50}?\b(?P<pronoun>[iI]l|[eE]lle)\b|[^.!?\n]{0,80}[.!?]\s+(?P<next>Il|Elle)\b)"
+)
+FEMININE_WORDS = frozenset(
+    {"née", "nées", "mariée", "arrivée", "partie", "venue", "âgée", "divorcée", "veuve",
+     "inquiète", "seule", "fatiguée", "enceinte", "ravie", "épuisée", "installée"}
+)  # fmt: skip
+
+
+def gender_after(entity: Entity, text: str) -> tuple[str, int]:
+    """('F'|'M'|'', weight) from the words right after a mention: agreement weighs
+    more than the sentence's next pronoun."""
+    after = text[entity.end : entity.end + 60]
+    m = AGREEMENT_AFTER.match(after)
+    if m:
+        return ("F" if m.group("word").lower() in FEMININE_WORDS else "M"), 2
+    relation = relation_after(entity, text)
+    if relation:
+        gender = relation_words().get(relation, ("", ""))[0]
+        if gender in ("F", "M"):
+            return gender, 2
+    m = PRONOUN_AFTER.match(text[entity.end : entity.end + 100])
+    if m:
+        pronoun = (m.group("pronoun") or m.group("next")).lower()
+        return ("F" if pronoun == "elle" else "M"), 1
+    return "", 0
+
+
+def relation_after(entity: Entity, text: str) -> str:
+    """The relation word a mention is followed by: "Biscotte, sa chienne", "Réglisse
+    (le chat)" -> 'chienne', 'chat'."""
+    m = _relation_after_pattern().match(text[entity.end : entity.end + 40])
+    return fold(m.group("word")) if m else ""
+
+
+@cache
+def _relation_after_pattern() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(relation_words(), key=len, reverse=True))
+    return re.compile(
+        rf"^\s*[,(]\s*(?:(?:mon|ma|son|sa|notre|leur|votre|le|la|l['’])\s*)?(?P<word>{words})\b",
+        re.IGNORECASE,
+    )
+
+
+def _strong_gender(entity: Entity, text: str) -> str:
+    """The gender a title, a relation word or an agreement gives one mention."""
+    before = text[max(0, entity.start - CUE_WINDOW) : entity.start]
+    if cues().feminine.search(before):
+        return "F"
+    if cues().masculine.search(before):
+        return "M"
+    gender, weight = gender_after(entity, text)
+    return gender if weight >= 2 else ""
+
+
 def relation_before(entity: Entity, text: str) -> str:
     """The relation phrase that introduces a mention: 'sa sœur', 'son adjointe'."""
     m = cues().relation.search(text[max(0, entity.start - CUE_WINDOW) : entity.start])
@@ -519,7 +583,10 @@ class IdentityBook:
         nickname = next((p for p in parts if p.role == "nickname"), None)
         if nickname is not None or first:
             first = first or (nickname.key if nickname is not None else "")
-            key = f"PERSON:first:{first}"
+            # the same lone word names a man here and a woman there ("Papi Dédé",
+            # "Dédé (Andrée)"): what the words around it say keeps them apart
+            strong = _strong_gender(e, text)
+            key = f"PERSON:first:{first}" + (f":{strong}" if strong else "")
         elif last:
             key = f"PERSON:{initials}.|{last}" if initials else f"PERSON:last:{last}"
         else:
@@ -545,8 +612,14 @@ class IdentityBook:
             before = text[max(0, e.start - CUE_WINDOW) : e.start]
             weight = 3 if cues().feminine.search(before) or cues().masculine.search(before) else 1
             identity.votes[gender] = identity.votes.get(gender, 0) + weight
+        after, weight = gender_after(e, text)
+        if after:
+            identity.votes[after] = identity.votes.get(after, 0) + weight
         if not identity.relation:
             identity.relation = relation_before(e, text)
+        kind = relation_words().get(relation_after(e, text), ("", ""))[1]
+        if kind == "pet" and len(parts) == 1:
+            identity.kind = "pet"  # "Biscotte, sa chienne", "Réglisse (le chat)"
 
     def _ages(self, texts, detected, mentions_of_call) -> None:
         """An age right after a person ("Julien, 38 ans") is that person's."""
@@ -604,17 +677,25 @@ def _written(parts: Sequence[Part], role: str) -> str:
 
 
 def _gender(identity: Identity) -> str:
-    """The first name's gender when the lexicon is sure of it (a lone first name
-    keeps its gender), else what titles, agreement and relation words said."""
+    """The gender a person's pseudonym takes.
+
+    A common first name keeps its gender (INSEE tiers 1-2: "Julien", "Andrée"):
+    it is what a reader knows of it. A rare name, a nickname or an epicene one
+    ("Kader", "Bibi", "Nour") takes what the text says: titles, relation words,
+    agreement ("né en Algérie", "inquiète"), pronouns; then the lexicon's guess."""
+    lexicon, tier = "", 9
     if identity.first and identity.kind != "pet":
         written = identity.first_written or identity.first.title()
         # "Marie-Évelyne": the first part that has a gender of its own decides
         for name in (written, *re.split(r"[ -]", written)):
-            gender = first_name_gender(name)
-            if gender in ("F", "M"):
-                return gender
+            entry = first_name(name if name[:1].isupper() else name.title())
+            if entry is not None and entry.gender in ("F", "M"):
+                lexicon, tier = entry.gender, entry.tier
+                break
+    if lexicon and tier <= 2:
+        return lexicon
     f, m = identity.votes.get("F", 0), identity.votes.get("M", 0)
-    return "F" if f > m else "M" if m > f else ""
+    return "F" if f > m else "M" if m > f else lexicon
 
 
 def _fits(identity: Identity, parts: Sequence[Part], gender: str) -> bool:
