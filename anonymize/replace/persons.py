@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from recognizers.lexicons import first_name_gender
 
 from ..detect.identities import Identity, IdentityBook, Mention, Part
-from .pools import Picker, first_names, surnames, words
+from .pools import TYPICAL, Picker, PoolExhausted, first_names, surnames, words
 
 REFERENCE_YEAR = 2025
 VOWELS = "aeiouyàâäéèêëîïôöùûüÿ"
@@ -59,15 +59,23 @@ class PersonNames:
         decade = None
         if identity.age is not None:
             decade = (REFERENCE_YEAR - identity.age) // 10 * 10
-        pool = first_names()[gender].for_generation(decade)
         compound = "-" in identity.first or " " in identity.first
-        return self.picker.pick(
-            "PERSON:first:" + identity.key,
-            f"first names ({gender})",
-            pool,
-            identity.notes,
-            accept=lambda v: ("-" in v) == compound,
-        )
+        for top, spread in TYPICAL:
+            pool = first_names()[gender].for_generation(decade, top, spread)
+            if not pool:
+                continue
+            try:
+                return self.picker.pick(
+                    "PERSON:first:" + identity.key,
+                    f"first names ({gender})",
+                    pool,
+                    identity.notes,
+                    accept=lambda v: ("-" in v) == compound,
+                )
+            except PoolExhausted:
+                if spread == TYPICAL[-1][1]:
+                    raise
+        raise PoolExhausted(f"no first name left for a person of {identity.notes}")
 
     def last(self, real: str, notes: set[int]) -> str:
         return self.picker.pick("PERSON:last:" + real, "surnames", surnames(), notes)
@@ -184,7 +192,7 @@ class PersonNames:
         return self.picker.pick(
             f"PERSON:nick:{identity.key}:{part.key}",
             f"first names ({gender})",
-            first_names()[gender].for_generation(None),
+            first_names()[gender].for_generation(None, 300),
             identity.notes,
         )
 

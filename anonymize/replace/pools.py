@@ -29,6 +29,7 @@ import random
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
 from recognizers.lexicons import first_name_gender, lines, table
@@ -38,8 +39,9 @@ from ..errors import AnonymizeError
 
 # Births of adults a coach meets when a note gives no age: these decades.
 ADULT_DECADES = (1950, 1960, 1970, 1980, 1990)
-# A generation pool smaller than this borrows the neighbouring decades.
-MIN_GENERATION = 300
+# First names are drawn among the most given of a generation first, then wider:
+# (how many of each decade's most given names, how many decades around it).
+TYPICAL = ((100, 0), (300, 0), (300, 1), (None, 2), (None, 9))
 
 
 class PoolExhausted(AnonymizeError):
@@ -56,39 +58,45 @@ def _rng(seed: int | None, key: str) -> random.Random:
 
 @dataclass(frozen=True, eq=False)
 class FirstNames:
-    """First names of one gender, each with the decades of birth it was frequent in."""
+    """First names of one gender, each with its rank in the decades of birth it
+    was frequent in (INSEE: 1 is the most given name of the decade)."""
 
     names: tuple[str, ...]
-    decades: dict[str, frozenset[int]]
+    ranks: dict[str, dict[int, int]]
 
-    def for_generation(self, decade: int | None) -> tuple[str, ...]:
-        """Names that fit a birth decade (adults of 1950-1990 when unknown)."""
-        return _generation(self, decade)
+    @property
+    def decades(self) -> dict[str, frozenset[int]]:
+        return {n: frozenset(r) for n, r in self.ranks.items()}
 
-    def _for_generation(self, decade: int | None) -> tuple[str, ...]:
-        wanted = set(ADULT_DECADES) if decade is None else {decade}
-        spread = 0
-        while True:
-            chosen = tuple(n for n in self.names if self.decades[n] & wanted)
-            if len(chosen) >= MIN_GENERATION or spread > 3:
-                return chosen or self.names
-            spread += 1
-            base = ADULT_DECADES if decade is None else (decade,)
-            wanted = {d + k * 10 for d in base for k in range(-spread, spread + 1)}
+    def for_generation(
+        self, decade: int | None, top: int | None = None, spread: int = 0
+    ) -> tuple[str, ...]:
+        """Names that fit a birth decade (adults of 1950-1990 when unknown), within
+        `spread` decades of it, among the `top` most given of those decades when
+        `top` is set: a 38-year-old is "Julien" or "Aurélie", rarely "Gilberte"."""
+        return _generation(self, decade, top, spread)
 
 
 @cache
-def _generation(names: FirstNames, decade: int | None) -> tuple[str, ...]:
-    return names._for_generation(decade)
+def _generation(
+    names: FirstNames, decade: int | None, top: int | None, spread: int
+) -> tuple[str, ...]:
+    limit = top or 10**9
+    base = ADULT_DECADES if decade is None else (decade,)
+    wanted = {d + k * 10 for d in base for k in range(-spread, spread + 1)}
+    return tuple(
+        n for n in names.names if any(r <= limit for d, r in names.ranks[n].items() if d in wanted)
+    )
 
 
 @cache
 def first_names() -> dict[str, FirstNames]:
     """Gender ('F', 'M') -> the first-name pool."""
-    rows: dict[str, list[tuple[str, frozenset[int]]]] = {"F": [], "M": []}
+    rows: dict[str, list[tuple[str, dict[int, int]]]] = {"F": [], "M": []}
     for name, gender, decades in table("pseudo_first_names.tsv", "anonymize"):
-        rows[gender].append((name, frozenset(int(d) for d in decades.split(","))))
-    return {g: FirstNames(tuple(n for n, _ in r), {n: d for n, d in r}) for g, r in rows.items()}
+        ranks = {int(d): int(r) for d, r in (cell.split(":") for cell in decades.split(","))}
+        rows[gender].append((name, ranks))
+    return {g: FirstNames(tuple(n for n, _ in r), dict(r)) for g, r in rows.items()}
 
 
 @cache
@@ -149,6 +157,17 @@ def population_of() -> dict[str, int]:
 # -- drawing --------------------------------------------------------------------
 
 
+# Beyond this many values in one note (a dictated book), names are only kept apart.
+CLOSE_CHECK = 400
+
+
+def _close(a: str, b: str) -> bool:
+    """Two folded names a reader could take for each other."""
+    if a == b or abs(len(a) - len(b)) > 2 or a[:1] != b[:1]:
+        return a == b
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
 class Picker:
     """Draws pseudonyms for a scope: stable per key, unique where identities meet.
 
@@ -165,7 +184,7 @@ class Picker:
         self._owners: dict[str, dict[str, set[str]]] = {}
         # key -> notes its identity appears in; note -> folded values used there
         self._in_note: dict[int, dict[str, str]] = {}
-        self._full: set[str] = set()  # pools whose every value is taken folder-wide
+        self._full: set[tuple[str, int]] = set()  # pools whose every value is taken folder-wide
 
     def allowed(self, value: str) -> bool:
         """Never a real word of the scope, a denied word or a famous name."""
@@ -199,7 +218,7 @@ class Picker:
             else [(True, False), (False, False)]
         )
         for unique, narrow in passes:
-            if unique and pool_name in self._full:
+            if unique and (pool_name, len(pool)) in self._full:
                 continue
             for i in self._order(key, len(pool)):
                 value = pool[i]
@@ -214,7 +233,7 @@ class Picker:
             if choice is not None:
                 break
             if unique and not narrow:
-                self._full.add(pool_name)
+                self._full.add((pool_name, len(pool)))
         if choice is None:
             raise PoolExhausted(
                 f"every {pool_name} pseudonym is already used in one note ({len(pool)} values)"
@@ -237,9 +256,18 @@ class Picker:
         return ((start + k * stride) % n for k in range(n))
 
     def _free(self, key: str, value: str, notes: set[int]) -> bool:
-        """No other identity of these notes holds `value`."""
+        """No other identity of these notes holds `value`, or a value a reader
+        would mix up with it ("May-Line" beside "Mary-Line", "Julie" beside "Julien")."""
         folded = key_of(value)
-        return all(self._in_note.get(n, {}).get(folded, key) == key for n in notes)
+        for n in notes:
+            taken = self._in_note.get(n, {})
+            if taken.get(folded, key) != key:
+                return False
+            if len(taken) <= CLOSE_CHECK and any(
+                owner != key and _close(folded, other) for other, owner in taken.items()
+            ):
+                return False
+        return True
 
     def _take(self, key: str, value: str, pool_name: str, notes: set[int]) -> None:
         self.table[key] = value
