@@ -994,7 +994,8 @@ class Checker:
             word = m.group(1)
             if not (new(m.start(1)) and new(m.start(2))):
                 continue  # the word or the number stood there in the source
-            if m.group() in al.src or fold(word.split(" ")[-1]) in NOT_NAMES_FOLDED:
+            last = word.split(" ")[-1]
+            if m.group() in al.src or {fold(last), fold(last.split("-")[-1])} & NOT_NAMES_FOLDED:
                 continue
             if word.isupper() and len(word) > 1 and not self.names.is_first(word):
                 continue  # an acronym before a number

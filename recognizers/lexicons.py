@@ -19,7 +19,7 @@ from functools import cache
 
 from recognizers._data import lines, table, words
 from recognizers._fold import fold
-from recognizers._gazetteer import lookup
+from recognizers._gazetteer import Entry, lookup
 from recognizers._names import (
     PARTICLES,
     _caps_line,
@@ -51,6 +51,7 @@ __all__ = [
     "number_words",
     "ordinary_word_languages",
     "org_head",
+    "org_heads",
     "parse_spelled",
     "particles_never_alone",
     "place_entry",
@@ -157,6 +158,13 @@ def place_entry(name: str, aliases: bool = True):
     name = name.strip()
     entry = lookup(name)
     place = entry.best if entry else None
+    if entry is not None and place is not None and place.article and place.kind == "commune":
+        # "Liège" is the Belgian city, not the hamlet "Le Liège": a commune whose
+        # official article is not written loses to the other readings
+        if not fold(name).startswith(fold(place.article).strip()):
+            others = [p for p in entry.places if not (p.kind == "commune" and p.article)]
+            if others:
+                place = Entry(tuple(others), entry.ambiguous).best
     if place is None:
         m = re.match(r"^(Le|La|Les|L['’])\s*(.+)$", name)
         if m:
@@ -173,8 +181,8 @@ def place_kind(name: str) -> str:
     """The likeliest reading of a place name in the gazetteer: commune, department,
     region, country, foreign_city; "" if unknown. Replacement needs it when the
     place came from spaCy, which says LOCATION and nothing more."""
-    entry = lookup(name)
-    return entry.best.kind if entry else ""
+    place = place_entry(name)
+    return place.kind if place else ""
 
 
 def first_name_gender(word: str) -> str | None:
@@ -194,7 +202,8 @@ def is_surname(word: str) -> bool:
 
 
 @cache
-def _org_heads() -> tuple[tuple[str, str, bool], ...]:
+def org_heads() -> tuple[tuple[str, str, bool], ...]:
+    """(head, kind, a town after "de" belongs to the name), longest head first."""
     rows = []
     for row in table("org_heads.tsv"):
         flags = set(row[2].split(",")) if len(row) > 2 else set()
@@ -210,7 +219,7 @@ def org_head(name: str, hint: str = "") -> tuple[str, str, bool] | None:
     `hint` is the head a recognizer already saw; the head may follow at most
     two words ("Judo Club"), as in the recognizers' own patterns."""
     lower = name.lower()
-    for head, kind, town in _org_heads():
+    for head, kind, town in org_heads():
         if hint and head.lower() != hint.lower():
             continue
         h = head.lower()

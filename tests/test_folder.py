@@ -136,6 +136,37 @@ def test_a_town_that_is_also_a_first_name_stays_a_town(text, place):
     assert place_entry(town) is not None and first_name_gender(town) is None, out
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ancienne collègue de la maternité de Saran, elle hésite.", r"maternité (?:de |d')"),
+        ("Un violon acheté à une brocante d'Orly, il y a longtemps.", r"brocante (?:de |d')"),
+        ("Employeur : polyclinique des Vénètes, Villars (Morbihan).", r"polyclinique [^,]+, "),
+    ],
+)
+def test_a_town_named_by_its_institution_or_its_department_stays_a_town(text, place):
+    out = anonymize_text(text, Config(seed=4)).text
+    town = re.search(place + r"([A-ZÀ-Ý][\wÀ-ÿ'-]+)", out)
+    assert town is not None, out
+    assert first_name_gender(town.group(1).split("-")[0]) is None, out
+
+
+def test_a_word_of_a_full_name_stays_that_person_after_a_bare_a():
+    text = (
+        "Lorraine Lacroix, infirmière. Margaret reste seule avec Lorraine. Lorraine ose parler.\n"
+        "Vit à Peymeinade avec Luc Jean. Luc a pris le relais. Copie par mail à Luc.\n"
+        "Bernard Verdier est son N+1. Il veut parler à Verdier. Verdier profite de son absence.\n"
+    )
+    out = anonymize_text(text, Config(seed=4)).text
+    lorraine, verdier = re.search(
+        r"^(\S+) \S+, infirmière.*\n.*\n(?:\S+) (\S+) est son", out
+    ).groups()
+    luc = re.search(r"avec \S+ \S+\. (\S+) a pris", out).group(1)
+    assert out.count(lorraine) == 3, out  # never "avec Périgord"
+    assert f"mail à {luc}." in out and first_name_gender(luc) == "M", out
+    assert f"parler à {verdier}." in out and f"{verdier} profite" in out, out
+
+
 def test_a_first_name_after_a_relation_word_stays_a_person():
     out = anonymize_text("Pour l'agenda, son adjointe, Nadège, s'occupe de tout.", Config(seed=4))
     name = re.search(r"son adjointe, (\S+),", out.text).group(1)

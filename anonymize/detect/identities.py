@@ -122,6 +122,9 @@ TITLE_BEFORE = re.compile(
     r"(?:^|[\s(«\"])(?:M|Mr|MM|Mme|Mmes|Mlle|Dr|Pr|Me|Monsieur|Madame|Mademoiselle|Docteur|"
     r"Professeur|Maître|Maitre)\.?\s+$"
 )
+# A first name this rare (INSEE tier) that is also a common surname is read as the
+# surname when it stands alone ("M. Mercier" ... "Mercier"); tiers 1-2 stay first names.
+RARE_FIRST_NAME = 3
 HOUSEHOLD_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|chez les)\s+$", re.IGNORECASE)
 
 
@@ -202,9 +205,11 @@ def _name_roles(names: list[str], entity: Entity, text: str, has_initials: bool)
         before = text[max(0, entity.start - 16) : entity.start]
         if _title_before(text, entity.start) or HOUSEHOLD_BEFORE.search(before):
             return ["last"]
-        gender = first_name_gender(tok)
-        if gender is None and (tok.isupper() or is_surname(tok)):
+        known = first_name(tok[:1].upper() + tok[1:].lower() if tok.isupper() else tok)
+        if known is None and (tok.isupper() or is_surname(tok)):
             return ["last"]
+        if known is not None and known.tier >= RARE_FIRST_NAME and is_surname(tok):
+            return ["last"]  # "Mercier", "Hébert": rare first names, common surnames
         return ["first"]
     if len({fold(t) for t in names}) == 1:
         return _name_roles(names[:1], entity, text, has_initials) * len(names)
@@ -568,7 +573,11 @@ class IdentityBook:
             # one word read one way that names someone of the note the other way:
             # "M. Nicaise" after "Waïl Nicaise" (Nicaise is a first name too)
             other = (Part(parts[0].text, "last" if parts[0].role == "first" else "first"),)
-            fits = [i for i in local if i.first and i.last and _fits(i, other, gender)]
+            fits = [
+                i
+                for i in local
+                if i.last and (i.first or other[0].role == "last") and _fits(i, other, gender)
+            ]
             if len(fits) == 1:
                 return fits[0]
         if len(fits) == 1:

@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import cache
 
 from recognizers._names import first_name
-from recognizers.lexicons import place_entry, relation_words
+from recognizers.lexicons import lines, org_heads, place_entry, relation_words, table
 
 from ..entities import Entity
 
@@ -36,7 +36,6 @@ PLACE_VERBS = (
 )
 STRONG_PLACE = re.compile(
     rf"(?:\b(?:{PLACE_VERBS})\s+(?:à|a|au|aux|en|dans|près\s+de|vers|de|d['’]|du)|"
-    r"\b(?:ville|commune|village|mairie|gare|région|secteur|agglomération|environs)\s+(?:de|d['’])|"
     r"\b\d{5}|\bCEDEX)\s*$",
     re.IGNORECASE,
 )
@@ -45,6 +44,9 @@ WEAK_PLACE = re.compile(r"(?:^|[\s(,;])(?:à|a|en|vers|près\s+de|jusqu['’]à|
 # A first name this frequent (INSEE tiers 1-2) after a bare "à" is a person,
 # unless the place is a town of this size.
 TOWN_POPULATION = 5_000
+# A word of a full name of the note is that person after a bare "à" unless
+# it is a town this large.
+THEIR_TOWN_POPULATION = 20_000
 
 
 # Civilities and titles: what follows names a person, whatever the word.
@@ -52,6 +54,27 @@ TITLES = re.compile(
     r"(?:^|[^\w])(?:M|MM|Mme|Mmes|Mlle|Mlles|Dr|Drs|Pr|Me|Monsieur|Madame|Mademoiselle|"
     r"Messieurs|Mesdames|Docteur|Professeur|Maître)\.?\s+$"
 )
+
+
+@cache
+def _place_of() -> re.Pattern:
+    """ "la maternité de Saran", "une brocante d'Orly", "le CHU de Nîmes": the
+    words whose "de X" is a place (place_of_words.txt, the venue heads, the
+    organisation heads whose official name takes a town)."""
+    words = {*lines("place_of_words.txt"), *(row[0] for row in table("place_venue_heads.tsv"))}
+    words |= {head for head, _kind, town in org_heads() if town}
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:^|[^\w])(?:{body})\s+(?:de|d['’]|du)\s*$", re.IGNORECASE)
+
+
+@cache
+def _place_after() -> re.Pattern:
+    """ "Villars (Morbihan)", "Vannes (56)", "Paris 14e": what follows makes it a place."""
+    areas = {name for _code, name in table("departments.tsv")} | set(lines("regions.txt"))
+    body = "|".join(re.escape(a) for a in sorted(areas, key=len, reverse=True))
+    return re.compile(
+        rf"^(?:\s*\((?:{body}|\d{{2}}|2[AB]|97\d)\)|\s+\d{{1,2}}(?:e|er|ème)\b)", re.IGNORECASE
+    )
 
 
 @cache
@@ -70,23 +93,33 @@ def person_frame(before: str, name: str) -> bool:
 
 def frame_kind(e: Entity, text: str) -> str | None:
     """The kind a mention's own words give it, if they give one."""
+    found = framed_kind(e, text)
+    return found[0] if found else None
+
+
+def framed_kind(e: Entity, text: str) -> tuple[str, bool] | None:
+    """The kind a mention's own words give it and whether the frame is strong
+    ("vit à", a title, "chez") or weak (a bare "à", which also introduces the
+    person one writes to: "copie par mail à Luc")."""
     before = text[max(0, e.start - 40) : e.start]
     name = e.text.strip()
     if person_frame(before, name):
-        return "PERSON"
+        return "PERSON", True
     # the place itself, not a short form of another ("Guillaume" of Bois-Guillaume)
     place = place_entry(name, aliases=False)
     if CHEZ.search(before) and place is None and first_name(name.split()[0]) is None:
-        return "ORG"  # "chez Cap Horizon": somebody's business, not a place
+        return "ORG", True  # "chez Cap Horizon": somebody's business, not a place
     if place is None:
         return None
-    if STRONG_PLACE.search(before):
-        return "LOCATION"
+    if STRONG_PLACE.search(before) or _place_of().search(before):
+        return "LOCATION", True
+    if _place_after().match(text[e.end : e.end + 40]):
+        return "LOCATION", True
     if WEAK_PLACE.search(before):
         person = first_name(name)
         population = place.population or 0
         if person is None or person.tier > 2 or population >= TOWN_POPULATION:
-            return "LOCATION"
+            return "LOCATION", False
     return None
 
 
@@ -101,18 +134,25 @@ def _as(e: Entity, kind: str) -> Entity:
     return replace(e, type=kind, hints=hints)
 
 
+def _theirs(string: str, people: set[str]) -> bool:
+    """A word of one of the note's full names that is a frequent first name or
+    only a small town: after a bare "à" it is that person ("à Luc" beside Luc
+    Jean, "dire à Verdier" beside Bernard Verdier), while "à Paris" stays the
+    city even beside Nathalie Paris."""
+    if string not in people:
+        return False
+    word = string[:1].upper() + string[1:]
+    person = first_name(word)
+    if person is not None and person.tier <= 2:
+        return True
+    place = place_entry(word, aliases=False)
+    return place is None or (place.population or 0) < THEIR_TOWN_POPULATION
+
+
 def decide_kinds(text: str, entities: list[Entity]) -> list[Entity]:
     """The note's name mentions with one kind per string, framed mentions apart."""
-    framed: dict[int, str] = {}
-    by_string: dict[str, list[int]] = {}
-    for i, e in enumerate(entities):
-        if e.type not in NAME_TYPES:
-            continue
-        kind = frame_kind(e, text)
-        if kind is not None:
-            framed[i] = kind
-        by_string.setdefault(e.text.strip().casefold(), []).append(i)
-    # the words of the note's full names: "les Rousset" after "Maggie Rousset" are hers
+    # the words of the note's full names: "les Rousset" after "Maggie Rousset"
+    # are hers, and "Lorraine" after "Lorraine Lacroix" is not the region
     people = {
         w.casefold()
         for e in entities
@@ -120,16 +160,26 @@ def decide_kinds(text: str, entities: list[Entity]) -> list[Entity]:
         for w in words
         if w[:1].isupper()
     }
+    framed: dict[int, str] = {}
+    by_string: dict[str, list[int]] = {}
+    for i, e in enumerate(entities):
+        if e.type not in NAME_TYPES:
+            continue
+        string = e.text.strip().casefold()
+        found_frame = framed_kind(e, text)
+        if found_frame is not None and (found_frame[1] or not _theirs(string, people)):
+            framed[i] = found_frame[0]
+        by_string.setdefault(string, []).append(i)
     out = list(entities)
     for string, indexes in by_string.items():
         kinds = Counter(framed[i] for i in indexes if i in framed)
         found = Counter(entities[i].type for i in indexes)
         if kinds:
             default = kinds.most_common(1)[0][0]
+        elif string in people:
+            default = "PERSON"
         elif len(found) > 1:
             default = found.most_common(1)[0][0]
-        elif string in people and "PERSON" not in found:
-            default = "PERSON"
         else:
             default = None
         for i in indexes:

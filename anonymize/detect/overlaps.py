@@ -388,6 +388,8 @@ def _names_something(piece: Entity, text: str) -> bool:
     """
     if piece.type not in NAME_TYPES:
         return True
+    if not any(c.isalpha() for c in piece.text):
+        return False  # "08:05" of "08:05 - Édith": a time, not the name
     words = piece.text.split()
     if len(words) < 2 or any(w[:1].isupper() for w in words[1:]):
         return True

@@ -19,6 +19,8 @@ from ..detect.identities import IdentityBook, Mention, key_of
 from .fictitious import (
     ascii_slug,
     fake_address,
+    fake_postal_code,
+    is_postal_code,
     fake_email,
     fake_id,
     fake_phone,
@@ -143,6 +145,12 @@ class Contacts:
             lambda rng: fake_id(text, rng, lambda digits: self.rng("SIREN:" + digits)),
         )
 
-    def address(self, mention: Mention) -> str:
+    def address(self, mention: Mention, department: str = "") -> str:
+        """`department`: that of the pseudonym town the postal code stands before."""
         text = mention.entity.text
+        if department and is_postal_code(text):
+            return self._value(
+                f"ADDRESS:{key_of(text)}:{department}",
+                lambda rng: fake_postal_code(text, department, rng),
+            )
         return self._value("ADDRESS:" + key_of(text), lambda rng: fake_address(text, rng))

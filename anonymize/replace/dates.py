@@ -371,6 +371,13 @@ CASE_OF_LEAD = {
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s")
 # A label whose value is a calendar date, not a day of the week ("Date : ...").
 DATE_LABEL = re.compile(r"(?:^|\n)[\s*_]*(?:date|le|daté|datée)\s*:[\s*_]*$", re.IGNORECASE)
+# A date of birth: with the town and the first name, the exact month singles a
+# person out, so it keeps only its decade ("né le 12/03/1985" -> "né dans les
+# années 1980"), as a birth year does (recognizers/dates/age.py).
+BIRTH = re.compile(
+    r"(?:\bnée?s?\b(?:\s*\(e\))?[^.;:!?\n]{0,30}|\b(?:naissance|DDN|DN)\s*[:=|]?)\s*$",
+    re.IGNORECASE,
+)
 ORDINALS = ("premier", "deuxième", "troisième", "quatrième", "cinquième")
 # Between two dates of one enumeration: "le 2 et le 16 juin", "du 02/06, du 16/06".
 SIBLINGS = re.compile(r"\s*(?:,|et|ou|puis)\s*|\s*,\s*(?:et|puis)\s*", re.IGNORECASE)
@@ -389,6 +396,7 @@ class Phrase:
     link: str = ""  # '' one date; range, between or pair for two
     heading: bool = False
     field: bool = False  # after "Date :": the calendar matters more than the weekday
+    birth: bool = False  # "né le", "date de naissance :": only the decade is kept
 
 
 def find_phrases(text: str, mentions: Sequence[Mention]) -> list[Phrase]:
@@ -459,6 +467,9 @@ def _place(text: str, phrase: Phrase) -> None:
         or not re.search(r"[^\W\d_]", head + tail)  # "--- vendredi 16 mai ---"
     )
     phrase.field = bool(DATE_LABEL.search(text[max(0, phrase.start - 30) : phrase.start]))
+    phrase.birth = not phrase.link and bool(
+        BIRTH.search(text[max(0, phrase.start - 40) : phrase.start])
+    )
 
 
 # -- the replacer -------------------------------------------------------------------
@@ -574,6 +585,9 @@ class Dates:
 
     def _point(self, p: Phrase, refine: bool) -> str:
         d = p.days[0]
+        if p.birth and d.shown_year and self.precision in ("month", "season", "year"):
+            decade = f"années {d.shown_year // 10 * 10}"
+            return decade if p.field or not p.lead else f"dans les {decade}"
         case = CASE_OF_LEAD.get(p.lead, "")
         if p.lead in ("le", "au", "les"):
             case = "le" if p.side else "en"

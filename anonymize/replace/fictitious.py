@@ -170,10 +170,16 @@ def fake_id(original: str, rng: random.Random, siren_rng=None) -> str:
         if not passes_a_check(fake):
             return fake
         rng = siren_rng(original)
+    if (nir := _fake_nir(original, rng)) is not None:
+        return nir
     keep_prefix = 2 if re.match(r"^(FR|[A-Z]{2}\d{2})", original) else 0
     out = list(original)
+    kept = _kept_groups(original, rng)
     for i, c in enumerate(original):
         if i < keep_prefix:
+            continue
+        if i in kept:
+            out[i] = kept[i]
             continue
         if c.isdigit():
             out[i] = str(rng.randint(0, 9))
@@ -189,6 +195,45 @@ def fake_id(original: str, rng: random.Random, siren_rng=None) -> str:
             break
         out[digits[-1]] = str((int(out[digits[-1]]) + 1) % 10)
     return "".join(out)
+
+
+NIR_SHAPE = re.compile(r"[1278]\d{2}(?:0[1-9]|1[0-2]|[2-9]\d)(?:\d{2}|2[AB])\d{6}(?:\d{2})?")
+
+
+def _fake_nir(original: str, rng: random.Random) -> str | None:
+    """A social security number stays one a reader takes for a NIR: the same sex
+    digit, a year, a month 01-12, a department (Corsica stays "2A"/"2B"); its key
+    is wrong."""
+    raw = compact(original).upper()
+    if not NIR_SHAPE.fullmatch(raw):
+        return None
+    corsica = raw[5:7] in ("2A", "2B")
+    department = rng.choice(("2A", "2B")) if corsica else f"{rng.randint(1, 95):02d}"
+    body = (
+        raw[0]
+        + f"{rng.randint(0, 99):02d}{rng.randint(1, 12):02d}{department}"
+        + "".join(str(rng.randint(0, 9)) for _ in range(6))
+    )
+    if len(raw) == 15:
+        number = int(body.replace("2A", "19").replace("2B", "18"))
+        body += f"{(97 - number % 97 + rng.randint(1, 96)) % 97 or 98:02d}"
+    it = iter(body)
+    return "".join(next(it) if c.isalnum() else c for c in original)
+
+
+def _kept_groups(original: str, rng: random.Random) -> dict[int, str]:
+    """Characters a reference number keeps so it still reads as one: its label
+    ("DOS-", "REF"), three letters or more, and its year, moved a little
+    ("DOS-2024-00123" -> "DOS-2023-48213")."""
+    kept: dict[int, str] = {}
+    for m in re.finditer(r"[^\W\d_]{3,}|(?<!\d)(?:19[5-9]\d|20[0-3]\d)(?!\d)", original):
+        group = m.group()
+        if group.isdigit():
+            if len(re.sub(r"\D", "", original)) <= 4:
+                continue  # the year is the whole number
+            group = str(int(group) + rng.choice((-2, -1, 1, 2)))
+        kept.update({m.start() + k: c for k, c in enumerate(group)})
+    return kept
 
 
 def passes_a_check(text: str) -> bool:
@@ -267,8 +312,22 @@ def _spoken(text: str) -> bool:
     return bool(words) and all(w in number_words() or w == "mille" for w in words)
 
 
-def _fake_code(rng: random.Random) -> str:
-    return f"{rng.choice([1, 2, 3, 5, 7, 8, 9]) * 10 + rng.randint(0, 9):02d}{rng.randint(0, 9)}00"
+def _fake_code(rng: random.Random, department: str = "") -> str:
+    """A postal code of `department` (a mainland one drawn when not given):
+    the first two digits of a French code are its department."""
+    if department.upper() in ("2A", "2B"):
+        department = "20"
+    if not re.fullmatch(r"\d{2,3}", department):
+        department = f"{rng.randint(1, 95):02d}"
+    if len(department) == 3:  # overseas: 974xx
+        return f"{department}{rng.randint(0, 9)}0"
+    return f"{department}{rng.randint(0, 9)}{rng.choice('0123456789')}0"
+
+
+def fake_postal_code(original: str, department: str, rng: random.Random) -> str:
+    """A postal code agreeing with the pseudonym town it stands before ("74000
+    Annecy" -> "29200 Brest"), in the original's layout (spaced, spoken)."""
+    return _draw_address(original, rng, department)
 
 
 def fake_address(original: str, rng: random.Random) -> str:
@@ -281,15 +340,22 @@ def fake_address(original: str, rng: random.Random) -> str:
     return fake
 
 
-def _draw_address(original: str, rng: random.Random) -> str:
+def is_postal_code(text: str) -> bool:
+    """A French code, spaced or not, or a Swiss/Belgian/Luxembourg one, or said aloud."""
+    return bool(
+        re.fullmatch(r"(?:(?:CH|B|L)-)?\d{4,5}|\d\d[ \u00a0]\d{3}", text.strip())
+    ) or _spoken(text)
+
+
+def _draw_address(original: str, rng: random.Random, department: str = "") -> str:
     # a Swiss or Belgian code too: its town becomes a French commune
     if re.fullmatch(r"(?:(?:CH|B|L)-)?\d{4,5}|\d\d[ \u00a0]\d{3}", original.strip()):
-        code = _fake_code(rng)
+        code = _fake_code(rng, department)
         # "51 330": the space after the department is kept
         spaced = re.fullmatch(r"\d\d([ \u00a0])\d{3}", original.strip())
         return f"{code[:2]}{spaced.group(1)}{code[2:]}" if spaced else code
     if _spoken(original):
-        code = _fake_code(rng)
+        code = _fake_code(rng, department)
         # a code said aloud is said again: "trente-trois mille", "six neuf zéro zéro un"
         if original.strip().lower().endswith("mille"):
             return f"{spell_number(int(code[:2]))} mille"

@@ -11,10 +11,11 @@ instead ("une ville moyenne").
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 
-from recognizers.lexicons import is_country, lines, place_kind, table
+from recognizers.lexicons import first_name_gender, is_country, lines, place_kind, table
 
 from ..detect.identities import Identity, Mention
 from .pools import Picker, key_of, population_of, towns, words
@@ -73,19 +74,22 @@ class Places:
             )
             return self.picker.pick(key, f"countries ({prep})", pool, notes)
         if kind == "foreign_city":
-            return self.picker.pick(
-                key, "foreign cities", words("pseudo_foreign_cities.txt"), notes
-            )
+            country, pool = foreign_cities_like(identity.canonical)
+            return self.picker.pick(key, f"foreign cities ({country})", pool, notes)
         article = re.search(r"(?:^|\s)(le|la|l'|les)\s*$", before)
         if kind in ("region", "department") or article:
-            wanted = {"le": "M", "la": "F", "l'": "V"}.get(article.group(1) if article else "", "")
+            wanted = {"le": "M", "la": "F", "l'": "V", "les": "P"}.get(
+                article.group(1) if article else "", ""
+            )
             if not article and re.search(r"\ben\s*$", before):
                 wanted = "FV"  # "en Bretagne", "en Auvergne": never "en Indre"
-            rows = [ln.split("\t") for ln in lines("pseudo_regions.txt", "anonymize")]
+            # a department stays a department ("dans la Sarthe" -> "dans la Creuse")
+            data = "pseudo_departments.tsv" if kind == "department" else "pseudo_regions.txt"
+            rows = [ln.split("\t") for ln in lines(data, "anonymize")]
             pool = tuple(r[0] for r in rows if not wanted or r[1] in wanted) or tuple(
                 r[0] for r in rows
             )
-            return self.picker.pick(key, f"regions ({wanted or 'any'})", pool, notes)
+            return self.picker.pick(key, f"{data} ({wanted or 'any'})", pool, notes)
         population = population_of().get(key_of(identity.canonical))
         return self.picker.pick(key, "towns", towns().similar(population), notes)
 
@@ -96,6 +100,47 @@ class Places:
         return self.picker.pick(
             "LOCATION:town:" + identity.key, "towns", towns().similar(population), identity.notes
         )
+
+
+# A foreign city becomes a city of its country when the country has this many
+# of a similar size; else one of the well-known cities of pseudo_foreign_cities.
+FOREIGN_POOL = 8
+
+
+@cache
+def _foreign_cities() -> dict[str, tuple[str, int]]:
+    """Folded foreign city -> (ISO country, population), the largest homonym."""
+    found: dict[str, tuple[str, int]] = {}
+    for name, country, population in table("foreign_cities.tsv"):
+        size = int(population) if population.isdigit() else 0
+        key = key_of(name)
+        if key not in found or size > found[key][1]:
+            found[key] = (country, size)
+    return found
+
+
+@cache
+def _cities_of(country: str) -> tuple[tuple[str, int], ...]:
+    return tuple(
+        (name, int(population))
+        for name, cc, population in table("foreign_cities.tsv")
+        if cc == country
+        and population.isdigit()
+        and not re.search(r"\d", name)
+        and not first_name_gender(re.split(r"[ -]", name)[0])
+    )
+
+
+def foreign_cities_like(name: str) -> tuple[str, tuple[str, ...]]:
+    """Cities of the same country as `name`, of a similar size first: Montréal
+    stays in Québec or Canada ("Laval", "Québec"), Casablanca in Morocco; a city
+    whose country is unknown, or has few cities, gets a well-known foreign city."""
+    country, population = _foreign_cities().get(key_of(name), ("", 0))
+    cities = [c for c in _cities_of(country) if key_of(c[0]) != key_of(name)] if country else []
+    if len(cities) < FOREIGN_POOL:
+        return "any", words("pseudo_foreign_cities.txt")
+    cities.sort(key=lambda c: abs(math.log((c[1] + 1) / (population + 1))))
+    return country, tuple(c[0] for c in cities[: max(FOREIGN_POOL, len(cities) // 4)])
 
 
 def generalized(name: str, kind: str) -> str:
@@ -130,6 +175,11 @@ def _departments() -> tuple[dict[str, str], dict[str, str]]:
             communes[key] = (size, dept)
     departments = {key_of(name): code for code, name in table("departments.tsv")}
     return {k: d for k, (_, d) in communes.items()}, departments
+
+
+def department_of(town: str) -> str:
+    """The department code of a commune (its most populous homonym), "" if unknown."""
+    return _departments()[0].get(key_of(town), "")
 
 
 @cache

@@ -11,6 +11,7 @@ mapping's memory), so a run with the same mapping gives the same output.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 from recognizers.lexicons import first_name_gender
@@ -23,8 +24,12 @@ from .contacts import Contacts
 from .dates import Dates
 from .organisations import Organisations
 from .persons import PersonNames
-from .places import Places
+from .places import Places, department_of
 from .pools import Picker, key_of
+
+
+# What may stand between a postal code and its town: "74000 Annecy", "74000, Annecy"
+CODE_THEN_TOWN = re.compile(r"[ \u00a0]*[,/–-]?[ \u00a0\n]*")
 
 
 class PseudonymStyle:
@@ -43,6 +48,7 @@ class PseudonymStyle:
         self.contacts = Contacts(self.picker, book, self.persons)
         self.dates = Dates(config.dates, self.date_shift)
         self._shift: int | None = None
+        self._towns_after: dict[int, tuple[Mention, str]] = {}
 
     def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
         """Every real word of the scope is off limits; persons are named first, so
@@ -59,6 +65,14 @@ class PseudonymStyle:
         }
         self.picker.forbidden |= forbidden
         self.persons.prepare(self.book.identities)
+        self._towns_after = {
+            id(code): (town, text)
+            for text, note in zip(texts, mentions, strict=True)
+            for code, town in zip(note, note[1:])
+            if code.entity.type == "ADDRESS"
+            and town.entity.type == "LOCATION"
+            and CODE_THEN_TOWN.fullmatch(text[code.entity.end : town.entity.start])
+        }
 
     def render(self, mention: Mention, text: str) -> str:
         e = mention.entity
@@ -77,12 +91,21 @@ class PseudonymStyle:
         if e.type == "ID":
             return self.contacts.id(mention)
         if e.type == "ADDRESS":
-            return self.contacts.address(mention)
+            return self.contacts.address(mention, self._department_after(mention))
         if e.type == "DATE":
             return self.dates.value(e.text)
         if e.type == "AGE":
             return coarsen_age(e.text, age_frame(text[: e.start]))
         return "[" + e.type + "]"
+
+    def _department_after(self, mention: Mention) -> str:
+        """The department of the pseudonym town a postal code stands before, so
+        that "74000 Annecy" becomes "29200 Brest", never "99200 Thuir"."""
+        found = self._towns_after.get(id(mention))
+        if found is None:
+            return ""
+        town, text = found
+        return department_of(self.places.render(town, text))
 
     def spans(
         self, text: str, mentions: Sequence[Mention], values: Sequence[str]

@@ -10,7 +10,8 @@ import pytest
 from anonymize import Config, Pipeline, anonymize_text
 from anonymize.replace.coarsen import MONTHS
 from anonymize.replace.pools import first_names, surnames, words
-from recognizers.lexicons import first_name_gender, lines
+from anonymize.replace.places import department_of
+from recognizers.lexicons import first_name_gender, lines, table
 
 
 def _anonymize(text: str, **config) -> str:
@@ -227,12 +228,46 @@ def test_a_surname_with_its_particle_alone_follows_the_full_name():
     assert "Mme de " not in out and "croiser Le " not in out, out
 
 
-def test_a_region_found_by_the_model_becomes_a_region_that_takes_en():
+def test_a_region_becomes_a_region_and_a_department_a_department_of_the_same_article():
     regions = {ln.split("\t")[0] for ln in lines("pseudo_regions.txt", package="anonymize")}
+    departments = {
+        row[0]: row[1]
+        for row in (ln.split("\t") for ln in lines("pseudo_departments.tsv", package="anonymize"))
+    }
     for seed in (3, 4, 5):
-        out = _anonymize("Ils partent en Bretagne cet été, puis dans la Sarthe.", seed=seed)
+        out = _anonymize(
+            "Ils partent en Bretagne cet été, puis dans la Sarthe et dans les Landes.", seed=seed
+        )
         assert _first_word_after(out, "partent en ") in regions, out
-        assert _first_word_after(out, "dans la ") in regions, out
+        assert departments.get(_first_word_after(out, "dans la ")) == "F", out
+        assert departments.get(_first_word_after(out, "dans les ")) == "P", out
+
+
+def test_a_foreign_city_stays_in_its_country():
+    quebec = {row[0] for row in table("foreign_cities.tsv") if row[1] == "CA"}
+    for seed in (1, 2, 3):
+        out = _anonymize("Elle a vécu dix ans à Montréal avant de revenir.", seed=seed)
+        city = out.split("à ", 1)[1].split(" avant")[0]
+        assert city in quebec and city != "Montréal", out
+
+
+def test_a_postal_code_agrees_with_the_pseudonym_town_after_it():
+    for seed in (1, 2, 3, 4):
+        out = _anonymize("Adresse : 12 rue des Lilas, 74000 Annecy.", seed=seed)
+        code, town = re.search(r"(\d{5}) ([^.]+)\.", out).groups()
+        assert code != "74000" and "Annecy" not in out, out
+        assert department_of(town) == code[:2], out
+
+
+def test_a_date_of_birth_keeps_its_decade_only():
+    out = _anonymize(
+        "Julien, né le 12/03/1985 à Lyon.\nDate de naissance : 3 juin 1979.\n"
+        "| Date de naissance | 22/09/1987 |\nLa séance du 12 mars 2025 a eu lieu.\n"
+    )
+    assert "né dans les années 1980 à " in out, out
+    assert "Date de naissance : années 1970" in out, out
+    assert "| Date de naissance | années 1980 |" in out, out
+    assert "séance de mars 2025" in out, out  # an ordinary date keeps its month
 
 
 @pytest.mark.parametrize(
