@@ -158,13 +158,18 @@ def place_entry(name: str, aliases: bool = True):
     name = name.strip()
     entry = lookup(name)
     place = entry.best if entry else None
-    if entry is not None and place is not None and place.article and place.kind == "commune":
-        # "Liège" is the Belgian city, not the hamlet "Le Liège": a commune whose
-        # official article is not written loses to the other readings
-        if not fold(name).startswith(fold(place.article).strip()):
-            others = [p for p in entry.places if not (p.kind == "commune" and p.article)]
-            if others:
-                place = Entry(tuple(others), entry.ambiguous).best
+    # "Liège" is the Belgian city, not the hamlet "Le Liège": a commune whose
+    # official article is not written loses to the other readings
+    if (
+        entry is not None
+        and place is not None
+        and place.article
+        and place.kind == "commune"
+        and not fold(name).startswith(fold(place.article).strip())
+    ):
+        others = [p for p in entry.places if not (p.kind == "commune" and p.article)]
+        if others:
+            place = Entry(tuple(others), entry.ambiguous).best
     if place is None:
         m = re.match(r"^(Le|La|Les|L['’])\s*(.+)$", name)
         if m:

@@ -19,13 +19,13 @@ from ..detect.identities import IdentityBook, Mention, key_of
 from .fictitious import (
     ascii_slug,
     fake_address,
-    fake_postal_code,
-    is_postal_code,
     fake_email,
     fake_id,
     fake_phone,
+    fake_postal_code,
     fake_spelled_phone,
     fake_url,
+    is_postal_code,
 )
 from .pools import Picker, first_names, surnames
 

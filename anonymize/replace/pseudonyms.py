@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from recognizers.lexicons import first_name_gender
 
@@ -26,7 +27,6 @@ from .organisations import Organisations
 from .persons import PersonNames
 from .places import Places, department_of
 from .pools import Picker, key_of
-
 
 # What may stand between a postal code and its town: "74000 Annecy", "74000, Annecy"
 CODE_THEN_TOWN = re.compile(r"[ \u00a0]*[,/–-]?[ \u00a0\n]*")
@@ -68,7 +68,7 @@ class PseudonymStyle:
         self._towns_after = {
             id(code): (town, text)
             for text, note in zip(texts, mentions, strict=True)
-            for code, town in zip(note, note[1:])
+            for code, town in pairwise(note)
             if code.entity.type == "ADDRESS"
             and town.entity.type == "LOCATION"
             and CODE_THEN_TOWN.fullmatch(text[code.entity.end : town.entity.start])

@@ -9,8 +9,8 @@ import pytest
 
 from anonymize import Config, Pipeline, anonymize_text
 from anonymize.replace.coarsen import MONTHS
-from anonymize.replace.pools import first_names, surnames, words
 from anonymize.replace.places import department_of
+from anonymize.replace.pools import first_names, surnames, words
 from recognizers.lexicons import first_name_gender, lines, table
 
 
