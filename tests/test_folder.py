@@ -224,3 +224,33 @@ def test_a_batch_keeps_file_names_of_ordinary_words_and_renames_people(tmp_path)
     person = Path(renamed).stem[len("2025-03 ") :]
     assert not re.search(r"\d", person) and "Marchand" not in person
     assert f"Séance avec {person}." in (dst / renamed).read_text(encoding="utf-8")
+
+
+def test_a_titled_name_is_a_surname_even_when_it_is_a_first_name_too():
+    text = (
+        "MARGOT : M. François, mon prof d'arts plastiques, m'encourage.\n"
+        "- Convenu : Margot contacte M. François pour son portfolio.\n"
+        "| NOM | DENIS |\n| Prénom | Rémy |\nPersonne à prévenir : son frère Charles DENIS.\n"
+        "Le projet avance. M. Mercier l'a présenté. « C'est surtout Mercier qui le veut. »\n"
+    )
+    out = anonymize_text(text, Config(seed=1)).text
+    teacher = re.search(r"M\. (\S+), mon prof", out).group(1)
+    assert f"contacte M. {teacher} pour" in out, out
+    surname = re.search(r"\| NOM \| (\S+) \|", out).group(1)
+    assert f"Charles {surname}" not in out and re.search(rf"\S+ {surname}\.", out), out
+    boss = re.search(r"M\. (\S+) l'a présenté", out).group(1)
+    assert f"surtout {boss} qui" in out, out
+
+
+def test_a_company_named_after_a_person_follows_the_person_and_leaks_nothing():
+    text = (
+        "entreprise: Arnaud Mécanique SAS\ncommanditaire: David Arnaud (PDG)\n"
+        "Elle dirige la production d'Arnaud Mécanique. M. Arnaud veut une deuxième ligne.\n"
+        "Nos bouteilles partent chez l'importateur Nakamura Shoten à Osaka. "
+        "On vend aussi à Kenji Shoten.\n"
+    )
+    out = anonymize_text(text, Config(seed=1)).text
+    surname = re.search(r"commanditaire: \S+ (\S+) \(PDG\)", out).group(1)
+    assert f"entreprise: {surname} Mécanique SAS" in out, out
+    assert f"M. {surname} veut" in out, out
+    assert "Arnaud" not in out and "Nakamura" not in out, out

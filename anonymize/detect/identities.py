@@ -125,6 +125,11 @@ TITLE_BEFORE = re.compile(
 # A first name this rare (INSEE tier) that is also a common surname is read as the
 # surname when it stands alone ("M. Mercier" ... "Mercier"); tiers 1-2 stay first names.
 RARE_FIRST_NAME = 3
+# A form's surname field: "| NOM | DENIS |", "Nom de naissance : ARNAUD".
+SURNAME_LABEL = re.compile(
+    r"(?:^|[|\n*])[ \t*]*(?:NOM|Nom|nom)(?: (?:de famille|de naissance|d['’]usage|de jeune fille|"
+    r"DE FAMILLE|DE NAISSANCE|D['’]USAGE))?[ \t*]*[:|][ \t*]*$"
+)
 HOUSEHOLD_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|chez les)\s+$", re.IGNORECASE)
 
 
@@ -198,13 +203,17 @@ def _name_roles(names: list[str], entity: Entity, text: str, has_initials: bool)
     if len(names) == 1:
         tok = names[0]
         hint = entity.hint("part")
+        before = text[max(0, entity.start - 16) : entity.start]
+        if hint != "nickname" and (
+            _title_before(text, entity.start)
+            or HOUSEHOLD_BEFORE.search(before)
+            or SURNAME_LABEL.search(text[max(0, entity.start - 40) : entity.start])
+        ):
+            return ["last"]  # "M. François", "les Arnaud", "| NOM | DENIS |"
         if hint in ("first", "nickname"):
             return ["first"]
         if hint == "last" or has_initials:
             return ["last"]  # "S. Rigal", "H.-C. FAUCHER": initials, then the surname
-        before = text[max(0, entity.start - 16) : entity.start]
-        if _title_before(text, entity.start) or HOUSEHOLD_BEFORE.search(before):
-            return ["last"]
         known = first_name(tok[:1].upper() + tok[1:].lower() if tok.isupper() else tok)
         if known is None and (tok.isupper() or is_surname(tok)):
             return ["last"]

@@ -59,10 +59,17 @@ NAME_BREAK = re.compile(r"\s*(?:\||\n)\s*")
 PERSON_BREAK = re.compile(r"\s*(?:\||\n)\s*|\s+[-–—]\s+")
 
 
+# Structural evidence: a legal form after the name ("Arnaud Mécanique SAS") or a
+# head noun before it says what the name is; a first-name lexicon hit on the
+# same words ("Arnaud" is a first name) only says what one word could be.
+STRUCTURAL = frozenset({"OrgLegalFormRecognizer", "OrgHeadNounRecognizer"})
+
+
 def _rank(e: Entity) -> tuple:
     dedicated = e.recognizer not in GENERIC
     specificity = FALLBACK_SPECIFICITY if e.recognizer in FALLBACK else SPECIFICITY.get(e.type, 0)
-    return (specificity, dedicated, round(e.score, 2), len(e), -e.start)
+    structural = e.recognizer in STRUCTURAL
+    return (specificity, dedicated, structural, round(e.score, 2), len(e), -e.start)
 
 
 def _split_at_breaks(e: Entity) -> list[Entity]:

@@ -16,7 +16,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from recognizers.lexicons import org_head, place_entry
+from recognizers._proper_names import LEGAL_FORMS
+from recognizers.lexicons import is_ordinary_word, org_head, place_entry
 
 from ..detect.identities import IdentityBook, Mention
 from .pools import Picker, words
@@ -126,17 +127,23 @@ class Organisations:
         return value
 
     def _after_person(self, original: str, note: int) -> str | None:
-        """'Menuiserie Girard & Fils' with Nicolas Girard in the note: his pseudonym."""
+        """'Menuiserie Girard & Fils' with Nicolas Girard in the note: his pseudonym.
+
+        Only when every other capitalized word is an ordinary word or a legal
+        form: "Nakamura Shoten" with a Shoten of the note must not keep Nakamura."""
         changed = False
+        unexplained = False
 
         def swap(m: re.Match) -> str:
-            nonlocal changed
+            nonlocal changed, unexplained
             word = m.group()
             if not word[:1].isupper():
                 return word
             found = self.book.person_with_token(word, note, scope_only=True)
             place = place_entry(word, aliases=False)
             if found is None or (place is not None and (place.population or 0) >= TOWN):
+                if word not in LEGAL_FORMS and not is_ordinary_word(word):
+                    unexplained = True
                 return word  # "CHU Grenoble Alpes": a town, whatever else it was taken for
             identity, role = found
             value = (
@@ -148,7 +155,7 @@ class Organisations:
             return value.upper() if word.isupper() else value
 
         out = re.sub(r"[\wÀ-ÿ'’-]+", swap, original)
-        return out if changed else None
+        return out if changed and not unexplained else None
 
 
 class _Acronyms(Sequence[str]):

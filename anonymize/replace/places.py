@@ -85,7 +85,12 @@ class Places:
                 wanted = "FV"  # "en Bretagne", "en Auvergne": never "en Indre"
             # a department stays a department ("dans la Sarthe" -> "dans la Creuse")
             data = "pseudo_departments.tsv" if kind == "department" else "pseudo_regions.txt"
-            rows = [ln.split("\t") for ln in lines(data, "anonymize")]
+            # never a first name: "l'Aude" would read as a woman in a folder
+            rows = [
+                r
+                for r in (ln.split("\t") for ln in lines(data, "anonymize"))
+                if first_name_gender(re.split(r"[ -]", r[0])[0]) is None
+            ]
             pool = tuple(r[0] for r in rows if not wanted or r[1] in wanted) or tuple(
                 r[0] for r in rows
             )
