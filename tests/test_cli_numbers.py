@@ -84,8 +84,8 @@ def test_the_spaced_postal_code_stays_spaced(output):
     assert re.search(r", \d\d \d{3} \S", line), line
 
 
-def test_the_dictated_birth_date_is_coarsened_to_its_month(output):
-    assert "née en août 1966" in output
+def test_the_dictated_birth_date_keeps_only_its_decade(output):
+    assert "née dans les années 1960" in output and "août 1966" not in output
 
 
 def test_the_spaced_email_becomes_a_fictitious_address(output):

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from recognizers._numbers import parse_spelled
-from recognizers.lexicons import lines
+from recognizers.lexicons import lines, spell_number
 
 from ..detect.identities import Mention
 from ..entities import Entity
@@ -555,12 +555,28 @@ class Dates:
                 if len(same) > 1:
                     for i in same:
                         values[i] = self._nth_weekday(phrases[i]) or values[i]
-        seen: dict[str, int] = {}
+        # headings still alike say how long after the previous one they come
+        # ("## Séance de début février, deux jours plus tard"); the same date
+        # twice stays the same heading
+        first: dict[str, Day] = {}
+        written: dict[tuple[str, int | None], str] = {}
+        used: set[str] = set()
         for i in headings:
             key = values[i].lower()
-            seen[key] = seen.get(key, 0) + 1
-            if seen[key] > 1:
-                values[i] = f"{values[i]} ({seen[key]})"
+            day = phrases[i].days[0]
+            if key not in first:
+                first[key] = day
+            elif (key, day.day) in written:
+                values[i] = written[(key, day.day)]  # the same date again: the same heading
+            else:
+                later = _days_later(first[key], day)
+                values[i] = f"{values[i]}, {later}" if later else values[i]
+                count = 2
+                while values[i].lower() in used:
+                    values[i] = f"{values[i].split(' (')[0]} ({count})"
+                    count += 1
+            written[(key, day.day)] = values[i]
+            used.add(values[i].lower())
         return values
 
     @staticmethod
@@ -605,6 +621,27 @@ class Dates:
         if np.form == "def" and not case and not p.side:
             return np.text  # "Date : printemps 2025", "## Printemps 2025"
         return with_case(np, case)
+
+
+def _days_later(before: Day, after: Day) -> str | None:
+    """'le lendemain', 'trois jours plus tard'; '' for the same day; None when
+    the two days cannot be compared."""
+    if before.day is None or after.day is None or before.month != after.month:
+        return None
+    if before.year != after.year:
+        return None
+    gap = after.day - before.day
+    if gap == 0:
+        return ""
+    if gap == 1:
+        return "le lendemain"
+    if gap < 0:
+        return None
+    if gap % 7 == 0:
+        return (
+            "une semaine plus tard" if gap == 7 else f"{spell_number(gap // 7)} semaines plus tard"
+        )
+    return f"{spell_number(gap)} jours plus tard"
 
 
 def _case_like(original: str, value: str) -> str:

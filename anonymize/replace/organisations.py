@@ -93,7 +93,14 @@ class Organisations:
                 joiner = "d'" if re.match(r"^[AEIOUYÉÈÂÎ]", town) else "de "
                 return self.picker.remember(key, f"{prefix} {joiner}{town}", "organisations", notes)
             if not rest:
-                return original  # a head alone names nothing
+                # "Rhodanie Transports", "Salaisons Kerbrat": the name stands before
+                # the head; a head alone ("la Maison") names nothing
+                named = [w for w in prefix.split() if not _explained(w)]
+                if not named:
+                    return original
+                name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+                kept = " ".join(w for w in prefix.split() if _explained(w))
+                return self.picker.remember(key, f"{name} {kept}".strip(), "organisations", notes)
             # "lycée Bernard-Palissy de Saint-Martin-Boulogne": a name, then its town
             located = LOCATED.match(rest)
             suffix = ""
@@ -156,6 +163,11 @@ class Organisations:
 
         out = re.sub(r"[\wÀ-ÿ'’-]+", swap, original)
         return out if changed and not unexplained else None
+
+
+def _explained(word: str) -> bool:
+    """An ordinary word or a legal form, that may stay in an organisation's name."""
+    return word in LEGAL_FORMS or is_ordinary_word(word) or not word[:1].isupper()
 
 
 class _Acronyms(Sequence[str]):
