@@ -182,7 +182,10 @@ def text(
         mapping_path, seed, config, output.parent if output else None
     )
     try:
-        note = read_stdin(config.max_bytes) if from_stdin else read_note(file, config.max_bytes)
+        if from_stdin or file is None:
+            note = read_stdin(config.max_bytes)
+        else:
+            note = read_note(file, config.max_bytes)
     except NoteError as exc:
         raise click.ClickException(f"{'stdin' if from_stdin else file}: {exc}") from None
     pipeline = Pipeline(config, style, mapping)
@@ -195,7 +198,7 @@ def text(
             note.write(output, result, config)  # Word in, Word out: formatting kept
         except OSError as exc:
             raise _write_failed(output, exc) from None
-    if mapping is not None:
+    if mapping is not None and mapping_path is not None:
         try:
             save_mapping(mapping_path, pipeline.mapping, passphrase)
         except OSError as exc:
@@ -364,7 +367,7 @@ def batch(
         click.echo(f"warning: {line}", err=True)
     print_summary(result)
     errors = list(result.errors)
-    if mapping is not None:
+    if mapping is not None and mapping_path is not None:
         try:
             save_mapping(mapping_path, mapping, passphrase)
         except OSError as exc:

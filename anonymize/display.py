@@ -5,7 +5,14 @@ from __future__ import annotations
 import sys
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -39,7 +46,7 @@ class BatchProgress:
             console=Console(stderr=True),
             disable=not self.enabled,
         )
-        self.task = None
+        self.task: TaskID | None = None
 
     def __enter__(self) -> BatchProgress:
         self.progress.__enter__()

@@ -21,7 +21,7 @@ is who, which pseudonym is whose).
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -230,7 +230,9 @@ def _retarget_links(
 ) -> tuple[list[Entity], list[str]]:
     """Each wikilink or Markdown link to a note of the folder points to that note's
     new name: the target becomes one replacement, whatever was found inside it."""
-    found = [(link.target_span, targets.retarget) for link in vault.links(text)]
+    found: list[tuple[tuple[int, int], Callable[[str], str | None]]] = [
+        (link.target_span, targets.retarget) for link in vault.links(text)
+    ]
     found += [
         (span, lambda d: targets.retarget_path(d, note))
         for span in vault.markdown_destinations(text)

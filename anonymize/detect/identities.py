@@ -401,8 +401,8 @@ class IdentityBook:
         # full names of the scope by first name and by surname (and their words)
         self._with_first: dict[str, list[Identity]] = {}
         self._with_last: dict[str, list[Identity]] = {}
-        self._by_name = {}
-        self._in_note = {}
+        self._by_name: dict[str, list[tuple[Identity, str]]] = {}
+        self._in_note: dict[int, list[Identity]] = {}
         # every folded word of the scope's notes that is capitalized or part of
         # a name: a pseudonym must never be one of them
         self.real_words: set[str] = set()
@@ -434,6 +434,7 @@ class IdentityBook:
         # pass 1: full names, in every note; then initials with a surname ("H.-C.
         # FAUCHER", "S. Rigal") that no full name of their note explains
         local: dict[int, list[Identity]] = {}
+        identity: Identity | None  # pass 1 always has one, pass 2 may find none
         for anchored in (True, False):
             for i, entities in enumerate(detected):
                 note = owners[i]
@@ -490,8 +491,8 @@ class IdentityBook:
         mentions_of_call = self._merge_nicknamed(mentions_of_call)
         self.mentions.extend(mentions_of_call)
         self._ages(texts, detected, mentions_of_call)
-        self._by_name: dict[str, list[tuple[Identity, str]]] = {}
-        self._in_note: dict[int, list[Identity]] = {}
+        self._by_name = {}
+        self._in_note = {}
         for identity in self.identities:
             if identity.type == "PERSON":
                 identity.gender = _gender(identity)
@@ -514,14 +515,14 @@ class IdentityBook:
                 for m in mentions
                 if m.identity and m.identity.type == "PERSON"
             }
-            nicknamed = {}
+            nicknamed: dict[tuple[str, str], Identity] = {}
             for b in persons.values():
                 for nick in b.nicknames:
                     nicknamed.setdefault((nick, b.last), b)
             for a in persons.values():
-                b = nicknamed.get((a.first, a.last)) if a.first else None
-                if b is not None and b is not a:
-                    merged[id(a)] = b
+                same = nicknamed.get((a.first, a.last)) if a.first else None
+                if same is not None and same is not a:
+                    merged[id(a)] = same
         if not merged:
             return notes
         return [

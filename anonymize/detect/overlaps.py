@@ -300,7 +300,7 @@ def _title_word(word: str) -> bool:
     )
 
 
-def _person_shape(e: Entity) -> Entity | None:
+def _person_shape(e: Entity) -> Entity:
     """A person's name as a person's name is written.
 
     The statistical model runs names into the words after them ("Inès « orageux",
@@ -321,13 +321,13 @@ def _person_shape(e: Entity) -> Entity | None:
         text = e.text[:end].rstrip(" ,;:")
         e = replace(e, end=e.start + len(text), text=text)
     # a heading word the model ran into the name: "Coaching François", "Bilan Marie"
-    while e.recognizer in ORDINARY_DOUBTED and len(words := e.text.split()) > 1:
-        head = words[0]
+    while e.recognizer in ORDINARY_DOUBTED and len(parts := e.text.split()) > 1:
+        head = parts[0]
         if first_name_gender(head) is not None or not (
             is_ordinary_word(head) or never_a_name_alone(head)
         ):
             break
-        cut = e.text.index(words[1], len(head))
+        cut = e.text.index(parts[1], len(head))
         e = replace(e, start=e.start + cut, text=e.text[cut:])
     # a title after the name: "Aurore Dupuy Directrice Générale" (surnames that are
     # words, "Rose Poulain", stay: they are in the surname lists)
@@ -351,7 +351,7 @@ def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
         _person_shape(_place_shape(_trim_person_prefix(e))) for e in pieces if _plausible(e, text)
     ]
     # a union of two persons' spans is shaped again ("Célina C." + "C. : Coucou")
-    merged = [_person_shape(e) for e in _merge_same_type([e for e in shaped if e is not None])]
+    merged = [_person_shape(e) for e in _merge_same_type(shaped)]
     taken = bytearray(len(text))
     kept: list[Entity] = []
     # a max-heap on rank; the counter keeps the order of equal ranks stable

@@ -274,7 +274,7 @@ class NameIndex:
         a person's full name also glued ("jmarchand", "julienmarchand")."""
         if self._loose is None:
             self._loose_forms: dict[str, _Form] = {}
-            self._glued: dict[str, str] = {}  # glued key -> the name it writes
+            self._glued = {}  # glued key -> the name it writes
             for f, form in self.forms.items():
                 if len(_loose_key(f)) >= 3:
                     self._loose_forms.setdefault(_loose_key(f), form)

@@ -214,8 +214,8 @@ class Gate:
         own replacement strings; a file the marker does not know, nothing more.
         """
         record: dict = {}
-        marker = find_marker(doc.path)
-        if marker is not None:
+        # a note from stdin has no folder, hence no marker
+        if doc.path is not None and (marker := find_marker(doc.path)) is not None:
             if marker not in self._markers:
                 data = read_marker(marker)
                 self._markers[marker] = (marker_files(data), data.get("replacements"))
@@ -223,8 +223,8 @@ class Gate:
             rel = doc.path.resolve().relative_to(marker.parent).as_posix()
             record = files.get(rel, {})
             if legacy is not None:  # from a version before per-file records
-                strings = string_values(record.get("replacements")) + string_values(legacy)
-                record = {**record, "replacements": strings}
+                merged = string_values(record.get("replacements")) + string_values(legacy)
+                record = {**record, "replacements": merged}
         spans = record_spans(record, doc.text) if record else None
         strings = set(self.known)
         if spans is None:
@@ -296,7 +296,8 @@ class Gate:
         for i, (doc, label) in enumerate(zip(docs, labels, strict=True)):
             mask = masks[i]
             sure = self._terms(doc, label, doc.text, None)
-            sure += self._terms(doc, label, doc.path.name, 0)
+            if doc.path is not None:  # a note from stdin has no file name
+                sure += self._terms(doc, label, doc.path.name, 0)
             sure += self._metadata(doc, label)
             entities = doc.protect([e for e in detected[i] if not _touches(e, mask)])
             rest = [e for e in detected[i] if _touches(e, mask)]

@@ -210,7 +210,7 @@ def render_page(doc: Note, result: Result, cues: list[Cue], style: str, config: 
             f'<li data-categories="{" ".join(cue.categories)}"><span class="cat">'
             f"ligne {cue.line} · {html.escape(cats)}</span>{body.strip()}</li>"
         )
-    name = html.escape(doc.path.name)
+    name = html.escape(doc.path.name if doc.path is not None else "stdin")
     total = sum(counts.values())
     return f"""<!DOCTYPE html>
 <html lang="fr">

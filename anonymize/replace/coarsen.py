@@ -64,6 +64,8 @@ def parse_date(text: str) -> tuple[int | None, int | None, str | None]:
     t = text.strip().lower()
     weekday = next((w for w in WEEKDAYS if re.match(rf"{w[:3]}\b|{w}\b", t)), None)
     compact = re.sub(r"\D", "", t)
+    month: int | None
+    year: int | None
     if _DIGITS_ONLY.match(t) and len(compact) in (6, 8) and not _NUMERIC.search(t):
         month = int(compact[2:4])
         year = _full_year(compact[4:])

@@ -308,23 +308,25 @@ def _period(d1: Day, d2: Day, link: str, precision: str, has_weekdays: bool) -> 
                 return _at_en(month_words(d2.month, d2.shown_year))
             ends = month_words(d1.month, None, p1), month_words(d2.month, d2.shown_year, p2)
         else:
-            parts = adjacent and d1.day is not None and d2.day is not None
+            part1 = part2 = None
+            if adjacent and d1.day is not None and d2.day is not None:
+                part1, part2 = part_of_month(d1.day), part_of_month(d2.day)
             # the first end says its year when the second's is another one
             first_year = d1.year if not same_year else d1.shown_year
             ends = (
-                month_words(d1.month, first_year, part_of_month(d1.day) if parts else None),
-                month_words(d2.month, d2.shown_year, part_of_month(d2.day) if parts else None),
+                month_words(d1.month, first_year, part1),
+                month_words(d2.month, d2.shown_year, part2),
             )
         return _ends(ends[0], ends[1], link)
     if precision == "season":
         s1, s2 = SEASON_OF[d1.month], SEASON_OF[d2.month]
         if s1 == s2 and same_year:
             return with_case(season_np(d2.month, d2.shown_year), "en")
-        first = season_np(d1.month, d1.year if not same_year else None)
-        second = season_np(d2.month, d2.shown_year)
+        np1 = season_np(d1.month, d1.year if not same_year else None)
+        np2 = season_np(d2.month, d2.shown_year)
         if link == "between":
-            return f"entre {first.definite} et {second.definite}"
-        return f"{with_case(first, 'de')} {with_case(second, 'à')}"
+            return f"entre {np1.definite} et {np2.definite}"
+        return f"{with_case(np1, 'de')} {with_case(np2, 'à')}"
     if precision == "year" and d1.shown_year and d2.shown_year:
         if d1.shown_year == d2.shown_year:
             return f"en {d1.shown_year}"

@@ -271,10 +271,13 @@ def fake_url(original: str, words: list[str], rng: random.Random) -> str:
         handle = slug.replace("-", sep)
         return "@" + handle + (str(rng.randint(10, 99)) if re.search(r"\d", original) else "")
     lower = original.lower()
-    scheme = re.match(r"^(https?://)?(www\.)?", lower).group()
+    prefix = re.match(r"^(https?://)?(www\.)?", lower)
+    assert prefix is not None  # every part optional: always matches
+    scheme = prefix.group()
     for site in SOCIAL:
         if site in lower:
             path = re.search(rf"{re.escape(site)}(/(?:in/|@|company/)?)?", lower)
+            assert path is not None  # the site is in the address
             return f"{scheme}{site}{path.group(1) or '/'}{slug}"
     return f"{scheme}{RESERVED_DOMAIN}" + ("/" + slug if "/" in lower.split("//")[-1] else "")
 

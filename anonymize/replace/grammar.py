@@ -200,7 +200,7 @@ def _abbreviations() -> frozenset[str]:
 def _after_abbreviation(before: str) -> bool:
     """True when the full stop before a replacement closes an abbreviation ("Prév.")."""
     m = re.search(r"(?<![\w'’])([^\W\d_]+)\.\s+$", before)
-    return bool(m) and m.group(1).lower() in _abbreviations()
+    return m is not None and m.group(1).lower() in _abbreviations()
 
 
 def repair(text: str, replacements: list[Replacement]) -> tuple[str, list[Replacement]]:

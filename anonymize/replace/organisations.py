@@ -44,7 +44,7 @@ class InventedNames(Sequence[str]):
     def __len__(self) -> int:
         return len(self.single) + len(self.first) * len(self.second)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
         if i < 0:
@@ -180,7 +180,7 @@ class _Acronyms(Sequence[str]):
     def __len__(self) -> int:
         return 26**self.letters
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         out = []
         for c in self.model:
             if c.isalpha():

@@ -300,6 +300,12 @@ class NoteRoles:
         return self.same.get(id(identity), identity)
 
 
+def _attached(m: Mention) -> Identity:
+    """The identity of a mention the style reads: it keeps only attached ones."""
+    assert m.identity is not None
+    return m.identity
+
+
 class RolesStyle(PseudonymStyle):
     name = "roles"
 
@@ -324,13 +330,13 @@ class RolesStyle(PseudonymStyle):
         persons = [m for m in mentions if m.identity is not None and m.entity.type == "PERSON"]
         for prev, cur in pairwise(persons):
             if prev.identity is not cur.identity and _nickname_after(text, prev.entity, cur.entity):
-                note.same[id(cur.identity)] = note.who(prev.identity)
+                note.same[id(cur.identity)] = note.who(_attached(prev))
         # the same words name the same person in a note, whatever the book made of
         # them ("Juju" after "Justine Roux, dite Juju" and "Juju" alone)
         surfaces: dict[int, set[str]] = {}
         order: list[Identity] = []
         for m in persons:
-            who = note.who(m.identity)
+            who = note.who(_attached(m))
             if id(who) not in surfaces:
                 order.append(who)
             surfaces.setdefault(id(who), set()).add(key_of(m.entity.text))
@@ -343,7 +349,7 @@ class RolesStyle(PseudonymStyle):
                 ):
                     note.same[id(later)] = note.who(earlier)
                     break
-        persons = [replace(m, identity=note.who(m.identity)) for m in persons]
+        persons = [replace(m, identity=note.who(_attached(m))) for m in persons]
         self._roles(note, persons)
         self._client(note, persons)
         self._references(note, persons)
@@ -383,7 +389,7 @@ class RolesStyle(PseudonymStyle):
                 note.dropped[(first.entity.start, first.entity.end)] = found[1]
                 note.dropped[(second.entity.start, second.entity.end)] = first.entity.end
         for m in persons:  # a table's role column: "| André Bercier | fondateur, ... |"
-            identity = m.identity
+            identity = _attached(m)
             if id(identity) not in note.roles and (role := _table_role(text, m.entity, identity)):
                 note.roles[id(identity)] = role
         for m in persons:  # a title says what nothing else said: "le Dr Roux"
@@ -400,7 +406,7 @@ class RolesStyle(PseudonymStyle):
                     note.roles[id(identity)] = Role("le", noun, noun, gender or "M", "title")
 
     def _client(self, note: NoteRoles, persons: list[Mention]) -> None:
-        identities = list(dict.fromkeys(m.identity for m in persons if m.identity.kind != "pet"))
+        identities = list(dict.fromkeys(i for i in map(_attached, persons) if i.kind != "pet"))
         if not identities:
             return
         chosen: Identity | None = None
@@ -466,7 +472,7 @@ class RolesStyle(PseudonymStyle):
         used: dict[str, int] = {}
         others = 0
         for m in persons:
-            identity = m.identity
+            identity = _attached(m)
             key = id(identity)
             if key in note.references or key in note.client:
                 continue
@@ -490,7 +496,7 @@ class RolesStyle(PseudonymStyle):
     def _places(self, note: NoteRoles, mentions: list[Mention]) -> None:
         used: dict[str, int] = {}
         for m in mentions:
-            identity = m.identity
+            identity = _attached(m)
             if id(identity) in note.places:
                 continue
             kind = self.places.kind(identity)
@@ -506,7 +512,7 @@ class RolesStyle(PseudonymStyle):
     def _organisations(self, note: NoteRoles, mentions: list[Mention]) -> None:
         used: dict[str, int] = {}
         for m in mentions:
-            identity = m.identity
+            identity = _attached(m)
             if id(identity) in note.organisations:
                 continue
             noun, gender = _org_noun(identity, m.entity.text)
@@ -609,11 +615,13 @@ class RolesStyle(PseudonymStyle):
         identity = note.who(identity)
         if (
             previous is not None
-            and note.who(previous.identity) is identity
+            and note.who(_attached(previous)) is identity
             and _nickname_after(text, previous.entity, e)
         ):
             gap = text[previous.entity.end : e.start]
-            stop = INTRODUCED_CLOSE.match(text, e.end).end()
+            close = INTRODUCED_CLOSE.match(text, e.end)
+            assert close is not None  # every part optional: always matches
+            stop = close.end()
             closed = text[e.end : stop]
             if ("(" in gap) == (")" in closed) and (
                 not re.search(r"[«\"“]", gap) or re.search(r"[»\"”]", closed)
@@ -630,8 +638,8 @@ class RolesStyle(PseudonymStyle):
         # "Bonjour Madame Roux," -> "Bonjour Madame,"
         if greeting := lex.greeting.search(text, max(0, start - 30), start):
             start -= len(greeting.group("particle"))
-            gap = len(text[:start]) - len(text[:start].rstrip())
-            return start - gap, end, ""
+            spaces = len(text[:start]) - len(text[:start].rstrip())
+            return start - spaces, end, ""
         # a name right after its role: "sa sœur Capucine", "son médecin, le Dr Roux,"
         found = _role_before(text, e)
         if found is not None and ":" not in text[found[1] : start]:
@@ -852,7 +860,7 @@ def _table_role(text: str, e: Entity, identity: Identity) -> Role | None:
         # "fille d'André" names somebody: the relation alone, when it is one
         if known is None:
             return None
-        phrase = words = words[0]
+        phrase = words[0]
         words = [phrase]
     if not words or len(words) > 5:
         return None

@@ -39,7 +39,8 @@ def _segments(text: str, entities: list[Entity]) -> list[tuple[int, int, list[in
     """(start, end, entity indexes) of consecutive segments; no entity is cut."""
     order = sorted(range(len(entities)), key=lambda i: entities[i].start)
     segments: list[tuple[int, int, list[int]]] = []
-    seg_start, members = 0, []
+    members: list[int] = []
+    seg_start = 0
     for i in order:
         e = entities[i]
         if members and e.start - seg_start > SEGMENT:

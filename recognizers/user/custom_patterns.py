@@ -15,6 +15,7 @@ from collections import Counter
 
 import regex
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers import LANGUAGE
 
@@ -45,6 +46,9 @@ def timeout_warnings(timeouts: dict[str, int], source: object = None) -> list[st
 class CustomPatternRecognizer(PatternRecognizer):
     """One configured regex, with its context words, run under a time budget."""
 
+    name: str  # set by EntityRecognizer.__init__
+    patterns: list[Pattern]  # set by PatternRecognizer.__init__
+
     def __init__(self, name: str, entity: str, regex: str, context=(), score: float = 0.9) -> None:
         super().__init__(
             supported_entity=entity,
@@ -59,17 +63,26 @@ class CustomPatternRecognizer(PatternRecognizer):
     def from_settings(cls, settings: dict) -> list[CustomPatternRecognizer]:
         return [cls(**p) for p in settings.get("patterns", [])]
 
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        flags = regex_flags or self.global_regex_flags
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        flags: int = regex_flags or self.global_regex_flags or 0
         deadline = time.monotonic() + BUDGET_SECONDS
         results: list[RecognizerResult] = []
         for pattern in self.patterns:
-            if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
-                pattern.compiled_with_flags = flags
-                pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
+            # Presidio leaves Pattern's two cache attributes unannotated (inferred None)
+            compiled: regex.Pattern[str] | None = pattern.compiled_regex
+            if not compiled or pattern.compiled_with_flags != flags:
+                compiled = regex.compile(pattern.regex, flags=flags)
+                pattern.compiled_with_flags = flags  # type: ignore[assignment]
+                pattern.compiled_regex = compiled  # type: ignore[assignment]
             try:
                 remaining = max(deadline - time.monotonic(), 0.001)
-                for match in pattern.compiled_regex.finditer(text, timeout=remaining):
+                for match in compiled.finditer(text, timeout=remaining):
                     result = self._result(pattern, match.start(), match.end(), flags)
                     if result is not None:
                         results.append(result)
@@ -77,11 +90,18 @@ class CustomPatternRecognizer(PatternRecognizer):
                 _timeouts[self.pattern_name] += 1
         return EntityRecognizer.remove_duplicates(results)
 
-    def _result(self, pattern: Pattern, start: int, end: int, flags: int):
+    def _result(
+        self, pattern: Pattern, start: int, end: int, flags: int
+    ) -> RecognizerResult | None:
         if start == end:
             return None
         explanation = self.build_regex_explanation(
-            self.name, pattern.name, pattern.regex, pattern.score, None, flags
+            self.name,
+            pattern.name,
+            pattern.regex,
+            pattern.score,
+            None,  # type: ignore[arg-type]  # Presidio annotates bool, passes Optional[bool] itself
+            flags,
         )
         return RecognizerResult(
             entity_type=self.supported_entities[0],

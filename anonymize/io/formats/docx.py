@@ -36,7 +36,7 @@ from pathlib import Path
 from docx import Document as open_docx
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import XmlPart
+from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -294,7 +294,7 @@ class DocxNote:
         self.package = self.document.part.package
         # Generic parts (footnotes, endnotes, app.xml...) are bytes: parse them
         # once and serialize them back on save.
-        self._parsed: dict[object, etree._Element] = {}
+        self._parsed: dict[Part, etree._Element] = {}
         self.segments: list = []
         for part in self.package.iter_parts():
             if part.content_type in TEXT_PARTS:
@@ -410,7 +410,7 @@ class DocxNote:
             self.segments[index].apply(edits)
         self._clear_metadata(dates)
 
-    def _split(self, edit: Edit) -> list[tuple[int, int, str]]:
+    def _split(self, edit: Edit) -> list[tuple[int, int, int, str]]:
         """An edit in local offsets of each segment it touches; the first gets the text."""
         pieces = []
         new = edit.new

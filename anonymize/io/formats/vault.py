@@ -30,7 +30,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import PurePath, PurePosixPath
 from urllib.parse import quote, unquote
 
 # ![[target#anchor|alias]]: the target holds no bracket, `|`, `#` or `^`.
@@ -171,7 +171,7 @@ class LinkTargets:
     from the end ("Julien Marchand", "clients/Julien Marchand"), with or
     without ".md", without regard to case."""
 
-    def __init__(self, sources: Sequence[PurePosixPath], outputs: Sequence[PurePosixPath]):
+    def __init__(self, sources: Sequence[PurePath], outputs: Sequence[PurePath]):
         self._by_tail: dict[str, list[int]] = {}
         self.sources = [PurePosixPath(p.as_posix()) for p in sources]
         self.outputs = [PurePosixPath(p.as_posix()) for p in outputs]
