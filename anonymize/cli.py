@@ -434,22 +434,31 @@ def reveal(file: Path | None, mapping_path: Path, output: Path | None):
     help="A .anonymize-output file of batch: the replacements listed there are not leaks.",
 )
 @click.option("--show", is_flag=True, help="Print the text found (masked by default).")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Also flag (UNKNOWN) every proper noun, acronym or initials nothing explains.",
+)
 @_config_option
 def check(
     paths: tuple[Path, ...],
     mapping_path: Path | None,
     known_paths: tuple[Path, ...],
     show: bool,
+    strict: bool,
     config_path: Path | None,
 ):
     """The gate before publishing: exit 1 if PATHS (.txt, .md, .docx) hold identifiers.
 
     Prints file:line:col TYPE text for every detection, deny-listed term and
-    (with --mapping) real string of the mapping; exit 0 when clean.
+    (with --mapping) real string of the mapping; exit 0 when clean. With
+    --strict, also every capitalised word, acronym or initials that no lexicon,
+    list, allow-list or pseudonym of ours explains (TYPE UNKNOWN).
 
     \b
     Exemple :
       anonymize check public/ --mapping ~/secret/mapping.bin
+      anonymize check public/ --strict --show
     """
     from .io.marker import load_known
     from .publish.check import Gate
@@ -460,7 +469,11 @@ def check(
         mapping = load_mapping(mapping_path, _passphrase(confirm=False)) if mapping_path else None
     except MappingError as exc:
         raise click.ClickException(str(exc)) from None
-    gate = Gate.with_mapping(config, mapping, known) if mapping else Gate(config, known=known)
+    gate = (
+        Gate.with_mapping(config, mapping, known, strict=strict)
+        if mapping
+        else Gate(config, known=known, strict=strict)
+    )
     report = gate.check_paths(list(paths))
     _warn_timeouts(config)
     for finding in report.findings:

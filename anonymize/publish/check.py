@@ -24,6 +24,10 @@ strings in every file. A detection is excused only when every letter and
 digit of it lies inside something excused; anything else found around it is
 reported.
 Deny-listed terms and mapping originals are never excused.
+
+With `strict` (`check --strict`), the gate also flags, as `UNKNOWN`, every
+proper noun nothing explains (`strict.py`): a second opinion that does not
+depend on the detectors that `batch` ran.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from pathlib import Path
 from recognizers.lexicons import lines, particles_never_alone, titles
 
 from ..config import Config
+from ..detect.allow import AllowList
 from ..detect.canonical import canonical, canonical_view
 from ..entities import Entity
 from ..errors import EmptyNote, NoteError
@@ -45,6 +50,7 @@ from ..io.marker import find_marker, marker_files, read_marker, record_spans, st
 from ..io.reader import Note, find_notes, read_note
 from ..pipeline import Pipeline
 from ..replace.styles import LABELS, MASK
+from .strict import UNKNOWN, unknown_proper_nouns
 
 NAME_TYPES = ("PERSON", "LOCATION", "ORG")
 PLACEHOLDER = re.compile(r"\[(?:" + "|".join(sorted(set(LABELS.values()))) + r")_\d+\]")
@@ -186,8 +192,10 @@ class Gate:
         *,
         originals: Iterable[str] = (),
         known: Iterable[str] = (),
+        strict: bool = False,
     ) -> None:
         self.config = config or Config()
+        self.strict = strict
         self.originals = {o for o in originals if len(o.strip()) >= 2}
         self.known = set(known) - self.originals
         self._deny = _folded_pattern(self.config.deny, numbers=True)
@@ -197,14 +205,17 @@ class Gate:
         # the batch's own road, up to `resolve`: the same detections, not a rerun of
         # our own (no propagation: one finding per leak, no false positive spread)
         self._road = Pipeline(self.config, style="redact")
+        self._allow: AllowList | None = None
 
     @classmethod
-    def with_mapping(cls, config: Config | None, mapping, known: Iterable[str] = ()) -> Gate:
+    def with_mapping(
+        cls, config: Config | None, mapping, known: Iterable[str] = (), strict: bool = False
+    ) -> Gate:
         """A gate that knows a mapping: its originals are flagged, its replacements excused."""
         pairs = getattr(mapping, "pairs", {})
         originals = [real for real, (_, replacement) in pairs.items() if real != replacement]
         replacements = [replacement for _, replacement in pairs.values()]
-        return cls(config, originals=originals, known=[*known, *replacements])
+        return cls(config, originals=originals, known=[*known, *replacements], strict=strict)
 
     def _mask(self, doc: Note) -> bytearray:
         """1 for every character of `doc` that we wrote: placeholders, masks, the
@@ -314,7 +325,29 @@ class Gate:
                 line, col = doc.locate(e.start)
                 findings.append(Finding(label, line, col, e.type, e.text, e.start, e.end))
             findings.extend(sure)
+            if self.strict:
+                findings.extend(self._unknown(doc, label, mask, findings))
         return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.type))
+
+    def _unknown(
+        self, doc: Note, label: str, mask: bytearray, found: Sequence[Finding]
+    ) -> list[Finding]:
+        """`--strict`: the proper nouns nothing explains, where nothing else was found
+        (a leak is reported once); Markdown syntax is not text."""
+        if self._allow is None:
+            self._allow = AllowList(self.config.allow_terms())
+        here = [f for f in found if f.path == label and f.line != 0]
+        spans = [
+            Entity(u.start, u.end, UNKNOWN, u.text)
+            for u in unknown_proper_nouns(doc.text, mask, self._allow)
+        ]
+        out = []
+        for e in doc.protect(spans):
+            if any(f.start < e.end and e.start < f.end for f in here):
+                continue
+            line, col = doc.locate(e.start)
+            out.append(Finding(label, line, col, UNKNOWN, e.text, e.start, e.end))
+        return out
 
     @staticmethod
     def _metadata(doc: Note, label: str) -> list[Finding]:
