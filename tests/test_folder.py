@@ -254,3 +254,24 @@ def test_a_company_named_after_a_person_follows_the_person_and_leaks_nothing():
     assert f"entreprise: {surname} Mécanique SAS" in out, out
     assert f"M. {surname} veut" in out, out
     assert "Arnaud" not in out and "Nakamura" not in out, out
+
+
+def test_a_nickname_before_its_full_name_and_slugs_follow_the_person():
+    text = (
+        "Titi (Thibaut Rouchon) est venu. Titi a dit oui.\n"
+        "Jo (Johanna Perrin) appelle. Jo est contente.\n"
+        "Jean-Baptiste Marchand-Leclerc écrit de jb.marchand-leclerc@gmail.com.\n"
+        "Justine Roux, dite Juju, écrit de juju.roux@free.fr.\n"
+    )
+    out = anonymize_text(text, Config(seed=1)).text
+    titi = re.search(r"^(\S+) \(\S+ \S+\) est venu", out).group(1)
+    assert f"{titi} a dit oui" in out and titi[:2].lower() * 2 == titi.lower(), out
+    jo, johanna = re.search(r"\n(\S+) \((\S+) \S+\) appelle", out).groups()
+    assert first_name_gender(johanna) == "F" and f"{jo} est contente" in out, out
+    assert johanna.startswith(jo), out  # a short form of her pseudonym, not another name
+    surname = re.search(r"Marchand-Leclerc|(\S+) écrit de", out).group(1)
+    assert "marchand" not in out.lower() and "leclerc" not in out.lower(), out
+    local = re.search(r"écrit de (\S+)@gmail", out).group(1)
+    assert surname.lower() in local, out
+    lulu = re.search(r"dite (\S+), écrit de (\S+)\.\S+@free", out).groups()
+    assert lulu[0].lower() == lulu[1], out

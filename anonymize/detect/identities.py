@@ -474,10 +474,12 @@ class IdentityBook:
             mentions = []
             seen: dict[tuple, Identity] = {}  # the same words read the same in a note
             previous: list[Mention] = []  # the last person named, for "dit JB"
-            for e, parts in zip(entities, parsed[i], strict=True):
-                identity = self._attach(
-                    e, parts, text, note, local.setdefault(note, []), seen, previous
-                )
+            for k, (e, parts) in enumerate(zip(entities, parsed[i], strict=True)):
+                identity = self._nickname_before(e, parts, text, entities, parsed[i], k, seen)
+                if identity is None:
+                    identity = self._attach(
+                        e, parts, text, note, local.setdefault(note, []), seen, previous
+                    )
                 if identity is not None:
                     identity.notes.add(note)
                     identity.mentions += 1
@@ -504,6 +506,26 @@ class IdentityBook:
                     for form in {value, value.replace(" ", "")} - {""}:
                         self._by_name.setdefault(form, []).append((identity, role))
         return mentions_of_call
+
+    def _nickname_before(self, e, parts, text, entities, parsed, k, seen) -> Identity | None:
+        """ "Titi (Thibaut Rouchon)", "Jo (Johanna Perrin, sa sœur)": a lone name
+        right before a full name in brackets is that person's nickname."""
+        if e.type != "PERSON" or len(parts) != 1 or parts[0].role not in ("first", "nickname"):
+            return None
+        if k + 1 >= len(entities) or entities[k + 1].type != "PERSON":
+            return None
+        nxt, nxt_parts = entities[k + 1], parsed[k + 1]
+        first, last = _joined(nxt_parts, "first"), _joined(nxt_parts, "last")
+        if not (first and last) or not NICKNAME_THEN_NAME.fullmatch(text[e.end : nxt.start]):
+            return None
+        genders = {first_name_gender(parts[0].text), first_name_gender(first.split()[0].title())}
+        if {"F", "M"} <= genders:
+            return None  # "Marc (Julie Ferry)": two people, not a nickname
+        identity = self._identity(f"PERSON:{first}|{last}", "PERSON", nxt.text)
+        if parts[0].key not in first.split():
+            identity.nicknames.add(parts[0].key)
+        seen[(key_of(e.text), ("first",))] = identity
+        return identity
 
     def _merge_nicknamed(self, notes: list[list[Mention]]) -> list[list[Mention]]:
         """ "Marthe MARIE (« Caroline »)" then "Caroline Marie" in the signature: the
@@ -686,6 +708,10 @@ INTRODUCED = re.compile(
 )
 
 
+# Between a nickname and the full name it stands for: "Titi (Thibaut", "Jo («Johanna".
+NICKNAME_THEN_NAME = re.compile(r"\s*\(\s*[«\"“]?\s*")
+
+
 def _introduced(text: str, end: int, start: int) -> bool:
     """Whether the words between a name and a mention give that name's nickname."""
     return 0 <= start - end <= 20 and bool(INTRODUCED.fullmatch(text[end:start]))
@@ -752,7 +778,7 @@ def _fits(identity: Identity, parts: Sequence[Part], gender: str) -> bool:
         if (
             p.role == "nickname"
             and p.key not in identity.nicknames
-            and not _nickname_fits(p.key, identity.first)
+            and not nickname_fits(p.key, identity.first)
             and not _initials_fit(p.text, identity)
         ):
             return False
@@ -775,15 +801,25 @@ def _initials_fit(nick: str, identity: Identity) -> bool:
     return nick == first_initials(identity) + identity.last.split()[-1][:1].upper()
 
 
-def _nickname_fits(nick: str, first: str) -> bool:
+def reduplicated(nick: str, first: str) -> bool:
+    """'juju' of 'justine', 'titi' of 'thibaut' or 'christine', 'mimi' of
+    'emilie': a syllable of the first name said twice."""
+    half = len(nick) // 2
+    if len(nick) < 4 or len(nick) % 2 or nick[:half] != nick[half:]:
+        return False
+    syllable = nick[:half]
+    plain = re.sub(r"(?<=[tp])h", "", first)  # "thi" says "ti"
+    return syllable in plain and any(c in "aeiouy" for c in syllable)
+
+
+def nickname_fits(nick: str, first: str) -> bool:
     """'vic' fits 'victoire', 'juju' fits 'justine', 'jb' fits 'jean baptiste'."""
     if not first or not nick:
         return False
     compact = first.replace(" ", "")
     if len(nick) >= 2 and compact.startswith(nick) and nick != compact:
         return True
-    syllable = re.match(r"[^aeiouy]*[aeiouy]", compact)
-    if syllable and nick == syllable.group() * 2:
+    if reduplicated(nick, compact):
         return True
     words = first.split()
     return len(words) > 1 and nick == "".join(w[0] for w in words)

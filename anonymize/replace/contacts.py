@@ -15,7 +15,7 @@ import re
 
 from recognizers.lexicons import first_name_gender, lines
 
-from ..detect.identities import IdentityBook, Mention, key_of
+from ..detect.identities import IdentityBook, Mention, Part, key_of, nickname_fits
 from .fictitious import (
     ascii_slug,
     fake_address,
@@ -54,9 +54,41 @@ class Contacts:
         """The words of an e-mail local part or a slug, each replaced by what it names."""
         chunks = [c for c in re.split(r"[._\-+\d]+", local) if c]
         out: list[str] = []
-        for i, chunk in enumerate(chunks):
-            out.append(self._word(chunk, chunks[i + 1] if i + 1 < len(chunks) else "", note, notes))
+        i = 0
+        while i < len(chunks):
+            # "marchand-leclerc": a compound surname is one word of the slug
+            if i + 1 < len(chunks):
+                pair = self.book.person_with_token(f"{chunks[i]} {chunks[i + 1]}", note)
+                if pair is not None:
+                    identity, role = pair
+                    value = (
+                        self.persons.first(identity)
+                        if role == "first"
+                        else self.persons.last(identity.last, identity.notes)
+                    )
+                    out.append(ascii_slug(value))
+                    i += 2
+                    continue
+            following = chunks[i + 1] if i + 1 < len(chunks) else ""
+            out.append(self._word(chunks[i], following, note, notes))
+            i += 1
         return out
+
+    def _known_as(self, norm: str, note: int) -> str | None:
+        """'jb' for Jean-Baptiste, 'juju' for Justine: the short form of a note's
+        person, made the same way from their pseudonym."""
+        for identity in self.book.persons_of(note):
+            if not identity.first or identity.kind == "pet":
+                continue
+            letters = "".join(w[0] for w in identity.first.split())
+            if len(letters) > 1 and norm == letters:
+                return self.persons.first_initials(identity).lower()
+            if norm in identity.nicknames or (
+                len(norm) > 2 and norm != identity.first and nickname_fits(norm, identity.first)
+            ):
+                first = self.persons.first(identity)
+                return ascii_slug(self.persons.nickname(identity, Part(norm, "nickname"), first))
+        return None
 
     def _word(self, chunk: str, following: str, note: int, notes: set[int]) -> str:
         norm = key_of(chunk)
@@ -68,6 +100,9 @@ class Contacts:
             return self.persons.last(identity.last, identity.notes)
         if norm in self._generic:
             return chunk
+        known_as = self._known_as(norm, note)
+        if known_as:
+            return known_as
         glued = self._glued(norm, note)
         if glued is not None:
             return glued

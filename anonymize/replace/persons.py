@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from recognizers.lexicons import first_name_gender
 
-from ..detect.identities import Identity, IdentityBook, Mention, Part
+from ..detect.identities import Identity, IdentityBook, Mention, Part, reduplicated
 from .pools import TYPICAL, Picker, PoolExhausted, first_names, surnames, words
 
 REFERENCE_YEAR = 2025
@@ -168,7 +168,7 @@ class PersonNames:
         letters = first.lower()
         syllable = re.match(rf"[^{VOWELS}]*[{VOWELS}]+", letters)
         real_syllable = re.match(rf"[^{VOWELS}]*[{VOWELS}]", real)
-        if syllable and real_syllable and nick == real_syllable.group() * 2:
+        if syllable and real_syllable and reduplicated(nick, real):
             short = syllable.group()
             consonant = re.search(rf"[^{VOWELS}-]", letters)
             if short[0] in VOWELS:  # "Alice" -> "Lili"
