@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 from anonymize import Config, Pipeline, anonymize_text
 from anonymize.cli import main
+from anonymize.replace.places import department_name, department_of
 from anonymize.replace.pools import Picker, PoolExhausted, first_names, towns
 from recognizers.lexicons import first_name_gender, place_entry, table
 
@@ -275,3 +276,38 @@ def test_a_nickname_before_its_full_name_and_slugs_follow_the_person():
     assert surname.lower() in local, out
     lulu = re.search(r"dite (\S+), écrit de (\S+)\.\S+@free", out).groups()
     assert lulu[0].lower() == lulu[1], out
+
+
+def test_a_place_and_a_company_keep_one_rendering_however_they_are_written():
+    text = (
+        "Arrivée chez Ty Glaz en mars. Signature : Conserverie Ty Glaz. Ty Glaz recrute.\n"
+        "ZI des Ajoncs, 72100 Le Mans. RCS du Mans. Fait au Mans.\n"
+        "Elle veut déménager des Sables-d'Olonne ; 85100 Les Sables-d'Olonne.\n"
+        "Employeur : polyclinique des Vénètes, Vannes (Morbihan).\n"
+    )
+    out = anonymize_text(text, Config(seed=1)).text
+    company = re.search(r"chez (.+?) en mars", out).group(1)
+    assert f"{company} recrute" in out, out
+    town = re.search(r"72100|\d{5} ([^.]+)\. RCS", out).group(1)
+    assert f"RCS de {town}" in out or f"RCS d'{town}" in out, out
+    assert f"Fait à {town}" in out, out
+    moved = re.search(r"déménager (?:de |d')(.+?) ;", out).group(1)
+    assert out.rstrip().split("\n")[2].endswith(f"{moved}."), out
+    town, department = re.search(r", (\S+) \((.+?)\)\.", out).groups()
+    assert department_name(department_of(town)) == department, out
+
+
+def test_pseudonyms_echo_neither_the_real_name_nor_the_wrong_generation():
+    text = (
+        "Mme Simon, professeure principale, appelle. Emmanuelle Simon rappelle.\n"
+        "Sa grand-mère Nathalie vit seule. Son fils Arthur joue. Sa fille Camille dort.\n"
+    )
+    for seed in (1, 2, 3):
+        out = anonymize_text(text, Config(seed=seed)).text
+        surname = re.search(r"Mme (\S+),", out).group(1)
+        assert "simon" not in surname.lower() and not surname.lower().startswith("simo"), out
+        grandmother = re.search(r"grand-mère (\S+) vit", out).group(1)
+        son = re.search(r"fils (\S+) joue", out).group(1)
+        decades = first_names()["F"].decades
+        assert min(decades[grandmother]) <= 1960, out
+        assert max(first_names()["M"].decades[son]) >= 2000, out

@@ -38,6 +38,8 @@ from recognizers.lexicons import (
     is_surname,
     is_surname_particle,
     lines,
+    org_head,
+    place_entry,
     relation_words,
 )
 
@@ -570,7 +572,8 @@ class IdentityBook:
         if e.type in ("DATE", "AGE"):
             return None
         if e.type != "PERSON":
-            identity = self._identity(f"{e.type}:{key_of(e.text)}", e.type, e.text)
+            key, canonical = _named_key(e)
+            identity = self._identity(f"{e.type}:{key}", e.type, canonical)
             identity.kind = identity.kind or (e.hint("kind") or "")
             identity.head = identity.head or (e.hint("head") or "")
             return identity
@@ -710,6 +713,25 @@ INTRODUCED = re.compile(
 
 # Between a nickname and the full name it stands for: "Titi (Thibaut", "Jo («Johanna".
 NICKNAME_THEN_NAME = re.compile(r"\s*\(\s*[«\"“]?\s*")
+
+
+def _named_key(e: Entity) -> tuple[str, str]:
+    """The key and the full name of a place or an organisation, however it is
+    written: "au Mans" and "72100 Le Mans" are one town, "chez Ty Glaz" and
+    "Conserverie Ty Glaz" one company (its head noun apart)."""
+    if e.type == "LOCATION":
+        place = place_entry(e.text)
+        if place is not None:
+            name = place.alias_of or place.name
+            return key_of(name), name
+    if e.type == "ORG":
+        found = org_head(e.text, e.hint("head") or "")
+        if found is None:
+            return "name:" + key_of(e.text), e.text
+        rest = e.text[len(found[0]) :].strip()
+        if rest[:1].isupper() and not found[2]:
+            return "name:" + key_of(rest), e.text
+    return key_of(e.text), e.text
 
 
 def _introduced(text: str, end: int, start: int) -> bool:

@@ -613,9 +613,11 @@ class Dates:
         if p.lead == "le" and not p.side and not p.heading and both is not None:
             return both  # "le jeudi 6 février" -> "un jeudi de février"
         if d.weekday and d.month is not None and (case in ("", "ce") and not p.field):
-            # a weekday that carries the sentence: "séance jeudi 6 février à 18h30"
-            if refine:
-                return f"{d.weekday}, {with_case(point_np(d, self.precision, '', True), '')}"
+            # a weekday that carries the sentence: "séance jeudi 6 février à 18h30";
+            # a heading keeps its month too, so the notes of a folder stay in order
+            if refine or p.heading:
+                month = with_case(point_np(d, self.precision, "", refine), "")
+                return f"{d.weekday}, {month}"
             return with_case(NP("weekday", d.weekday), case)
         np = point_np(d, self.precision, p.side, refine)
         if np.form == "indef" and case == "en":

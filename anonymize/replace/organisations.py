@@ -72,10 +72,13 @@ class Organisations:
         identity = mention.identity
         assert identity is not None
         key = "ORG:" + identity.key
+        original = mention.entity.text
+        name_only = self.picker.table.get(key + ":name")
+        if name_only is not None and org_head(original, identity.head) is None:
+            return name_only  # "chez Ty Glaz" after "Conserverie Ty Glaz"
         known = self.picker.table.get(key)
         if known is not None and self.picker.allowed(known):
             return known
-        original = mention.entity.text
         notes = identity.notes
         swapped = self._after_person(original, mention.note)
         if swapped is not None:
@@ -115,7 +118,8 @@ class Organisations:
             return self.picker.remember(key, f"{prefix} {name}{suffix}", "organisations", notes)
         if ACRONYM.fullmatch(original):
             return self.picker.pick(key, f"acronyms {len(original)}", _Acronyms(original), notes)
-        return self.picker.pick(key, "organisations", invented_names(), notes)
+        # the name alone ("chez Ty Glaz") is the name of "Conserverie Ty Glaz"
+        return self.picker.pick(key + ":name", "organisations", invented_names(), notes)
 
     def _town(self, name: str, mention: Mention, text: str) -> str:
         """The pseudonym of the town named inside an organisation."""

@@ -14,11 +14,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from functools import cache
 
-from recognizers.lexicons import first_name_gender
+from recognizers.lexicons import first_name_gender, table
 
 from ..detect.identities import Identity, IdentityBook, Mention, Part, reduplicated
-from .pools import TYPICAL, Picker, PoolExhausted, first_names, surnames, words
+from .pools import TYPICAL, Picker, PoolExhausted, first_names, key_of, surnames, words
 
 REFERENCE_YEAR = 2025
 VOWELS = "aeiouyàâäéèêëîïôöùûüÿ"
@@ -59,6 +60,9 @@ class PersonNames:
         decade = None
         if identity.age is not None:
             decade = (REFERENCE_YEAR - identity.age) // 10 * 10
+        elif identity.relation:
+            # "sa grand-mère", "son fils": the generation the relation implies
+            decade = _generations().get(identity.relation.split()[-1])
         compound = "-" in identity.first or " " in identity.first
         for top, spread in TYPICAL:
             pool = first_names()[gender].for_generation(decade, top, spread)
@@ -70,7 +74,7 @@ class PersonNames:
                     f"first names ({gender})",
                     pool,
                     identity.notes,
-                    accept=lambda v: ("-" in v) == compound,
+                    accept=lambda v: ("-" in v) == compound and not echoes(identity.first, v),
                 )
             except PoolExhausted:
                 if spread == TYPICAL[-1][1]:
@@ -78,7 +82,13 @@ class PersonNames:
         raise PoolExhausted(f"no first name left for a person of {identity.notes}")
 
     def last(self, real: str, notes: set[int]) -> str:
-        return self.picker.pick("PERSON:last:" + real, "surnames", surnames(), notes)
+        return self.picker.pick(
+            "PERSON:last:" + real,
+            "surnames",
+            surnames(),
+            notes,
+            accept=lambda v: not echoes(real, v),
+        )
 
     def pet(self, identity: Identity) -> str:
         return self.picker.pick(
@@ -208,6 +218,20 @@ class PersonNames:
         digest = hashlib.sha256(f"{self.picker.seed}\x00LETTER\x00{key}".encode()).digest()
         others = [c for c in "abcdefghijklmnoprstvw" if c != real[:1].lower()]
         return others[digest[0] % len(others)]
+
+
+@cache
+def _generations() -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in table("relation_generations.tsv", "anonymize")}
+
+
+def echoes(real: str, value: str) -> bool:
+    """A pseudonym a reader would hear the real name in: it contains it ("Simon" ->
+    "Simonetti"), starts like it or rhymes with it ("Perez" -> "Durez")."""
+    r, v = (key_of(x).replace(" ", "").replace("-", "") for x in (real, value))
+    if not r or not v:
+        return False
+    return r in v or v in r or r[:4] == v[:4] or (len(r) >= 4 and r[-3:] == v[-3:])
 
 
 def _as_known(part: Part, identity: Identity) -> Part:

@@ -187,6 +187,11 @@ def department_of(town: str) -> str:
     return _departments()[0].get(key_of(town), "")
 
 
+def department_name(code: str) -> str:
+    """'29' -> 'Finistère'; "" if unknown."""
+    return {c: name for c, name in table("departments.tsv")}.get(code, "")
+
+
 @cache
 def _areas() -> dict[str, str]:
     return dict(row.split("\t") for row in lines("place_areas.tsv", "anonymize"))

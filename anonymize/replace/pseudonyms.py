@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from recognizers.lexicons import first_name_gender
+from recognizers.lexicons import first_name_gender, place_kind
 
 from ..config import Config
 from ..detect.identities import IdentityBook, Mention
@@ -25,9 +25,10 @@ from .contacts import Contacts
 from .dates import Dates
 from .organisations import Organisations
 from .persons import PersonNames
-from .places import Places, department_of
+from .places import Places, department_name, department_of
 from .pools import Picker, key_of
 
+TOWN_THEN_DEPARTMENT = re.compile(r"[ \u00a0]*\([ \u00a0]*")
 # What may stand between a postal code and its town: "74000 Annecy", "74000, Annecy"
 CODE_THEN_TOWN = re.compile(r"[ \u00a0]*[,/–-]?[ \u00a0\n]*")
 
@@ -49,6 +50,7 @@ class PseudonymStyle:
         self.dates = Dates(config.dates, self.date_shift)
         self._shift: int | None = None
         self._towns_after: dict[int, tuple[Mention, str]] = {}
+        self._town_before: dict[int, tuple[Mention, str]] = {}
 
     def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
         """Every real word of the scope is off limits; persons are named first, so
@@ -65,6 +67,17 @@ class PseudonymStyle:
         }
         self.picker.forbidden |= forbidden
         self.persons.prepare(self.book.identities)
+        # "Villars (Morbihan)": the department follows the pseudonym town
+        self._town_before = {
+            id(dept): (town, text)
+            for text, note in zip(texts, mentions, strict=True)
+            for town, dept in pairwise(note)
+            if town.entity.type == "LOCATION"
+            and dept.entity.type == "LOCATION"
+            and TOWN_THEN_DEPARTMENT.fullmatch(text[town.entity.end : dept.entity.start])
+            and text[dept.entity.end : dept.entity.end + 1] == ")"
+            and place_kind(dept.entity.text) == "department"
+        }
         self._towns_after = {
             id(code): (town, text)
             for text, note in zip(texts, mentions, strict=True)
@@ -79,6 +92,11 @@ class PseudonymStyle:
         if e.type == "PERSON":
             return self.persons.render(mention)
         if e.type == "LOCATION":
+            if id(mention) in self._town_before:
+                town, town_text = self._town_before[id(mention)]
+                found = department_name(department_of(self.places.render(town, town_text)))
+                if found:
+                    return found
             return self.places.render(mention, text)
         if e.type == "ORG":
             return self.organisations.render(mention, text)

@@ -111,7 +111,12 @@ def test_day_headings_of_one_note_stay_distinguishable():
     )
     out = _out(note)
     headings = re.findall(r"^## (.+)$", out, re.MULTILINE)
-    assert headings == ["Jeudi, début février", "Lundi, mi-février", "Mardi, fin février", "Jeudi"]
+    assert headings == [
+        "Jeudi, début février",
+        "Lundi, mi-février",
+        "Mardi, fin février",
+        "Jeudi, mars",
+    ]
 
 
 def test_the_same_weekday_twice_early_in_a_month_says_which_one():
@@ -120,9 +125,10 @@ def test_the_same_weekday_twice_early_in_a_month_says_which_one():
     assert headings == ["Premier lundi de mars", "Deuxième lundi de mars", "Lundi, mi-mars"]
 
 
-def test_a_lone_day_heading_keeps_its_weekday():
-    assert _out("## Jeudi 6 février\n\nSéance 2.\n") == "## Jeudi\n\nSéance 2.\n"
-    assert _out("--- samedi 17 mai ---\nRAS\n") == "--- Samedi ---\nRAS\n"
+def test_a_lone_day_heading_keeps_its_weekday_and_its_month():
+    # the month keeps a folder's notes in order; the day would single the session out
+    assert _out("## Jeudi 6 février\n\nSéance 2.\n") == "## Jeudi, février\n\nSéance 2.\n"
+    assert _out("--- samedi 17 mai ---\nRAS\n") == "--- Samedi, mai ---\nRAS\n"
 
 
 @pytest.mark.parametrize("dates", ["season", "year", "remove"])
@@ -136,7 +142,7 @@ def test_day_headings_never_repeat_at_a_coarser_precision(dates):
 def test_headings_in_capitals_and_date_fields():
     note = "NOTE DE SÉANCE - mardi 20 mai 2025 (visio)\n**Date :** vendredi 14 février 2025, 9 h\n"
     out = _out(note)
-    assert out == "NOTE DE SÉANCE - mardi (visio)\n**Date :** février 2025, 9 h\n"
+    assert out == "NOTE DE SÉANCE - mardi, mai 2025 (visio)\n**Date :** février 2025, 9 h\n"
 
 
 def test_shifted_dates_keep_their_phrase_and_their_intervals():
