@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 from anonymize import Config, Pipeline, anonymize_text
 from anonymize.cli import main
+from anonymize.replace.fictitious import ascii_slug
 from anonymize.replace.places import department_name, department_of
 from anonymize.replace.pools import Picker, PoolExhausted, first_names, towns
 from recognizers.lexicons import first_name_gender, place_entry, table
@@ -311,3 +312,17 @@ def test_pseudonyms_echo_neither_the_real_name_nor_the_wrong_generation():
         decades = first_names()["F"].decades
         assert min(decades[grandmother]) <= 1960, out
         assert max(first_names()["M"].decades[son]) >= 2000, out
+
+
+def test_slugs_keep_their_ordinary_words_and_drop_spoken_numbers():
+    text = (
+        "Léon Leblanc dicte : leon point leblanc quatre-vingt-un arobase gmail point com. "
+        "Profil linkedin.com/in/leon-leblanc-prod et instagram.com/leon.aquarelles.\n"
+        "Une agence de Barcelone le contacte.\n"
+    )
+    out = anonymize_text(text, Config(seed=1)).text
+    first, last = re.match(r"(\S+) (\S+) dicte", out).groups()
+    slug = f"{ascii_slug(first)} point {ascii_slug(last)} arobase"
+    assert slug in out and "quatre" not in out and "vingt" not in out, out
+    assert f"{ascii_slug(first)}-{ascii_slug(last)}-prod" in out and "aquarelles" in out, out
+    assert "Barcelon" not in out, out  # never the same city under another spelling

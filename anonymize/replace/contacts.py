@@ -13,7 +13,13 @@ import hashlib
 import random
 import re
 
-from recognizers.lexicons import first_name_gender, lines
+from recognizers.lexicons import (
+    first_name_gender,
+    is_ordinary_word,
+    is_surname,
+    lines,
+    number_words,
+)
 
 from ..detect.identities import IdentityBook, Mention, Part, key_of, nickname_fits
 from .fictitious import (
@@ -52,7 +58,7 @@ class Contacts:
     # -- words that name people ----------------------------------------------------
     def local_words(self, local: str, note: int, notes: set[int]) -> list[str]:
         """The words of an e-mail local part or a slug, each replaced by what it names."""
-        chunks = [c for c in re.split(r"[._\-+\d]+", local) if c]
+        chunks = [c for c in re.split(r"[._\-+\d\s]+", local) if c]
         out: list[str] = []
         i = 0
         while i < len(chunks):
@@ -70,7 +76,9 @@ class Contacts:
                     i += 2
                     continue
             following = chunks[i + 1] if i + 1 < len(chunks) else ""
-            out.append(self._word(chunks[i], following, note, notes))
+            word = self._word(chunks[i], following, note, notes)
+            if word:
+                out.append(word)
             i += 1
         return out
 
@@ -100,6 +108,15 @@ class Contacts:
             return self.persons.last(identity.last, identity.notes)
         if norm in self._generic:
             return chunk
+        if norm in number_words():
+            return ""  # "quatre-vingt-un" said in an address: no number is kept
+        if (
+            len(norm) > 2
+            and is_ordinary_word(chunk)
+            and not is_surname(chunk)
+            and first_name_gender(chunk) is None
+        ):
+            return chunk  # "lorraine-navarro-prod", "@agathe.aquarelles": a word, not a name
         known_as = self._known_as(norm, note)
         if known_as:
             return known_as

@@ -141,7 +141,12 @@ def foreign_cities_like(name: str) -> tuple[str, tuple[str, ...]]:
     stays in Québec or Canada ("Laval", "Québec"), Casablanca in Morocco; a city
     whose country is unknown, or has few cities, gets a well-known foreign city."""
     country, population = _foreign_cities().get(key_of(name), ("", 0))
-    cities = [c for c in _cities_of(country) if key_of(c[0]) != key_of(name)] if country else []
+    # the same city under another name ("Barcelona" for Barcelone) has its population
+    cities = (
+        [c for c in _cities_of(country) if key_of(c[0]) != key_of(name) and c[1] != population]
+        if country
+        else []
+    )
     if len(cities) < FOREIGN_POOL:
         return "any", words("pseudo_foreign_cities.txt")
     cities.sort(key=lambda c: abs(math.log((c[1] + 1) / (population + 1))))
