@@ -269,6 +269,14 @@ def surname_end(ws: list[Word], i: int, text: str, *, lenient: bool = False) -> 
         if j > i and next_word(ws, j - 1, text) is not ws[j]:
             return i
         j += 1
+    # `M. Le Du`, `Mme Le Dû`: after a title, a particle may close the surname
+    if (
+        lenient
+        and j - i >= 2
+        and is_namelike(ws[j - 1].text)
+        and (j >= len(ws) or next_word(ws, j - 1, text) is not ws[j] or not is_namelike(ws[j].text))
+    ):
+        return j
     if j >= len(ws):
         return i
     if j > i and next_word(ws, j - 1, text) is not ws[j] and not ws[j].elided:
@@ -328,6 +336,41 @@ def _caps_line(line: str) -> bool:
         elif any(c.islower() for c in word) and len(word) > 1:
             mixed += 1
     return caps > 0 and (mixed == 0 or caps > 2 * mixed)
+
+
+# Initials written after a surname in lists and signatures: `T.M.`, `G.M`,
+# `J.-P.`, `A.`, or one bare capital (`DUMESNIL J`); at most four letters,
+# never followed by more letters.
+_UPPER = "A-ZÀÂÉÈÊÎÔÛÇ"
+_TRAILING_INITIALS = re.compile(
+    rf"[ \u00a0](?P<ini>[{_UPPER}](?:\.-?[{_UPPER}]|-[{_UPPER}]){{0,3}}\.?)(?![\w'’-])"
+)
+
+
+def initials_after(text: str, end: int) -> int | None:
+    """End of the initials that follow a surname ending at `end` (`BRUNEAU T.M.`,
+    `DUMESNIL J`, `Pugeat G.M`), or None. A bare capital without a dot counts
+    only before a bracket, a separator or the end of a line: `VITAMINE D est`
+    stays a word, `DUMESNIL J (radiologie)` is a name."""
+    m = _TRAILING_INITIALS.match(text, end)
+    if m is None:
+        return None
+    ini = m.group("ini")
+    if "." not in ini and "-" not in ini:
+        after = text[m.end() : m.end() + 2].lstrip(" ")
+        if after and after[0] not in "(,;/|)\n":
+            return None
+    return m.end()
+
+
+def caps_elision_start(text: str, w: Word) -> int:
+    """Start of an ALL-CAPS surname with its capital elision (`M'BAREK`, `N'DIAYE`,
+    `D'ALMEIDA`): the word regex takes `M'` for an elided pronoun."""
+    if w.elided and w.start >= 2 and text[w.start - 2].isupper() and is_caps(w.text):
+        before = text[w.start - 3] if w.start >= 3 else " "
+        if not before.isalnum():
+            return w.start - 2
+    return w.start
 
 
 # ---------------------------------------------------------------- spaCy

@@ -84,14 +84,20 @@ def _split_at_breaks(e: Entity) -> list[Entity]:
         start = m.end()
     if start < len(e.text):
         pieces.append((start, len(e.text)))
+    # a later line's bullet is not part of it ("- M. Pierson")
+    pieces = [pieces[0]] + [
+        (a + len(e.text[a:b]) - len(e.text[a:b].lstrip("-*•–—> ")), b) for a, b in pieces[1:]
+    ]
     kept = [pieces[0]] + [
         # a later cell or line is usually a heading swept along ("COACHING",
-        # "mère"); it is kept only when it reads as a full name itself
+        # "mère"); it is kept only when it reads as a full name itself, or as a
+        # title and a name ("Diderot\n- M. Pierson": the title recognizer's
+        # "Pierson" was dropped inside the model's longer span)
         (a, b)
         for a, b in pieces[1:]
         if len(words := e.text[a:b].split()) >= 2
         and all(w[:1].isupper() for w in words)
-        and first_name_gender(words[0]) is not None
+        and (first_name_gender(words[0]) is not None or words[0] in _person_prefixes())
     ]
     return [replace(e, start=e.start + a, end=e.start + b, text=e.text[a:b]) for a, b in kept]
 
