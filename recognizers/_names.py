@@ -363,6 +363,32 @@ def initials_after(text: str, end: int) -> int | None:
     return m.end()
 
 
+def in_caps_heading(ws: list[Word], k: int, text: str) -> bool:
+    """ws[k] is an ordinary word ending a run of capitals (`COMPTE RENDU Marie`):
+    a heading before a name, not the name's surname."""
+    from recognizers.lexicons import is_ordinary_word  # lexicons imports this module
+
+    prev = previous_word(ws, k, text)
+    return (
+        prev is not None
+        and is_caps(prev.text)
+        and fold(prev.text) not in UPPER_PARTICLES
+        and is_ordinary_word(ws[k].text)
+    )
+
+
+def caps_surname_start(ws: list[Word], k: int, text: str) -> int:
+    """Start of the ALL-CAPS surname whose last word is ws[k], with the capital
+    particles before it (`DA SILVA`, `LE ROUX`, `VAN DER BERG`) and a capital
+    elision (`M'BAREK`)."""
+    while k > 0:
+        prev = previous_word(ws, k, text)
+        if prev is None or not is_caps(prev.text) or fold(prev.text) not in UPPER_PARTICLES:
+            break
+        k -= 1
+    return caps_elision_start(text, ws[k])
+
+
 def caps_elision_start(text: str, w: Word) -> int:
     """Start of an ALL-CAPS surname with its capital elision (`M'BAREK`, `N'DIAYE`,
     `D'ALMEIDA`): the word regex takes `M'` for an elided pronoun."""
