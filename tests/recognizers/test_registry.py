@@ -52,6 +52,7 @@ ADDED_SINCE = [
     "OddPhoneRecognizer",
     "SpacedEmailRecognizer",
     "SpokenStreetRecognizer",
+    "SurnameInitialsRecognizer",
 ]
 
 KINDS = {
