@@ -165,6 +165,20 @@ def relation_words() -> dict[str, tuple[str, str]]:
     return {fold(w): (g, k) for w, g, k in table("relation_words.tsv")}
 
 
+@cache
+def person_roles() -> frozenset[str]:
+    """Roles written before a person's name in records (folded; data/person_roles.txt)."""
+    return frozenset(fold(w) for w in lines("person_roles.txt"))
+
+
+@cache
+def person_words() -> frozenset[str]:
+    """Words after which a name or initials stand for a person: kin and work
+    relations (not pets) and the roles of records (folded)."""
+    people = {w for w, (_, kind) in relation_words().items() if kind != "pet"}
+    return frozenset(people | person_roles())
+
+
 @lru_cache(maxsize=1 << 16)
 def first_name(word: str) -> FirstName | None:
     """The lexicon entry of a capitalized or ALL-CAPS first name, if any.
@@ -182,6 +196,10 @@ def first_name(word: str) -> FirstName | None:
         entry = folded.get(fold(word))
     if entry or "-" not in word:
         return entry
+    if len(word) > 3 and word[1] == "-" and word[0].isupper():
+        # `M-Antonin`, `J-Baptiste`: the first part of a compound name abbreviated
+        rest = first_name(word[2:])
+        return FirstName(word, rest.gender, rest.tier) if rest else None
     parts = [first_name(p) for p in word.split("-")]
     if all(parts) and len(parts) <= 3:
         head = parts[0]

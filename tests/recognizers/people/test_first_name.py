@@ -46,6 +46,8 @@ def rec():
         ("Patient : M'BAREK Sofiane\nIPP 8025531907", ["M'BAREK Sofiane"]),
         # a heading in capitals before a first name is not its surname
         ("COMPTE RENDU Marie est venue seule.", ["Marie"]),
+        # a compound first name with its first part abbreviated
+        ("Rendez-vous avec M-Antonin Delirieux ce matin.", ["M-Antonin Delirieux"]),
     ],
 )
 def test_finds_first_names(found, rec, text, expected):
