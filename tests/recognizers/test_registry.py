@@ -51,6 +51,7 @@ ADDED_SINCE = [
     "DigitRunRecognizer",
     "OddPhoneRecognizer",
     "SpacedEmailRecognizer",
+    "RoleNameRecognizer",
     "SpokenStreetRecognizer",
     "SurnameInitialsRecognizer",
 ]
