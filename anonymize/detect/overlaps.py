@@ -160,6 +160,8 @@ def _person_prefixes() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines("person_prefixes.txt", package="anonymize"))
 
 
+# An initial, not a title, opening a span a recognizer marked as initials.
+INITIAL_FIRST = re.compile(r"[A-ZÀ-Ý]\.[ \u00a0-]")
 PLACE_WORD_BEFORE = re.compile(r"(?<![\w'’])(?:le|du|au|dans|en|à|de|vers|sur)\s+$", re.IGNORECASE)
 
 
@@ -175,6 +177,8 @@ def _trim_person_prefix(e: Entity) -> Entity:
     ("Dr Majdoline")."""
     if e.type not in NAME_TYPES:
         return e
+    if e.hint("part") == "initials" and INITIAL_FIRST.match(e.text):
+        return e  # "Dr M. Carlier", "ma patiente M. D.": the recognizer read an initial
     offset = 0
     text = e.text
     while True:
@@ -333,6 +337,8 @@ def _person_shape(e: Entity) -> Entity:
             is_ordinary_word(head) or never_a_name_alone(head)
         ):
             break
+        if is_surname_particle(head) and head[:1].isupper():
+            break  # "Le Meur", "Da Costa": a particle opens the surname ("M. Le Du")
         cut = e.text.index(parts[1], len(head))
         e = replace(e, start=e.start + cut, text=e.text[cut:])
     # a title after the name: "Aurore Dupuy Directrice Générale" (surnames that are
