@@ -187,6 +187,8 @@ def _trim_person_prefix(e: Entity) -> Entity:
         is_title = word in _person_prefixes()
         if not (sep and rest.strip()) or not (is_title or word.casefold() in _greetings()):
             break
+        if offset and INITIAL_FIRST.match(text, offset) and rest[:1].isupper():
+            break  # "Dr M. Carlier": after a title, "M." is the first name's initial
         if is_title and e.type != "PERSON":
             e = replace(e, type="PERSON", hints=())
         offset += len(first) + len(sep)

@@ -148,6 +148,18 @@ def test_an_initial_read_as_such_is_not_a_title():
     assert spans(found) == [("PERSON", "M. Carlier"), ("PERSON", "M. D."), ("PERSON", "Roux")]
 
 
+def test_an_initial_after_a_title_stays_in_the_model_span():
+    text = "Signé : Dr M. Carlier. Vu par Mme Roux."
+    found = resolve_overlaps(
+        [
+            ent(text, "Dr M. Carlier", "PERSON", recognizer="SpacyRecognizer"),
+            ent(text, "Mme Roux", "PERSON", recognizer="SpacyRecognizer"),
+        ],
+        text,
+    )
+    assert spans(found) == [("PERSON", "M. Carlier"), ("PERSON", "Roux")]
+
+
 def test_lower_case_names_are_noise_unless_deny_listed():
     text = "on s'est vus en visio avec hajime"
     statistical = ent(text, "visio", "LOCATION", 0.85, "SpacyRecognizer")
