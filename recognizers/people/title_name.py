@@ -99,7 +99,9 @@ class TitleNameRecognizer(NameRecognizer):
                         self,
                         start,
                         stop,
-                        0.85,
+                        # above the model's 0.85: its same span (`M. Carlier`) would
+                        # otherwise replace this one, and lose the initial to a title
+                        0.86 if initials else 0.85,
                         gender=TITLES[w.text] or (first.gender if first else None),
                         part=part,
                     )
