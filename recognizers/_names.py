@@ -165,6 +165,20 @@ def relation_words() -> dict[str, tuple[str, str]]:
     return {fold(w): (g, k) for w, g, k in table("relation_words.tsv")}
 
 
+@cache
+def person_roles() -> frozenset[str]:
+    """Roles written before a person's name in records (folded; data/person_roles.txt)."""
+    return frozenset(fold(w) for w in lines("person_roles.txt"))
+
+
+@cache
+def person_words() -> frozenset[str]:
+    """Words after which a name or initials stand for a person: kin and work
+    relations (not pets) and the roles of records (folded)."""
+    people = {w for w, (_, kind) in relation_words().items() if kind != "pet"}
+    return frozenset(people | person_roles())
+
+
 @lru_cache(maxsize=1 << 16)
 def first_name(word: str) -> FirstName | None:
     """The lexicon entry of a capitalized or ALL-CAPS first name, if any.
@@ -182,6 +196,10 @@ def first_name(word: str) -> FirstName | None:
         entry = folded.get(fold(word))
     if entry or "-" not in word:
         return entry
+    if len(word) > 3 and word[1] == "-" and word[0].isupper():
+        # `M-Antonin`, `J-Baptiste`: the first part of a compound name abbreviated
+        rest = first_name(word[2:])
+        return FirstName(word, rest.gender, rest.tier) if rest else None
     parts = [first_name(p) for p in word.split("-")]
     if all(parts) and len(parts) <= 3:
         head = parts[0]
@@ -269,6 +287,14 @@ def surname_end(ws: list[Word], i: int, text: str, *, lenient: bool = False) -> 
         if j > i and next_word(ws, j - 1, text) is not ws[j]:
             return i
         j += 1
+    # `M. Le Du`, `Mme Le Dû`: after a title, a particle may close the surname
+    if (
+        lenient
+        and j - i >= 2
+        and is_namelike(ws[j - 1].text)
+        and (j >= len(ws) or next_word(ws, j - 1, text) is not ws[j] or not is_namelike(ws[j].text))
+    ):
+        return j
     if j >= len(ws):
         return i
     if j > i and next_word(ws, j - 1, text) is not ws[j] and not ws[j].elided:
@@ -328,6 +354,67 @@ def _caps_line(line: str) -> bool:
         elif any(c.islower() for c in word) and len(word) > 1:
             mixed += 1
     return caps > 0 and (mixed == 0 or caps > 2 * mixed)
+
+
+# Initials written after a surname in lists and signatures: `T.M.`, `G.M`,
+# `J.-P.`, `A.`, or one bare capital (`DUMESNIL J`); at most four letters,
+# never followed by more letters.
+_UPPER = "A-ZÀÂÉÈÊÎÔÛÇ"
+_TRAILING_INITIALS = re.compile(
+    rf"[ \u00a0](?P<ini>[{_UPPER}](?:\.-?[{_UPPER}]|-[{_UPPER}]){{0,3}}\.?)(?![\w'’-])"
+)
+
+
+def initials_after(text: str, end: int) -> int | None:
+    """End of the initials that follow a surname ending at `end` (`BRUNEAU T.M.`,
+    `DUMESNIL J`, `Pugeat G.M`), or None. A bare capital without a dot counts
+    only before a bracket, a separator or the end of a line: `VITAMINE D est`
+    stays a word, `DUMESNIL J (radiologie)` is a name."""
+    m = _TRAILING_INITIALS.match(text, end)
+    if m is None:
+        return None
+    ini = m.group("ini")
+    if "." not in ini and "-" not in ini:
+        after = text[m.end() : m.end() + 2].lstrip(" ")
+        if after and after[0] not in "(,;/|)\n":
+            return None
+    return m.end()
+
+
+def in_caps_heading(ws: list[Word], k: int, text: str) -> bool:
+    """ws[k] is an ordinary word ending a run of capitals (`COMPTE RENDU Marie`):
+    a heading before a name, not the name's surname."""
+    from recognizers.lexicons import is_ordinary_word  # lexicons imports this module
+
+    prev = previous_word(ws, k, text)
+    return (
+        prev is not None
+        and is_caps(prev.text)
+        and fold(prev.text) not in UPPER_PARTICLES
+        and is_ordinary_word(ws[k].text)
+    )
+
+
+def caps_surname_start(ws: list[Word], k: int, text: str) -> int:
+    """Start of the ALL-CAPS surname whose last word is ws[k], with the capital
+    particles before it (`DA SILVA`, `LE ROUX`, `VAN DER BERG`) and a capital
+    elision (`M'BAREK`)."""
+    while k > 0:
+        prev = previous_word(ws, k, text)
+        if prev is None or not is_caps(prev.text) or fold(prev.text) not in UPPER_PARTICLES:
+            break
+        k -= 1
+    return caps_elision_start(text, ws[k])
+
+
+def caps_elision_start(text: str, w: Word) -> int:
+    """Start of an ALL-CAPS surname with its capital elision (`M'BAREK`, `N'DIAYE`,
+    `D'ALMEIDA`): the word regex takes `M'` for an elided pronoun."""
+    if w.elided and w.start >= 2 and text[w.start - 2].isupper() and is_caps(w.text):
+        before = text[w.start - 3] if w.start >= 3 else " "
+        if not before.isalnum():
+            return w.start - 2
+    return w.start
 
 
 # ---------------------------------------------------------------- spaCy

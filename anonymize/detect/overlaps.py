@@ -84,14 +84,20 @@ def _split_at_breaks(e: Entity) -> list[Entity]:
         start = m.end()
     if start < len(e.text):
         pieces.append((start, len(e.text)))
+    # a later line's bullet is not part of it ("- M. Pierson")
+    pieces = [pieces[0]] + [
+        (a + len(e.text[a:b]) - len(e.text[a:b].lstrip("-*•–—> ")), b) for a, b in pieces[1:]
+    ]
     kept = [pieces[0]] + [
         # a later cell or line is usually a heading swept along ("COACHING",
-        # "mère"); it is kept only when it reads as a full name itself
+        # "mère"); it is kept only when it reads as a full name itself, or as a
+        # title and a name ("Diderot\n- M. Pierson": the title recognizer's
+        # "Pierson" was dropped inside the model's longer span)
         (a, b)
         for a, b in pieces[1:]
         if len(words := e.text[a:b].split()) >= 2
         and all(w[:1].isupper() for w in words)
-        and first_name_gender(words[0]) is not None
+        and (first_name_gender(words[0]) is not None or words[0] in _person_prefixes())
     ]
     return [replace(e, start=e.start + a, end=e.start + b, text=e.text[a:b]) for a, b in kept]
 
@@ -154,6 +160,8 @@ def _person_prefixes() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines("person_prefixes.txt", package="anonymize"))
 
 
+# An initial, not a title, opening a span a recognizer marked as initials.
+INITIAL_FIRST = re.compile(r"[A-ZÀ-Ý]\.[ \u00a0-]")
 PLACE_WORD_BEFORE = re.compile(r"(?<![\w'’])(?:le|du|au|dans|en|à|de|vers|sur)\s+$", re.IGNORECASE)
 
 
@@ -169,6 +177,8 @@ def _trim_person_prefix(e: Entity) -> Entity:
     ("Dr Majdoline")."""
     if e.type not in NAME_TYPES:
         return e
+    if e.hint("part") == "initials" and INITIAL_FIRST.match(e.text):
+        return e  # "Dr M. Carlier", "ma patiente M. D.": the recognizer read an initial
     offset = 0
     text = e.text
     while True:
@@ -177,6 +187,8 @@ def _trim_person_prefix(e: Entity) -> Entity:
         is_title = word in _person_prefixes()
         if not (sep and rest.strip()) or not (is_title or word.casefold() in _greetings()):
             break
+        if offset and INITIAL_FIRST.match(text, offset) and rest[:1].isupper():
+            break  # "Dr M. Carlier": after a title, "M." is the first name's initial
         if is_title and e.type != "PERSON":
             e = replace(e, type="PERSON", hints=())
         offset += len(first) + len(sep)
@@ -327,6 +339,8 @@ def _person_shape(e: Entity) -> Entity:
             is_ordinary_word(head) or never_a_name_alone(head)
         ):
             break
+        if is_surname_particle(head) and head[:1].isupper():
+            break  # "Le Meur", "Da Costa": a particle opens the surname ("M. Le Du")
         cut = e.text.index(parts[1], len(head))
         e = replace(e, start=e.start + cut, text=e.text[cut:])
     # a title after the name: "Aurore Dupuy Directrice Générale" (surnames that are

@@ -16,8 +16,10 @@ from recognizers._names import (
     TokenIndex,
     Word,
     caps_surname_ok,
+    caps_surname_start,
     first_name,
     fold,
+    in_caps_heading,
     is_caps,
     is_surname,
     is_title,
@@ -56,8 +58,15 @@ class CapsSurnameRecognizer(NameRecognizer):
                     continue
             # SURNAME, then first name (`VIDAL Anaïs`)
             prev = previous_word(ws, i, text)
-            if entry is not None and prev is not None and self._caps_surname(prev) and not w.elided:
-                found.append(result(self, prev.start, w.end, 0.85, gender=gender, part="full"))
+            if (
+                entry is not None
+                and prev is not None
+                and self._caps_surname(prev)
+                and not w.elided
+                and not in_caps_heading(ws, i - 1, text)
+            ):
+                start = caps_surname_start(ws, i - 1, text)
+                found.append(result(self, start, w.end, 0.85, gender=gender, part="full"))
         return found
 
     @staticmethod

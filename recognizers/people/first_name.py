@@ -20,8 +20,10 @@ from recognizers._names import (
     TokenIndex,
     Word,
     caps_surname_ok,
+    caps_surname_start,
     first_name,
     fold,
+    in_caps_heading,
     is_acronym,
     is_caps,
     is_common_word,
@@ -136,8 +138,9 @@ class FirstNameRecognizer(NameRecognizer):
             and not is_caps(w.text)
             and not line_mostly_caps(text, w.start)
             and caps_surname_ok(prev.text)
+            and not in_caps_heading(ws, i - 1, text)
         ):
-            start = prev.start
+            start = caps_surname_start(ws, i - 1, text)
         with_surname = (start, end) != (w.start, w.end)
 
         ambiguous = is_common_word(w.text) or is_place_word(w.text)

@@ -15,22 +15,38 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers._names import (
     NameRecognizer,
+    Word,
     first_name,
     fold,
     is_surname,
+    is_title,
+    person_words,
+    relation_words,
     result,
     stop_words,
     surname_end,
     words,
 )
+from recognizers.lexicons import is_ordinary_word, place_population
 
 _UP = "A-ZÀÂÉÈÊÎÔÛÇ"
-_GROUP = rf"[{_UP}]\.(?:-?[{_UP}]\.)*"
-# initials then a surname: `S. Rigal`, `J.-P. Martin`, `Y. Le Bras`
+# `S.`, `J.-P.`, `A.K.`, and `J-L.` (a hyphen without the first dot)
+_GROUP = rf"[{_UP}](?:\.|(?=-[{_UP}]\.))(?:-?[{_UP}]\.)*"
+# initials then a surname: `S. Rigal`, `J.-P. Martin`, `Y. Le Bras`, `J-L. Gonner`
 _INITIAL_SURNAME = re.compile(rf"(?<![\w.’'-])(?P<ini>{_GROUP})[ \u00a0](?=[{_UP}])")
-# a first name then one initial: `Prune V.`
+# an initial glued to the surname, as typed in a hurry: `Z.Berthier`, `J.-P.Roux`
+_GLUED = re.compile(rf"(?<![\w.’'-@/])(?P<ini>{_GROUP})(?=[{_UP}][a-zà-ÿ])")
+# two letters for a compound first name: `Pj. Dugave`, `Jf. Martin`
+_TWO_LETTERS = re.compile(
+    rf"(?<![\w.’'-])(?P<ini>[{_UP}][bcdfghjklmnpqrstvwxz]\.)[ \u00a0](?=[{_UP}])"
+)
+# Two-letter abbreviations that are not a first name's initials.
+_NOT_TWO_LETTERS = frozenset(
+    {"Dr.", "Pr.", "Mr.", "Ms.", "St.", "Cf.", "Vs.", "Bd.", "Fg.", "Nb.", "Ps.", "Mt.", "Tél."}
+)
+# a first name then initials: `Prune V.`, `Margaux L.-D.`
 _NAME_INITIAL = re.compile(
-    rf"(?<![\w’'-])(?P<name>[{_UP}][\w’'-]+)[ \u00a0](?P<ini>[{_UP}]\.)(?![\w.-])"
+    rf"(?<![\w’'-])(?P<name>[{_UP}][\w’'-]+)[ \u00a0](?P<ini>{_GROUP})(?![\w.-])"
 )
 # initials only, two groups or more with spaces: `A. K.-L. B.`, `J.-P. M.`
 _INITIALS_ONLY = re.compile(rf"(?<![\w.’'-]){_GROUP}(?:[ \u00a0]{_GROUP})+(?![\w-])")
@@ -45,6 +61,28 @@ _BEFORE_A_PERSON = frozenset(
 )
 # Dotted abbreviations that are not initials of a person.
 _NOT_INITIALS = frozenset({"M.", "N.B.", "P.S.", "P.-S.", "C.V.", "S.A.", "J.O.", "T.S.V.P."})
+# A compound first name's initials alone after a comma or a relation word:
+# `un ancien collègue, J.-P.`; never `av. J.-C.` (a date).
+_COMPOUND_ALONE = re.compile(
+    rf"(?P<before>[\w’'-]+,?)[ \u00a0](?P<ini>[{_UP}]\.?-[{_UP}]\.)(?![\w.-])"
+)
+_ERA = frozenset({"av", "apr", "avant", "après"})
+# A capitalized word after initials that is a town of this size is the town
+# (`C. Paris`, `A. Nancy`), a smaller commune may be a surname (`J.-C. Morvillers`).
+TOWN = 10_000
+
+
+def _after_era(text: str, start: int) -> bool:
+    """`52 av. J.-C.`: Jesus Christ in a date, not a person's initials."""
+    before = text[max(0, start - 8) : start].rstrip(" \u00a0.").rsplit(" ", 1)[-1]
+    return fold(before) in _ERA
+
+
+# `M. D.` stands for someone, not for `Monsieur D.`, after a role or a relation
+# (`ma patiente M. D.`), before the name in brackets (`M. D. (DELORME Mathilde)`)
+# or among other initials (`S. R. / P. A. / M. D.`).
+_ROLE_BEFORE = re.compile(r"(?P<role>[a-zà-ÿ][\w’'-]+)[ \u00a0]+$")
+_LIST_AROUND = re.compile(rf"^[ \u00a0]*(?:/|,|;|et)[ \u00a0]*{_GROUP}[ \u00a0]{_GROUP}")
 
 
 class InitialsRecognizer(NameRecognizer):
@@ -54,14 +92,20 @@ class InitialsRecognizer(NameRecognizer):
         found: list[RecognizerResult] = []
         ws = words(text)
         by_start = {w.start: k for k, w in enumerate(ws)}
-        for m in _INITIAL_SURNAME.finditer(text):
-            if m.group("ini") in _NOT_INITIALS:
+        initial_surname = [*_INITIAL_SURNAME.finditer(text), *_GLUED.finditer(text)]
+        initial_surname += [
+            m for m in _TWO_LETTERS.finditer(text) if m.group("ini") not in _NOT_TWO_LETTERS
+        ]
+        for m in initial_surname:
+            if m.group("ini") in _NOT_INITIALS or _after_era(text, m.start()):
                 continue
             k = by_start.get(m.end())
             if k is None:
                 continue
             end = surname_end(ws, k, text)
-            if end == k and self._surname_elsewhere(ws[k].text, text, m.start()):
+            if end == k and (
+                self._surname_elsewhere(ws[k].text, text, m.start()) or self._unknown(ws[k])
+            ):
                 end = k + 1
             if end > k:
                 found.append(result(self, m.start(), ws[end - 1].end, 0.85, part="initials"))
@@ -76,11 +120,44 @@ class InitialsRecognizer(NameRecognizer):
             span = m.group()
             if span.replace(" ", "").replace("\u00a0", "") in _NOT_INITIALS:
                 continue
-            if span.startswith("M. ") and span.count(".") == 2:
+            if span.startswith("M. ") and span.count(".") == 2 and not self._stands_for(text, m):
                 continue  # `M. B.` is a title then an initial
             found.append(result(self, m.start(), m.end(), 0.75, part="initials"))
+        for m in _COMPOUND_ALONE.finditer(text):
+            before = m.group("before")
+            if _after_era(text, m.start("ini")):
+                continue
+            if before.endswith(",") or fold(before) in relation_words():
+                found.append(result(self, m.start("ini"), m.end("ini"), 0.75, part="initials"))
         found.extend(self._lone_initials(text))
         return found
+
+    @staticmethod
+    def _unknown(w: Word) -> bool:
+        """A capitalized word after initials that no lexicon explains is a surname
+        (`T. Willemot`, `J.-C. Morvillers`); `A. Contexte`, `B. Objectifs` (a list)
+        and `C. Paris` are not."""
+        return (
+            is_title(w.text)
+            and len(w.text) > 2
+            and fold(w.text) not in stop_words()
+            and not is_ordinary_word(w.text)
+            and place_population(w.text) < TOWN
+        )
+
+    @staticmethod
+    def _stands_for(text: str, m: re.Match) -> bool:
+        """`M. D.` names someone: after a role word, before a name in brackets, in a
+        list of initials."""
+        before = _ROLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before and fold(before.group("role")) in person_words():
+            return True
+        if re.match(r"[ \u00a0]*\([ \u00a0]*[A-ZÀ-Ý]", text[m.end() : m.end() + 4]):
+            return True
+        if _LIST_AROUND.match(text, m.end()):
+            return True
+        tail = text[max(0, m.start() - 12) : m.start()]
+        return bool(re.search(rf"{_GROUP}[ \u00a0]{_GROUP}[ \u00a0]*(?:/|,|;|et)[ \u00a0]*$", tail))
 
     def _lone_initials(self, text: str) -> list[RecognizerResult]:
         """`K.` for a client in supervision notes: one letter, used again and again."""

@@ -23,6 +23,7 @@ from recognizers._names import (
     is_namelike,
     relation_words,
     result,
+    sentence_start,
     stop_words,
     token_index,
     words,
@@ -62,7 +63,10 @@ class RelationNameRecognizer(NameRecognizer):
                 continue
             if gender == "X":
                 gender = self._gender_from_determiner(text, ws, i)
-            found.extend(self._names_after(text, ws, i, kind, gender))
+            # `le chien du dépôt, Tico`, `Chien de ferme, Pilou`: the name comes
+            # after the pet word's complement
+            at = self._complement_end(text, ws, i) if kind == "pet" else i
+            found.extend(self._names_after(text, ws, at, kind, gender))
             if kind == "pet":
                 found.extend(self._name_before(text, ws, i, gender, tokens))
         # `son N+1 Paul`, `ma N-1, Inès`: the rank is not a word of letters
@@ -75,14 +79,35 @@ class RelationNameRecognizer(NameRecognizer):
         return found
 
     @staticmethod
+    def _complement_end(text: str, ws: list[Word], i: int) -> int:
+        """Index of the last word of a pet word's complement (`chien du dépôt`,
+        `chat de la ferme`) when a comma and a name follow it, else `i`."""
+        j = i + 1
+        if j < len(ws) and fold(ws[j].text) in ("de", "du", "des") and ws[j].text.islower():
+            j += 1
+        elif j < len(ws) and ws[j].elided and text[ws[j].start - 2] in "dD":
+            pass  # `chat d'appartement`
+        else:
+            return i
+        if j < len(ws) and fold(ws[j].text) in ("la", "l") and ws[j].text.islower():
+            j += 1
+        if j >= len(ws) or not ws[j].text.islower() or fold(ws[j].text) in relation_words():
+            return i  # `le chien de la voisine, Marie`: Marie is the neighbour
+        if j + 1 < len(ws) and text[ws[j].end : ws[j + 1].start] == ", ":
+            return j
+        return i
+
+    @staticmethod
     def _introduced(text: str, ws: list[Word], i: int, kind: str) -> bool:
         """The relation word is used as such: after a determiner (with up to two
-        adjectives or a number between) or, for address forms, on its own."""
+        adjectives or a number between) or, for address forms, on its own; a pet
+        word also opening a sentence (`Chien, Kiki, attaché à l'arrivée`)."""
         w = ws[i]
         if kind == "address":
             return True
         if w.text[0].isupper():
-            return False  # `Papi Yves` is an address form; `Chef Dupont` is not kinship
+            # `Papi Yves` is an address form; `Chef Dupont` is not kinship
+            return kind == "pet" and sentence_start(text, w.start)
         if w.elided and text[w.start - 2 : w.start - 1].lower() == "l":
             return True  # l'associé, l'apprentie
         for back in range(1, 4):

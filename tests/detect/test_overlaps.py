@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,51 @@ def test_titles_and_kinship_words_stay_out_of_a_person():
         [ent(text, "Mme Gisèle Puech", "PERSON"), ent(text, "Tonton Marcel", "PERSON")], text
     )
     assert spans(found) == [("PERSON", "Gisèle Puech"), ("PERSON", "Marcel")]
+
+
+def test_a_title_and_a_name_on_a_later_line_of_the_model_span_are_kept():
+    text = "l'école élémentaire Diderot\n- M. Pierson, éducateur"
+    found = resolve_overlaps(
+        [ent(text, "Diderot\n- M. Pierson", "PERSON", recognizer="SpacyRecognizer")], text
+    )
+    assert spans(found) == [("PERSON", "Diderot"), ("PERSON", "Pierson")]
+
+
+def test_a_particle_opening_a_surname_stays_in_the_name():
+    text = "Informé : Dr Le Meur, Mme Da Costa."
+    found = resolve_overlaps(
+        [
+            ent(text, "Dr Le Meur", "PERSON", recognizer="SpacyRecognizer"),
+            ent(text, "Mme Da Costa", "PERSON", recognizer="SpacyRecognizer"),
+        ],
+        text,
+    )
+    assert spans(found) == [("PERSON", "Le Meur"), ("PERSON", "Da Costa")]
+
+
+def test_an_initial_read_as_such_is_not_a_title():
+    text = "Dr M. Carlier voit ma patiente M. D. puis M. Roux."
+    found = resolve_overlaps(
+        [
+            replace(ent(text, "M. Carlier", "PERSON"), hints=(("part", "initials"),)),
+            replace(ent(text, "M. D.", "PERSON"), hints=(("part", "initials"),)),
+            ent(text, "M. Roux", "PERSON", recognizer="SpacyRecognizer"),
+        ],
+        text,
+    )
+    assert spans(found) == [("PERSON", "M. Carlier"), ("PERSON", "M. D."), ("PERSON", "Roux")]
+
+
+def test_an_initial_after_a_title_stays_in_the_model_span():
+    text = "Signé : Dr M. Carlier. Vu par Mme Roux."
+    found = resolve_overlaps(
+        [
+            ent(text, "Dr M. Carlier", "PERSON", recognizer="SpacyRecognizer"),
+            ent(text, "Mme Roux", "PERSON", recognizer="SpacyRecognizer"),
+        ],
+        text,
+    )
+    assert spans(found) == [("PERSON", "M. Carlier"), ("PERSON", "Roux")]
 
 
 def test_lower_case_names_are_noise_unless_deny_listed():

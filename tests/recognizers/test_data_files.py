@@ -15,6 +15,7 @@ FILES = [
     "name_particles.tsv",
     "name_never_words.txt",
     "person_titles.txt",
+    "person_roles.txt",
     "place_country_cues.txt",
     "place_verb_cues.txt",
     "place_venue_heads.tsv",

@@ -51,7 +51,9 @@ ADDED_SINCE = [
     "DigitRunRecognizer",
     "OddPhoneRecognizer",
     "SpacedEmailRecognizer",
+    "RoleNameRecognizer",
     "SpokenStreetRecognizer",
+    "SurnameInitialsRecognizer",
 ]
 
 KINDS = {

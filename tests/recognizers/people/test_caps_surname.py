@@ -24,6 +24,7 @@ def rec():
             ["Yannick LE BRAS", "Armelle KERVELLA-LE BIHAN"],
         ),
         ("Signé par Goulven TANGUY, médecin.", ["Goulven TANGUY"]),
+        ("Signé : D'ALMEIDA Priya, référente.", ["D'ALMEIDA Priya"]),
     ],
 )
 def test_finds_caps_surnames(found, rec, text, expected):

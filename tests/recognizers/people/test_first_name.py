@@ -40,6 +40,14 @@ def rec():
         ("Celui de Mamadou : « qu'on me dise bonjour ».", ["Mamadou"]),
         ("c'est la boulangerie de Gérard, pas la mienne", ["Gérard"]),
         ("avec l'accord d'Anouk, sa compagne", ["Anouk"]),
+        # surname first in capitals, with its particles or its capital elision
+        ("Mineurs concernés :\n- DA SILVA Kylian, né le 03/02/2012", ["DA SILVA Kylian"]),
+        ("Manager : LE GOFF Erwan, Head of Product", ["LE GOFF Erwan"]),
+        ("Patient : M'BAREK Sofiane\nIPP 8025531907", ["M'BAREK Sofiane"]),
+        # a heading in capitals before a first name is not its surname
+        ("COMPTE RENDU Marie est venue seule.", ["Marie"]),
+        # a compound first name with its first part abbreviated
+        ("Rendez-vous avec M-Antonin Delirieux ce matin.", ["M-Antonin Delirieux"]),
     ],
 )
 def test_finds_first_names(found, rec, text, expected):

@@ -21,6 +21,16 @@ def rec():
         ("[18:42] Prune V. : Coucou !", ["Prune V."]),
         ("Réunion avec J.-P. M. et H. Tran.", ["J.-P. M.", "H. Tran"]),
         ("Validé par J.-P. Martin hier.", ["J.-P. Martin"]),
+        # every shape of initials before a surname, known or not
+        ("18/11 - 06h10 - IDE Z.Berthier\nCible : Douleur", ["Z.Berthier"]),
+        ("IBODE : T. Willemot, A. Carpentier", ["T. Willemot", "A. Carpentier"]),
+        ("Pj. Dugave et J-L. Gonner ont signé.", ["Pj. Dugave", "J-L. Gonner"]),
+        ("Margaux L.-D.\nCopie : Dr Hennebelle", ["Margaux L.-D."]),
+        # initials standing for a person
+        ("Patiente : ma patiente M. D. (DELORME Mathilde)", ["M. D."]),
+        ("Paraphes : S. R. / P. A. / M. D.", ["S. R.", "P. A.", "M. D."]),
+        ("J'ai revu un ancien collègue, J.-P. Il va bien.", ["J.-P."]),
+        ("Ma cliente M. D. hésite encore.", ["M. D."]),
     ],
 )
 def test_finds_initials(found, rec, text, expected):
@@ -36,6 +46,10 @@ def test_finds_initials(found, rec, text, expected):
         "Bât. B, 1er étage, vitamine D. Elle va mieux.",
         "aux U.S.A. cet été",
         "M. B. a appelé",
+        "M. Dupont est venu. M. et Mme Roux aussi.",
+        "A. Contexte\nB. Objectifs\nDr. Martin et St. Louis. Cf. Annexe.",
+        "Voir p. 12, N.B. merci, etc. En 52 av. J.-C. César passa.",
+        "Le site www.M.Dupont.fr ou jean.Dupont@x.fr",
     ],
 )
 def test_ignores_titles_and_abbreviations(found, rec, text):

@@ -22,6 +22,11 @@ def rec():
         ("| Romain Lecoeur (« Roro ») | fils cadet |", ["Roro"]),
         ("Marie Dupont, surnommée Mimi, arrive.", ["Mimi"]),
         ("un grand gaillard qu'on appelle Titi au bureau", ["Titi"]),
+        ("Patiente : Mlle FONTAINE Lucie dite « Lulu », 23 ans", ["Lulu"]),
+        ("Elle appelle son mari « Cécel ». Sa mère l'appelle parfois « Mimi ».", ["Cécel", "Mimi"]),
+        ("Appelle sa petite-fille « Cricri » (Christelle).", ["Cricri"]),
+        ("Elle signe ses mails « KHR ».", ["KHR"]),
+        ("Doudou (c'est comme ça qu'on l'appelle à la maison) va mieux.", ["Doudou"]),
     ],
 )
 def test_finds_nicknames(found, rec, text, expected):
@@ -37,6 +42,8 @@ def test_finds_nicknames(found, rec, text, expected):
         "Elle dit : « Je suis une maman de vingt-deux ans. »",
         "parle d'un « blocage ». Victoire parle de « jambes en coton ».",
         "Julien dit Bonjour à tout le monde.",
+        "Il appelle ça « le Grand Soir ». Elle signe le « Contrat » demain.",
+        "Il appelle la « Hotline » puis signe un « Avenant ».",
     ],
 )
 def test_ignores_speech_and_common_calls(found, rec, text):

@@ -16,6 +16,10 @@ def rec():
     ("text", "expected"),
     [
         ("Je le dépose chez ma sœur Capucine à Lens.", ["Capucine"]),
+        # pets: after the species word, its complement, or opening a sentence
+        ("Le chien du dépôt, Tico, aboie.", ["Tico"]),
+        ("Chien, Kiki, attaché à l'arrivée. Chien de ferme, Pilou.", ["Kiki", "Pilou"]),
+        ("Elle garde sa perruche, Coco. Notre chatte Moka dort.", ["Coco", "Moka"]),
         ("son fils Léo et son manager Paul", ["Léo", "Paul"]),
         ("Il vit avec sa compagne Inès depuis 2019.", ["Inès"]),
         ("C'est Papi Yves qui m'a offert mon violon.", ["Yves"]),
@@ -52,6 +56,17 @@ def test_finds_related_names(found, rec, text, expected):
     ],
 )
 def test_no_name_after_relation(found, rec, text):
+    assert found(rec, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chat. Le chien de garde, et puis. Chien méchant, attention.",
+        "Chien, chat et lapin : pas d'animaux. Le chat du voisin, lui, dort.",
+    ],
+)
+def test_no_pet_name_without_a_name(found, rec, text):
     assert found(rec, text) == []
 
 

@@ -29,6 +29,19 @@ def rec():
         ("conseiller : M. Didier Roussel |", ["Didier Roussel"]),
         ("le Pr. Nguyen et Mlle Da Silva", ["Nguyen", "Da Silva"]),
         ("Docteur Martel m'a rappelé.", ["Martel"]),
+        # a particle opens the surname, even one spaCy reads as an article
+        ("Médecin traitant informé : Dr Le Meur, Landerneau", ["Le Meur"]),
+        ("Une voisine, Mme Da Costa, passe.", ["Da Costa"]),
+        ("M. Le Du est venu.", ["Le Du"]),
+        # surname first, in capitals, with the first name or its initials
+        ("Mme LE ROUX Armelle, née le 17/01/1984", ["LE ROUX Armelle"]),
+        ("Professeur MOLIN MICKAEL, chef de service", ["MOLIN MICKAEL"]),
+        ("Opérateur : Dr KOWALCZYK P.", ["KOWALCZYK P."]),
+        ("Pr RAVERDY C. (oncologie), Dr FOUGERAT G.M (chirurgie)", ["RAVERDY C.", "FOUGERAT G.M"]),
+        # the initial of the first name between the title and the surname
+        ("Dr M. Castelnau-Dufour\nJoignable", ["M. Castelnau-Dufour", "Castelnau-Dufour"]),
+        ("Pr J.-C. Morvillers / Dr A. Sebbag", ["J.-C. Morvillers", "A. Sebbag"]),
+        ("Dr FAVIER a dosé la VITAMINE D ce matin.", ["FAVIER"]),
     ],
 )
 def test_finds_names_after_titles(found, rec, text, expected):
@@ -45,6 +58,7 @@ def test_finds_names_after_titles(found, rec, text, expected):
         "la lettre M. Ensuite vient la suite",
         "Dr. et Pr. sont des abréviations.",
         "Mme. et M.",
+        "Dr. et Pr. sont là. Mme Le ou la ?",
     ],
 )
 def test_ignores_titles_without_names(found, rec, text):

@@ -1,0 +1,44 @@
+"""RoleNameRecognizer: the name a role heads in a record, role outside the span."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.people.role_name import RoleNameRecognizer
+
+
+@pytest.fixture(scope="module")
+def rec():
+    return RoleNameRecognizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Interne BRUNEAU T.M.\nCopie : Dr FAVIER", ["BRUNEAU T.M."]),
+        ("Père: JULES PHILIPPE\nMère : Mme Durand", ["JULES PHILIPPE"]),
+        ("Professeur MOLIN MICKAEL", ["MOLIN MICKAEL"]),
+        ("dictée par le docteur Ferhat interne Vasseur-Lebon patient", ["Vasseur-Lebon"]),
+        ("Patiente : DUPONT Jeanne, 45 ans. Éducateur : Moreau.", ["DUPONT Jeanne", "Moreau"]),
+        (
+            "Cadre de santé : LEBLANC Odile, Assistante sociale : Vidal.",
+            ["LEBLANC Odile", "Vidal"],
+        ),
+    ],
+)
+def test_finds_names_after_roles(found, rec, text, expected):
+    assert found(rec, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IDE : RAS. Patient : NON CONNU. Patiente : Homme de 45 ans.",
+        "Les patients Alzheimer et le patient Parkinson. IDE de nuit.",
+        "Mère : HTA, DT2. Patient : SDF. Interne : Paris.",
+        "COMPTE RENDU\nPatient : CONFORME\nIDE : COMEX, DPO, SAMU",
+        "ATCD : HTA. Patiente : ATCD de chute.",
+    ],
+)
+def test_ignores_acronyms_words_and_places(found, rec, text):
+    assert found(rec, text) == []
