@@ -408,6 +408,8 @@ class IdentityBook:
         # every folded word of the scope's notes that is capitalized or part of
         # a name: a pseudonym must never be one of them
         self.real_words: set[str] = set()
+        # the words of the scope's detected names only: "pollen" of Pollen Data
+        self.name_words: set[str] = set()
 
     # -- building ------------------------------------------------------------------
     def build(
@@ -428,7 +430,9 @@ class IdentityBook:
             self.real_words.update(key_of(w) for w in CAPITALIZED.findall(text) if len(w) > 1)
             for e in entities:
                 if e.type in NAME_TYPES:
-                    self.real_words.update(w for w in key_of(e.text).split() if len(w) > 1)
+                    words = [w for w in key_of(e.text).split() if len(w) > 1]
+                    self.real_words.update(words)
+                    self.name_words.update(words)
         parsed = [
             [parse_person(e, t) if e.type == "PERSON" else () for e in entities]
             for t, entities in zip(texts, detected, strict=True)

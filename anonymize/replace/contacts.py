@@ -112,11 +112,14 @@ class Contacts:
             return ""  # "quatre-vingt-un" said in an address: no number is kept
         if (
             len(norm) > 2
+            and norm not in self.book.name_words
             and is_ordinary_word(chunk)
             and not is_surname(chunk)
             and first_name_gender(chunk) is None
         ):
-            return chunk  # "lorraine-navarro-prod", "@agathe.aquarelles": a word, not a name
+            # "lorraine-navarro-prod", "@agathe.aquarelles": a word, not a name
+            # ("pollen-data" of Pollen Data is a name)
+            return chunk
         known_as = self._known_as(norm, note)
         if known_as:
             return known_as
