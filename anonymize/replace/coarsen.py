@@ -165,15 +165,28 @@ def coarsen_age(text: str, frame: str) -> str:
     if value >= 70:
         # no decade noun reads naturally past sixty ("soixante-dizaine" is rare)
         return "plus de soixante-dix ans"
+    if frame == "birthday":
+        # "il a eu 40 ans en février": the birthday, not the age it gives away
+        return "un anniversaire"
     decade = DECADES[value // 10 * 10]
     if frame == "apposition":
         return f"la {decade}"
     return f"une {decade} d'années"
 
 
+# A birthday: "il a eu 40 ans en février", "elle va avoir 30 ans", "vient d'avoir".
+BIRTHDAY = re.compile(
+    r"\b(?:a|ont|aura|auront|avait)\s+eu\s*$|\b(?:va|vont|allait)\s+avoir\s*$|"
+    r"\bvien(?:t|nent)\s+d['’]avoir\s*$",
+    re.IGNORECASE,
+)
+
+
 def age_frame(before: str) -> str:
     """The frame of an age from the text just before it."""
     tail = before[-30:]
+    if BIRTHDAY.search(tail):
+        return "birthday"
     if re.search(r"(?:^|\s)à\s*$", tail):
         return "a"
     if re.search(r"\b(?:de|d')\s*$", tail):

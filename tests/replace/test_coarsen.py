@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from anonymize.replace.coarsen import coarsen_date
+from anonymize.replace.coarsen import age_frame, coarsen_age, coarsen_date
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,16 @@ def test_a_two_digit_year_after_the_current_one_is_last_century():
     past = (date.today().year + 1) % 100
     assert coarsen_date(f"12-3-{past:02d}") == f"mars {1900 + past}"
     assert coarsen_date("18.02.00") == "février 2000"
+
+
+@pytest.mark.parametrize(
+    ("before", "age", "expected"),
+    [
+        ("Il a eu ", "40 ans", "un anniversaire"),  # never "a eu une quarantaine d'années"
+        ("Elle va avoir ", "30 ans", "un anniversaire"),
+        ("Il a ", "38 ans", "une trentaine d'années"),
+        ("Julien, ", "38 ans", "la trentaine"),
+    ],
+)
+def test_an_age_is_phrased_for_its_frame(before, age, expected):
+    assert coarsen_age(age, age_frame(before)) == expected
