@@ -23,7 +23,7 @@ from ..detect.identities import IdentityBook, Mention
 from .pools import Picker, words
 
 SCHOOL_KINDS = frozenset({"school"})
-ACRONYM = re.compile(r"[A-Z0-9&\-]{2,8}")
+ACRONYM = re.compile(r"[A-ZÀ-Ý0-9&\-]{2,8}")
 # A town this size inside an organisation's name is the town, not a person.
 TOWN = 5_000
 LOCATED = re.compile(r"^(?P<name>.+?)\s+(?:de |d'|d’)(?P<town>[A-ZÀ-Ý][^,;()]*)$")
