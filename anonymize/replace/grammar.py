@@ -12,7 +12,7 @@ import re
 from dataclasses import replace as dc_replace
 from functools import cache
 
-from recognizers.lexicons import first_name_gender, is_country, lines
+from recognizers.lexicons import first_name_gender, is_country, lines, place_kind
 
 from .splice import Replacement
 from .styles import EMPTY
@@ -138,8 +138,10 @@ def _fix_prefix(before: str, value: str, source_type: str, kind: str | None) -> 
     if (
         (m := CONTRACTED.search(before))
         and source_type == "LOCATION"
-        and kind != "country"
-        and not is_country(value)  # a country pseudonym keeps "au"/"du": chosen to fit
+        and kind not in ("country", "region", "department")
+        # a country, region or department pseudonym keeps "au"/"du"/"des": chosen to fit
+        and not is_country(value)
+        and place_kind(value) not in ("region", "department")
     ):
         # "au Croisic" -> the new town has no article of its own: "à Brest", "de Brest".
         word = m.group("word").lower()

@@ -17,16 +17,30 @@ from collections.abc import Sequence
 from functools import cache
 
 from recognizers._proper_names import LEGAL_FORMS
-from recognizers.lexicons import is_ordinary_word, org_head, place_entry
+from recognizers.lexicons import is_ordinary_word, lines, org_head, place_entry, place_kind, table
 
 from ..detect.identities import IdentityBook, Mention
-from .pools import Picker, words
+from .pools import Picker, key_of, words
 
 SCHOOL_KINDS = frozenset({"school"})
 ACRONYM = re.compile(r"[A-ZÀ-Ý0-9&\-]{2,8}")
 # A town this size inside an organisation's name is the town, not a person.
 TOWN = 5_000
 LOCATED = re.compile(r"^(?P<name>.+?)\s+(?:de |d'|d’)(?P<town>[A-ZÀ-Ý][^,;()]*)$")
+
+
+# A public service and the place it serves: "CAF de la Charente-Maritime".
+PUBLIC_BRANCH = re.compile(
+    r"^(?P<head>.+?)\s+(?P<prep>de la |de l['’]|du |des |de |d['’])(?P<place>[A-ZÀ-Ý].*)$"
+)
+
+
+@cache
+def _public_services() -> frozenset[str]:
+    """Public services and networks that identify no one (recognizers' organisation
+    list, kind `public`, and the allow list): only their place is replaced."""
+    names = {key_of(row[0]) for row in table("organisations.txt") if row[1:2] == ("public",)}
+    return frozenset(names | {key_of(w) for w in lines("allow_list.txt", "anonymize")})
 
 
 class InventedNames(Sequence[str]):
@@ -80,6 +94,9 @@ class Organisations:
         if known is not None and self.picker.allowed(known):
             return known
         notes = identity.notes
+        branch = self._public_branch(original, mention, text)
+        if branch is not None:
+            return self.picker.remember(key, branch, "organisations", notes)
         swapped = self._after_person(original, mention.note)
         if swapped is not None:
             return self.picker.remember(key, swapped, "organisations", notes)
@@ -121,17 +138,26 @@ class Organisations:
         # the name alone ("chez Ty Glaz") is the name of "Conserverie Ty Glaz"
         return self.picker.pick(key + ":name", "organisations", invented_names(), notes)
 
+    def _public_branch(self, original: str, mention: Mention, text: str) -> str | None:
+        """'CAF de la Charente-Maritime' -> 'CAF de la Corrèze', 'CPAM du Rhône' ->
+        'CPAM du Var': a public service names no one; its place does."""
+        m = PUBLIC_BRANCH.match(original)
+        if m is None or key_of(m.group("head")) not in _public_services():
+            return None
+        if place_entry(m.group("place")) is None:
+            return None
+        return f"{m.group('head')} {m.group('prep')}{self._town(m.group('place'), mention, text)}"
+
     def _town(self, name: str, mention: Mention, text: str) -> str:
-        """The pseudonym of the town named inside an organisation."""
+        """The pseudonym of the town (or department, region) named inside an organisation."""
         from ..detect.identities import Mention as M
         from ..entities import Entity
 
         e = mention.entity
         start = e.end - len(name)
         town = self.book.place(name)
-        entity = Entity(
-            start, e.end, "LOCATION", name, e.score, "org-place", (("kind", "commune"),)
-        )
+        kind = place_kind(name) or "commune"
+        entity = Entity(start, e.end, "LOCATION", name, e.score, "org-place", (("kind", kind),))
         value = self.places.render(M(entity, mention.note, town), text)
         if not value[:1].isupper():  # places generalized ("une ville"): a town here
             value = self.places.town(town)

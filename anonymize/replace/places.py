@@ -76,11 +76,12 @@ class Places:
         if kind == "foreign_city":
             country, pool = foreign_cities_like(identity.canonical)
             return self.picker.pick(key, f"foreign cities ({country})", pool, notes)
-        article = re.search(r"(?:^|\s)(le|la|l'|les)\s*$", before)
-        if kind in ("region", "department") or article:
-            wanted = {"le": "M", "la": "F", "l'": "V", "les": "P"}.get(
-                article.group(1) if article else "", ""
-            )
+        article = re.search(r"(?:^|\s)(le|la|l'|les|du|au|des|aux)\s*$", before)
+        said = article.group(1) if article else ""
+        if kind in ("region", "department") or said in ("le", "la", "l'", "les"):
+            # "dans la Sarthe", "du Rhône", "des Landes": the same article
+            wanted = {"le": "M", "du": "M", "au": "M", "la": "F", "l'": "V"}.get(said, "")
+            wanted = "P" if said in ("les", "des", "aux") else wanted
             if not article and re.search(r"\ben\s*$", before):
                 wanted = "FV"  # "en Bretagne", "en Auvergne": never "en Indre"
             # a department stays a department ("dans la Sarthe" -> "dans la Creuse")

@@ -330,3 +330,21 @@ def test_an_initial_never_stays_the_same_letter():
         out = _anonymize("Paraphes : K. / B. R.\nVu avec K. et B. R.", seed=seed)
         m = re.match(r"Paraphes : ([A-Z])\. / ([A-Z])\. ([A-Z])\.", out)
         assert m and m.group(1) != "K" and m.group(2) != "B" and m.group(3) != "R", (seed, out)
+
+
+def test_a_public_service_keeps_its_name_and_its_place_changes_with_its_article():
+    departments = {
+        row[0]: row[1]
+        for row in (ln.split("\t") for ln in lines("pseudo_departments.tsv", package="anonymize"))
+    }
+    for seed in (1, 2, 3):
+        out = _anonymize(
+            "Suivi par la CAF de la Charente-Maritime, la CPAM du Rhône et celle des Landes.",
+            seed=seed,
+        )
+        caf = re.search(r"la CAF de la (\S+),", out)
+        cpam = re.search(r"la CPAM du (\S+) et celle des (\S+)\.", out)
+        assert caf and cpam, out
+        assert departments.get(caf.group(1)) == "F", out
+        assert departments.get(cpam.group(1)) == "M" and departments.get(cpam.group(2)) == "P", out
+        assert "Charente" not in out and "Rhône" not in out and "Landes" not in out, out
