@@ -326,3 +326,13 @@ def test_slugs_keep_their_ordinary_words_and_drop_spoken_numbers():
     assert slug in out and "quatre" not in out and "vingt" not in out, out
     assert f"{ascii_slug(first)}-{ascii_slug(last)}-prod" in out and "aquarelles" in out, out
     assert "Barcelon" not in out, out  # never the same city under another spelling
+
+
+def test_a_country_is_replaced_only_where_it_says_where_someone_comes_from_or_lives():
+    text = (
+        "Priya, née en Inde, est lead dev. 40 % des ventes partent en Belgique. "
+        "Trois semaines de vacances en Grèce. Sa sœur vit à Fort-de-France, en Martinique.\n"
+    )
+    out = anonymize_text(text, Config(seed=1)).text
+    assert "Inde" not in out and "Martinique" not in out, out
+    assert "partent en Belgique" in out and "vacances en Grèce" in out, out

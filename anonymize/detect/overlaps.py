@@ -23,6 +23,7 @@ from recognizers.lexicons import (
     never_a_name_alone,
     org_head,
     place_entry,
+    place_kind,
 )
 
 from ..entities import Entity
@@ -220,8 +221,32 @@ def _plausible(e: Entity, text: str) -> bool:
             return False
         if e.recognizer in ORDINARY_DOUBTED and _ordinary_guess(e, text):
             return False
+        if (
+            e.type == "LOCATION"
+            and place_kind(e.text) == "country"  # Martinique is a French department
+            and not _identifying_country(e, text)
+        ):
+            return False
         return any(c.isupper() for c in e.text) or e.recognizer in LOWER_CASE_CERTAIN
     return True
+
+
+# A country names someone only where it says where they come from or live: "née
+# en Inde", "originaire du Maroc", "vit au Japon", "Pays de naissance : Mali".
+# Elsewhere ("40 % des ventes partent au Japon", "Tavira, au Portugal") it
+# locates no one and is kept; propagation still reaches its other mentions.
+COUNTRY_FRAME = re.compile(
+    r"(?:\b(?:née?s?|originaires?|natifs?|natives?|venue?s?|arrivée?s?|réfugiée?s?|"
+    r"exilée?s?|immigrée?s?|vi(?:t|vent|vait|vaient|vre)|habit(?:e|ent|ait|aient|er)|"
+    r"réside|résident|résidait|installée?s?|grandi|élevée?s?|scolarisée?s?|expatriée?s?|"
+    r"(?:re)?partie?s?\s+vivre|d['’]origine|nationalité|naissance|pays)\b"
+    r"[^.;!?\n]{0,24}?(?:\ben|\bau|\baux|\bdu|\bdes|\bde|d['’]|:|\|)\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _identifying_country(e: Entity, text: str) -> bool:
+    return bool(COUNTRY_FRAME.search(text[max(0, e.start - 48) : e.start]))
 
 
 # Evidence too weak to name something made of ordinary words only ("Partner",
