@@ -38,6 +38,7 @@ __all__ = [
     "first_name_gender",
     "fold",
     "is_acronym",
+    "is_common_acronym",
     "is_common_word",
     "is_country",
     "is_first_name",
@@ -124,6 +125,17 @@ def is_ordinary_word(word: str) -> bool:
     name or place is a name when capitalised. See `ordinary_word_languages`.
     """
     return bool(ordinary_word_languages(word))
+
+
+@cache
+def _common_acronyms() -> frozenset[str]:
+    return frozenset(fold(w.strip()) for w in lines("common_acronyms.txt"))
+
+
+def is_common_acronym(word: str) -> bool:
+    """An acronym of business prose that names a committee, a department, a role
+    or a document, never one organisation: 'COMEX', 'DPO', 'NDA', 'KPI'."""
+    return fold(word.strip()) in _common_acronyms()
 
 
 @cache

@@ -16,6 +16,7 @@ from functools import cache
 
 from recognizers.lexicons import (
     first_name_gender,
+    is_common_acronym,
     is_ordinary_word,
     is_surname,
     is_surname_particle,
@@ -278,13 +279,22 @@ def _ordinary_guess(e: Entity, text: str) -> bool:
     if not _only_ordinary_words(e.text):
         return False
     words = e.text.split()
-    if len(words) > 1 and words[-1] in _org_suffixes():
-        return False  # "Kestrel Invest", "Hublot Digital": a company word vouches
+    if (
+        len(words) > 1
+        and words[-1] in _org_suffixes()
+        and not any(w.casefold() in _org_suffix_stop() for w in words[:-1])
+    ):
+        # "Kestrel Invest", "Hublot Digital": a company word vouches; not after a
+        # job or a department ("Responsable Logistique", "Direction Finance")
+        return False
     if e.type == "LOCATION":
         # "à Dinant": a place frame vouches for a place the gazetteer does not know
         before = text[max(0, e.start - 12) : e.start]
         return place_entry(e.text) is None and not PLACE_BEFORE.search(before)
-    return org_head(e.text.strip()) is None
+    # a head noun vouches when a name follows it ("Compagnie des Pêches
+    # Vendéennes"), not when it ends a department ("Service Client")
+    head = org_head(e.text.strip())
+    return head is None or len(head[0]) >= len(e.text.strip())
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -299,16 +309,34 @@ def _closes_sentence(text: str, end: int) -> bool:
     return not after or after[0] in ".!?…\n"
 
 
+# A row or item code of a table or a register ("D1", "R02", "B2B"): no name.
+CODE = re.compile(r"[A-Z]{1,3}\d+[A-Z\d]*")
+
+
 def _only_ordinary_words(text: str) -> bool:
     """Every word is an ordinary French or English word (a heading, a department,
-    a job title), none of them a name of the lexicons."""
-    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
-    return bool(words) and all(is_ordinary_word(w) or (w.islower() and len(w) <= 3) for w in words)
+    a job title), a business acronym ("NAO", "UX Researcher", "BSA Air") or a row
+    code ("D1", "R02 - Hébergement"), none of them a name of the lexicons."""
+    tokens = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", text)
+    words = [w for w in tokens if any(c.isalpha() for c in w)]  # numbers are no words
+    return bool(words) and all(
+        is_ordinary_word(w)
+        or (w.islower() and len(w) <= 3)
+        or is_common_acronym(w)
+        or (len(w) <= 6 and CODE.fullmatch(w) is not None)
+        for w in words
+    )
 
 
 @cache
 def _org_suffixes() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines("org_suffixes.txt"))
+
+
+@cache
+def _org_suffix_stop() -> frozenset[str]:
+    """Words that make a company word a job, a department or a label."""
+    return frozenset(ln.strip().casefold() for ln in lines("org_suffix_stop.txt"))
 
 
 NOT_IN_A_NAME = re.compile(r"[«»\"“”()\[\]{}]|^[:;!?|–—/-]+$")
@@ -447,6 +475,10 @@ def _neg(rank: tuple) -> tuple:
     return tuple(-x if not isinstance(x, bool) else not x for x in rank)
 
 
+def _strength(e: Entity) -> tuple[bool, float]:
+    return (e.recognizer not in GENERIC, e.score)
+
+
 def _merge_same_type(entities: list[Entity]) -> list[Entity]:
     """Overlapping spans of one type become their union (best score kept)."""
     out: list[Entity] = []
@@ -458,7 +490,8 @@ def _merge_same_type(entities: list[Entity]) -> list[Entity]:
         current = group[0]
         for e in group[1:]:
             if e.start < current.end:
-                best = current if current.score >= e.score else e
+                # the evidence built for the type keeps the union, whatever spaCy scored
+                best = current if _strength(current) >= _strength(e) else e
                 end = max(current.end, e.end)
                 text = (
                     current.text + e.text[current.end - e.start :]

@@ -1,4 +1,6 @@
-"""Well-known organisations from `organisations.txt`: retailers, banks, public bodies.
+"""Well-known organisations from `organisations.txt` (retailers, banks, public
+bodies) and `org_institutions.txt` (media, research, libraries, hospitals by
+their short names, business districts).
 
 Naming an employer, a client or a funder (`caissière à l'Intermarché`, `arrivé
 de Dassault Systèmes`, `financé par l'OPCO`) helps re-identify someone, and
@@ -26,17 +28,29 @@ import ahocorasick
 from recognizers import _place_context as ctx
 from recognizers._data import lines, table
 from recognizers._gazetteer import department_and_region_names, fold
+from recognizers._names import first_name
 from recognizers._proper_names import CAP_WORD
 from recognizers._regex_entity import _RegexEntityRecognizer
+from recognizers.lexicons import is_ordinary_word
 from recognizers.organisations._org_common import Candidate, after_person_word, not_org_names
 
 SCORE = 0.88
-SCORE_CUED = 0.65  # an ambiguous name next to an employment cue
+# an ambiguous name next to an employment cue; above spaCy (0.85), whose same
+# span Presidio would keep instead, and then drop as an ordinary word ("Carrefour")
+SCORE_CUED = 0.86
 
 # Words around an employer, client or funder (lower-case, as written).
 EMPLOYMENT_CUES = frozenset(lines("org_employment_cues.txt"))
 _EXTENDED_KINDS = frozenset({"bank", "insurance"})
 _CONNECTOR = re.compile(r"[ \u00a0]+(de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*")
+# A model number right after a maker's name: `Peugeot 208`, `Airbus A320`, `Renault 5`.
+_MODEL_NUMBER = re.compile(
+    r"[ \u00a0]+[A-Z]?\d{1,4}(?![\w%/:-]|[.,]\d|[ \u00a0]*(?:[€%$]|[kM]€|"
+    r"(?:ans?|mois|jours?|semaines?|heures?|h|fois|salariée?s|personnes|employée?s)\b))"
+)
+# `Grenoble INP – Ense3`: a school of a group, after a spaced dash, is part of its name.
+_SCHOOL_KINDS = frozenset({"school"})
+_SUB_SCHOOL = re.compile(rf"[ \u00a0]+[–—-][ \u00a0]+({CAP_WORD})(?![\w-])")
 _CAP_WORDS = re.compile(rf"(?:[ \u00a0]+(?:{CAP_WORD}))+")
 
 
@@ -60,7 +74,7 @@ def _strip_accents(s: str) -> str:
 @cache
 def _automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
-    for row in table("organisations.txt"):
+    for row in (*table("organisations.txt"), *table("org_institutions.txt")):
         org = Org(row[0], row[1], row[2] if len(row) > 2 else "")
         key = " ".join(fold(org.name).split())
         existing = auto.get(key, None)
@@ -79,6 +93,21 @@ def _matches_case(surface: str, orgs: tuple[Org, ...]) -> Org | None:
     if surface.isupper() and len(surface) > 3:
         return orgs[0]
     return None
+
+
+def known_name_end(text: str, start: int) -> int:
+    """The end of the longest listed organisation written from `start`, else -1.
+
+    `l'agence Pôle emploi`: the head noun recognizer leaves a listed name
+    (or an allow-listed public service) to this list instead of cutting it."""
+    window = text[start : start + 80]
+    best = -1
+    for end_index, (length, orgs) in _automaton().iter(fold(window)):
+        end = end_index + 1
+        whole = end - length == 0 and (end == len(window) or not window[end].isalnum())
+        if whole and _matches_case(window[:end], orgs):
+            best = max(best, start + end)
+    return best
 
 
 class KnownOrgRecognizer(_RegexEntityRecognizer):
@@ -115,8 +144,11 @@ class KnownOrgRecognizer(_RegexEntityRecognizer):
 
     @staticmethod
     def _generic_use(text: str, start: int, end: int) -> bool:
-        """`gare SNCF`, `une Renault Clio`: a station or a car, not an employer."""
+        """`gare SNCF`, `une Renault Clio`, `une Peugeot 208`, `un Airbus A320`:
+        a station, a car or a plane model, not an employer."""
         if re.search(r"(?i)\bgare[ \u00a0]+$", text[max(0, start - 6) : start]):
+            return True
+        if _MODEL_NUMBER.match(text, end):
             return True
         m = re.match(r"[ \u00a0]+([\w-]+)", text[end : end + 30])
         return m is not None and m.group(1) in not_org_names()
@@ -143,6 +175,10 @@ class KnownOrgRecognizer(_RegexEntityRecognizer):
             rest = re.match(rf"{CAP_WORD}", text[m.end() :])
             if rest and " ".join(fold(rest.group(0)).split()) in department_and_region_names():
                 return m.end() + rest.end()
+        if org.kind in _SCHOOL_KINDS:
+            m = _SUB_SCHOOL.match(text, end)
+            if m and not is_ordinary_word(m.group(1)) and first_name(m.group(1)) is None:
+                return m.end()
         if org.kind in _EXTENDED_KINDS:
             m = _CAP_WORDS.match(text, end)
             if m:

@@ -23,6 +23,7 @@ from functools import cache
 from recognizers import _place_context as ctx
 from recognizers._data import lines, table
 from recognizers._gazetteer import scan
+from recognizers._names import first_name, fold, is_surname, stop_words, titles
 from recognizers._proper_names import CAP_WORD, CONNECTOR, UPPER, cap_name
 from recognizers._regex_entity import _RegexEntityRecognizer
 from recognizers.organisations._org_common import (
@@ -32,13 +33,19 @@ from recognizers.organisations._org_common import (
     other_mentions,
     public,
 )
+from recognizers.organisations.known_org import known_name_end
 
 SCORE = 0.86
-SCORE_CAP_HEAD = 0.8  # `Maison Pradel`: a capitalized common noun + a name
+# `Maison Pradel`: a capitalized common noun + a name; above spaCy (0.85), whose
+# wider ORG of the same words Presidio would keep instead (`Initiative Bresse |...`)
+SCORE_CAP_HEAD = 0.86
 SCORE_WEAK = 0.55  # `studio`, `entreprise`: everyday words
 SCORE_SHOP_NAME = 0.7  # `Le Fournil de Mathis`
 SCORE_CLUB = 0.86
-SCORE_SUFFIX = 0.7
+# a company word is strong evidence, and above spaCy (0.85): Presidio drops a result
+# contained in a same-type one of equal or higher score ("Agilium Academy" inside
+# spaCy's table-wide ORG)
+SCORE_SUFFIX = 0.86
 
 # Adjectives that may sit between a head and its name (`orchestre national du
 # Capitole`, `lycée agricole Le Robillard` is a head of its own).
@@ -55,6 +62,7 @@ class Head:
     conn: bool  # the name may follow `de`, `des`, `du`
     cap: bool  # only when written with a capital
     weak: bool
+    person: bool = False  # the name may be a person's (`le client Dupont`)
 
 
 @cache
@@ -63,7 +71,15 @@ def _head_rows() -> tuple[Head, ...]:
     for row in table("org_heads.tsv"):
         flags = set(row[2].split(",")) if len(row) > 2 else set()
         rows.append(
-            Head(row[0], row[1], "town" in flags, "conn" in flags, "cap" in flags, "weak" in flags)
+            Head(
+                row[0],
+                row[1],
+                "town" in flags,
+                "conn" in flags,
+                "cap" in flags,
+                "weak" in flags,
+                "person" in flags,
+            )
         )
     return tuple(rows)
 
@@ -80,19 +96,37 @@ def _heads() -> dict[str, Head]:
 def _head_alternation() -> str:
     alts = []
     for head in sorted(_head_rows(), key=lambda h: len(h.text), reverse=True):
-        body = re.escape(head.text[1:]).replace(r"\ ", r"\s+").replace("'", "['’]")
         first = head.text[0]
         if head.cap or head.text.isupper() or not first.isalpha():
-            alts.append(re.escape(first) + body)
+            alts.append(re.escape(first) + _head_body(head.text[1:]))
         else:
-            alts.append(f"[{first.upper()}{first}]" + body)
+            alts.append(f"[{first.upper()}{first}]" + _head_body(head.text[1:]))
     # any trade noun in -erie (savonnerie, tonnellerie, chocolaterie...) heads a
     # business name: the list above only needs the other heads
     alts.append(TRADE_ERIE)
     return "|".join(alts)
 
 
-TRADE_ERIE = r"[A-ZÉa-zé][a-zéèêëàâîïôûç]{2,}erie"
+def _head_body(rest: str) -> str:
+    """The rest of a head, its later words capitalized or not: an official name
+    capitalizes them (`Centre Hospitalier Cochin`, `Tribunal Judiciaire de Lyon`)."""
+    body = ""
+    for i, word in enumerate(rest.split(" ")):
+        if i:
+            body += r"\s+"
+            elided = re.match(r"[dl]'", word)
+            if elided:
+                body += elided.group(0)[0] + "['’]"
+                word = word[2:]
+            if word[:1].islower() and (len(word) > 3 or elided):
+                body += f"[{word[0].upper()}{word[0]}]"
+                word = word[1:]
+        body += re.escape(word).replace("'", "['’]")
+    return body
+
+
+# `-eries` too: `Fromageries du Revard`, `Cartonneries de l'Andelle`
+TRADE_ERIE = r"[A-ZÉa-zé][a-zéèêëàâîïôûç]{2,}eries?"
 _TRADE_ERIE_HEAD = Head("-erie", "company", False, False, False, False)
 
 
@@ -157,6 +191,21 @@ def _is_place(name: str) -> bool:
     )
 
 
+def _may_be_person(name: str) -> bool:
+    """`le client Julien`, `la fournisseuse Mme Roux`, `le client Dupont`: after
+    a head that also names people, a first name, a title or a lone surname is
+    a person, left to the PERSON recognizers."""
+    first = re.split(r"[ \u00a0'’-]", name, maxsplit=1)[0]
+    if fold(first).rstrip(".") in _titles() or first_name(first) is not None:
+        return True
+    return " " not in name and is_surname(name)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(fold(t) for t in titles())
+
+
 class OrgHeadNounRecognizer(_RegexEntityRecognizer):
     """ORG: head noun + name, sports clubs, trade-noun shop names."""
 
@@ -192,12 +241,17 @@ class OrgHeadNounRecognizer(_RegexEntityRecognizer):
             name = m.group("name")
             if name in not_org_names() or name.split()[0] in not_org_names():
                 continue
+            if head.person and _may_be_person(name):
+                continue
+            if known_name_end(text, m.start("name")) > m.end("name"):
+                continue  # `agence Pôle emploi`: a listed name, longer than the capitals
             start, end = m.start("head"), m.end("name")
             if m.group("conn"):
-                if not (head.conn or head.town):
-                    continue
                 place = _is_place(name) or _is_place(m.group("conn") + name)
-                if (place and not head.town) or (not place and not head.conn):
+                named = self._named_trade(text, m, head, place)
+                if not (head.conn or head.town or named):
+                    continue
+                if not named and ((place and not head.town) or (not place and not head.conn)):
                     continue
             else:
                 end = cut_branch_town(text, m.start("name"), end)
@@ -209,6 +263,15 @@ class OrgHeadNounRecognizer(_RegexEntityRecognizer):
                 extra["_name"] = text[m.start("name") : end]
             yield start, end, score, extra
 
+    def _named_trade(self, text: str, m: re.Match, head: Head, place: bool) -> bool:
+        """`Fromageries du Revard`, `Laiterie de Montauban-de-Bretagne`: a trade
+        noun in -erie capitalized inside a sentence is a business's own name,
+        `de` + a town included (`la laiterie de Montauban` is only located)."""
+        written = m.group("head")
+        if not written.rstrip("s").endswith("erie") or not written[0].isupper() or head.town:
+            return False
+        return not (place and self._starts_sentence(text, m.start("head")))
+
     @staticmethod
     def _starts_sentence(text: str, start: int) -> bool:
         before = ctx.line_before(text, start).rstrip()
@@ -218,11 +281,26 @@ class OrgHeadNounRecognizer(_RegexEntityRecognizer):
         """`Ravenel Conseil`, `AFS COACHING`: a name ended by a business word."""
         stop = _suffix_stop()
         for m in _patterns()["suffix"].finditer(text):
-            words = m.group("name").split()
-            if any(w.lower() in stop for w in words) or m.group("name") in not_org_names():
+            start = m.start()
+            # `Pour Mazerolles Expertise`: a capitalized function word opening a
+            # line is no part of the name
+            while (w := re.match(r"(\S+)[ \u00a0]+", text[start : m.start("suffix")])) and fold(
+                w.group(1)
+            ) in stop_words():
+                start += w.end()
+            words = text[start : m.end("name")].split()
+            if (
+                not words
+                or any(w.lower() in stop for w in words)
+                or " ".join(words) in not_org_names()
+            ):
                 continue
-            extra = {"kind": "company", "head": m.group("suffix").lower(), "_name": m.group(0)}
-            yield m.start(), m.end(), SCORE_SUFFIX, extra
+            extra = {
+                "kind": "company",
+                "head": m.group("suffix").lower(),
+                "_name": text[start : m.end()],
+            }
+            yield start, m.end(), SCORE_SUFFIX, extra
 
     def _clubs(self, text: str) -> Iterator[Candidate]:
         for m in _patterns()["club"].finditer(text):

@@ -263,3 +263,51 @@ def test_a_lower_case_town_is_kept_only_after_a_postal_code():
         text,
     )
     assert spans(found) == [("LOCATION", "lyon")]
+
+
+@pytest.mark.parametrize(
+    "guess",
+    [
+        # business acronyms, row codes and job titles are no place and no organisation
+        "NAO",
+        "NDA",
+        "BSA Air",
+        "UX Researcher",
+        "D1",
+        "R02 - Hébergement",
+        "Responsable Logistique",
+        "Service Client",
+    ],
+)
+def test_statistical_guesses_of_business_words_are_dropped(guess):
+    text = f"Point sur : {guess} ; le reste suit."
+    for type_ in ("ORG", "LOCATION"):
+        found = resolve_overlaps([ent(text, guess, type_, 0.85, "SpacyRecognizer")], text)
+        assert spans(found) == [], (guess, type_)
+
+
+@pytest.mark.parametrize(
+    "guess",
+    ["Kestrel Invest", "Hublot Digital", "Compagnie des Pêches Vendéennes", "Mazerolles", "Zyrtek"],
+)
+def test_statistical_names_with_a_name_or_a_company_word_are_kept(guess):
+    text = f"Point sur : {guess} ; le reste suit."
+    found = resolve_overlaps([ent(text, guess, "ORG", 0.85, "SpacyRecognizer")], text)
+    assert spans(found) == [("ORG", guess)]
+
+
+def test_a_union_keeps_the_dedicated_recognizer_over_a_higher_spacy_score():
+    """`Kalima Foods` from spaCy (0.85) and a first-name person turned company (0.8):
+    the union is dedicated evidence, so a gazetteer's `Kalima` does not cut it."""
+    text = "À propos de Kalima Foods, fondée en 2019."
+    found = resolve_overlaps(
+        [
+            ent(text, "Kalima Foods", "ORG", 0.85, "SpacyRecognizer"),
+            ent(text, "Kalima Foods", "ORG", 0.8, "FirstNameRecognizer"),
+            ent(text, "Kalima", "LOCATION", 0.6, "PlaceGazetteerRecognizer"),
+        ],
+        text,
+    )
+    assert [(e.type, e.text, e.recognizer) for e in found] == [
+        ("ORG", "Kalima Foods", "FirstNameRecognizer")
+    ]

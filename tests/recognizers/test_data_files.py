@@ -28,6 +28,10 @@ FILES = [
     "org_legal_forms.tsv",
     "digit_run_cues.tsv",
     "spoken_street_stops.txt",
+    "common_acronyms.txt",
+    "org_apposition_nouns.txt",
+    "org_institutions.txt",
+    "org_suffixes.txt",
 ]
 # Columns and the values a column may take, for the tables read by position.
 COLUMNS = {

@@ -49,6 +49,7 @@ ADDED_SINCE = [
     "DictatedDateRecognizer",
     "DictatedNirRecognizer",
     "DigitRunRecognizer",
+    "OrgAppositionRecognizer",
     "OddPhoneRecognizer",
     "SpacedEmailRecognizer",
     "RoleNameRecognizer",

@@ -50,3 +50,45 @@ def test_finds_known_organisations(found, rec, text, expected):
 )
 def test_ignores_ambiguous_and_non_organisations(found, rec, text):
     assert found(rec, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il lit Le Progrès et Le Bien Public.", ["Le Progrès", "Le Bien Public"]),
+        ("Elle est journaliste à Libération.", ["Libération"]),
+        ("Stage à l'EMBL puis à la BNU.", ["EMBL", "BNU"]),
+        (
+            "Financée par la Fondation pour la Recherche Médicale.",
+            ["Fondation pour la Recherche Médicale"],
+        ),
+        ("Opérée à Bichat, suivie à la Pitié-Salpêtrière.", ["Bichat", "Pitié-Salpêtrière"]),
+        ("Suivie à Cochin puis à l'HEGP.", ["Cochin", "HEGP"]),
+        ("Les bureaux sont à Euralille.", ["Euralille"]),
+        ("Il a fait Grenoble INP – Ense3 en 2015.", ["Grenoble INP – Ense3"]),
+        ("Les enseignes Système U et Carrefour.", ["Système U", "Carrefour"]),
+    ],
+)
+def test_finds_media_research_hospitals_and_districts(found, rec, text, expected):
+    assert found(rec, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hospital's surname-name after a title or a first name is a person
+        "Le Dr Bichat l'a reçue ; Jean Cochin est venu.",
+        # ordinary words that a newspaper is named after, without a cue
+        "La Libération de Paris. Ce fut un progrès.",
+        # a maker's name with a model number is a car or a plane
+        "Le véhicule, une Peugeot 208, et un Airbus A320.",
+        # a school's name followed by an ordinary word after a dash
+        "Il a fait Grenoble INP – Promotion 2015.",
+    ],
+)
+def test_no_organisation_in_names_of_people_words_and_models(found, rec, text):
+    assert [t for t in found(rec, text) if t != "Grenoble INP"] == []
+
+
+def test_a_maker_followed_by_a_duration_is_still_the_employer(found, rec):
+    assert found(rec, "Il a travaillé chez Airbus 12 ans.") == ["Airbus"]

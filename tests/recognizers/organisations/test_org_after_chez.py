@@ -42,3 +42,14 @@ def test_leaves_people_and_common_words_alone(found, rec, text):
 
 def test_a_surname_after_chez_is_left_to_the_person_recognizers(found, rec):
     assert found(rec, "Elle a rendez-vous chez Dupont demain.") == []
+
+
+def test_a_sentence_opening_chez_flags_the_name_without_chez(found, rec):
+    assert found(rec, "Chez Pixelune, tout va vite.") == ["Pixelune"]
+    assert found(rec, "Bilan.\nChez Kalios, on ne parle pas d'argent.") == ["Kalios"]
+
+
+def test_a_capitalized_chez_inside_a_sentence_is_a_shop_name(found, rec):
+    # `Chez Sof'` is the food truck's own name: the head noun recognizer's
+    assert found(rec, "Il tient le food truck Chez Sof' sur le port.") == []
+    assert found(rec, "Chez nous, on ne parle pas d'argent.") == []

@@ -117,3 +117,75 @@ def test_erie_words_without_a_name_are_not_organisations(found, text):
 )
 def test_acronym_heads_take_a_code_as_name(found, text, expected):
     assert expected in found(OrgHeadNounRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il lit le journal Le Progrès.", "journal Le Progrès"),
+        ("Publié chez l'éditeur Actes Sud.", "éditeur Actes Sud"),
+        ("Son roman paraît aux Éditions du Lapin Vert.", "Éditions du Lapin Vert"),
+        ("Il dîne au restaurant La Table.", "restaurant La Table"),
+        ("Elle a démarré à la pépinière Les Bassins.", "pépinière Les Bassins"),
+        ("Il travaille pour le client Norauto Sud.", "client Norauto Sud"),
+        ("Elle rejoint la start-up Mobilix.", "start-up Mobilix"),
+        ("Il est associé au cabinet Ravenel.", "cabinet Ravenel"),
+        ("Contrat avec l'hébergeur Nimbus Septentrion.", "hébergeur Nimbus Septentrion"),
+        ("Le fonds Kima Ventures a investi.", "fonds Kima Ventures"),
+        ("Les intérimaires de l'agence Flandre Intérim.", "agence Flandre Intérim"),
+        ("Un prêt de la Banque Alpine de Crédit.", "Banque Alpine de Crédit"),
+        ("Notre banque, la Caisse Régionale Normandie Seine.", "Caisse Régionale Normandie Seine"),
+        ("Soumis au tribunal de commerce de Paris.", "tribunal de commerce de Paris"),
+        ("Appel devant la cour d'appel de Lyon.", "cour d'appel de Lyon"),
+        ("Zonage pluvial de la Ville de Lorient.", "Ville de Lorient"),
+        ("Il a travaillé à l'Atelier Cobalt.", "Atelier Cobalt"),
+        # a head's later words capitalized in an official name
+        ("Hospitalisé au Centre Hospitalier Cochin.", "Centre Hospitalier Cochin"),
+        (
+            "Inscrit à la Chambre de Commerce et d'Industrie de Lyon.",
+            "Chambre de Commerce et d'Industrie de Lyon",
+        ),
+        # a capitalized trade noun in -erie(s) names a business, its town included
+        ("Les Fromageries du Revard livrent.", "Fromageries du Revard"),
+        ("Un fournisseur, les Cartonneries de l'Andelle.", "Cartonneries de l'Andelle"),
+        ("Il livre la Laiterie de Montauban-de-Bretagne.", "Laiterie de Montauban-de-Bretagne"),
+    ],
+)
+def test_role_nouns_and_official_names(found, text, expected):
+    assert expected in found(OrgHeadNounRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person after a head that also names people
+        "Elle travaille pour le client Julien.",
+        "Elle a rappelé le client Dupont.",
+        "La cliente Mme Roux a appelé.",
+        # a listed public service keeps its own name
+        "Inscrite à l'agence Pôle emploi.",
+        # a lower-case trade noun only locates the shop
+        "Il achète à la fromagerie de Mérignac.",
+        # a department or a label, not a company
+        "Validation Architecture : OK",
+        "Sabrina, Lead Data Scientist.",
+    ],
+)
+def test_role_nouns_without_an_organisation(found, text):
+    assert found(OrgHeadNounRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serena Capital a suivi le tour.", "Serena Capital"),
+        ("Kima Ventures et Serena Capital sont au capital.", "Kima Ventures"),
+        ("Atlantique Impact Ventures mène le tour.", "Atlantique Impact Ventures"),
+        ("Le holding Marceau Holding détient 40 %.", "Marceau Holding"),
+        ("Pour Mazerolles Expertise", "Mazerolles Expertise"),
+        ("NORDIS EMBALLAGES - COMITÉ SOCIAL", "NORDIS EMBALLAGES"),
+        ("Livré par Trans'Ouest Messagerie hier.", "Trans'Ouest Messagerie"),
+    ],
+)
+def test_investment_firms_and_company_words(found, text, expected):
+    assert expected in found(OrgHeadNounRecognizer(), text)
