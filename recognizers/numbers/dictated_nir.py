@@ -14,12 +14,11 @@ Any run of six or more digits that is not a NIR stays an ID through
 
 from __future__ import annotations
 
-import regex as re
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from collections.abc import Iterator
 
-from recognizers import LANGUAGE
-from recognizers._ids import build_result
+import regex as re
+
+from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 from recognizers.numbers.checksums import nir_ok
 
 KEYED_SCORE = 1.0
@@ -47,21 +46,12 @@ def nir_runs(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
-class DictatedNirRecognizer(EntityRecognizer):
+class DictatedNirRecognizer(_RegexEntityRecognizer):
     """ID: a NIR in any grouping; certain with a right key, likely without a key."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["ID"], supported_language=LANGUAGE, name="DictatedNirRecognizer"
-        )
+    ENTITY = "ID"
+    WHY = "NIR in any grouping"
 
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        return [
-            build_result(self, "ID", start, end, score, "NIR in any grouping")
-            for start, end, score in nir_runs(text)
-        ]
+    def candidates(self, text: str) -> Iterator[Candidate]:
+        for start, end, score in nir_runs(text):
+            yield start, end, score, {}
