@@ -13,11 +13,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer import RecognizerResult
 
-from recognizers import LANGUAGE
-from recognizers._ids import build_result
+from recognizers._ids import _PatternTableRecognizer, build_result
 from recognizers.contacts._phone_rules import CUES, foreign_score
 
 # Not glued to a word, a "+" or the end of another digit group ("1 06 12...").
@@ -40,9 +38,11 @@ _FOREIGN = re.compile(
 _GROUP = re.compile(rf"{_SEP}?\(?\d{{1,5}}\)?")
 
 
-class PhoneRecognizer(PatternRecognizer):
+class PhoneRecognizer(_PatternTableRecognizer):
     """PHONE: French national and +33 forms, and possible foreign numbers."""
 
+    ENTITY = "PHONE"
+    NAME = "FrPhoneRecognizer"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("fr_phone_separated", FR_SEPARATED, 0.9),
         ("fr_phone_international", FR_INTERNATIONAL, 0.95),
@@ -51,26 +51,8 @@ class PhoneRecognizer(PatternRecognizer):
     )
     CONTEXT: ClassVar[tuple[str, ...]] = CUES
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="PHONE",
-            patterns=[Pattern(*p) for p in self.PATTERNS],
-            context=list(self.CONTEXT),
-            supported_language=LANGUAGE,
-            name="FrPhoneRecognizer",
-            global_regex_flags=re.MULTILINE,
-        )
-
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags) or []
-        results.extend(self._foreign(text))
-        return results
+    def refine(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        return results + self._foreign(text)
 
     def _foreign(self, text: str) -> list[RecognizerResult]:
         """Foreign numbers, trimmed of trailing groups that make them impossible.
