@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 import regex as re
 
+from recognizers._ids import SEP
 from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 from recognizers.contacts._phone_rules import (
     FOREIGN_VALID_SCORE,
@@ -32,13 +33,12 @@ FRENCH_SCORE = 0.8
 WITH_CUE_SCORE = 0.9
 CUE_ONLY_SCORE = 0.6
 
-_SEP = r"[ .\-\u00a0\u202f]"
 _COUNTRY = r"(?:\(\s?\+?\s?33\s?\)|\+\s?33|00[ .\-]?33)(?!\d)"
 _TRUNK = r"(?:\s?\(\s?0\s?\))"
 _GROUP = r"(?:O?\d[\dO]*)"
 _RUN = re.compile(
-    rf"(?<![\w+])(?<!\d{_SEP})(?:(?P<cc>{_COUNTRY}){_SEP}?{_TRUNK}?{_SEP}?)?"
-    rf"(?P<body>(?>{_GROUP}(?:{_SEP}{_GROUP})*))(?![\w@])(?![.,/]\d)"
+    rf"(?<![\w+])(?<!\d{SEP})(?:(?P<cc>{_COUNTRY}){SEP}?{_TRUNK}?{SEP}?)?"
+    rf"(?P<body>(?>{_GROUP}(?:{SEP}{_GROUP})*))(?![\w@])(?![.,/]\d)"
 )
 
 

@@ -18,15 +18,15 @@ from collections.abc import Iterator
 
 import regex as re
 
+from recognizers._ids import SEP
 from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 from recognizers.numbers.checksums import nir_ok
 
 KEYED_SCORE = 1.0
 WITHOUT_KEY_SCORE = 0.6
 
-_SEP = r"[ .\-\u00a0\u202f]"
 _RUN = re.compile(
-    rf"(?<![\w+])(?<!\d{_SEP})(?>(?:\d+|2[AB])(?:{_SEP}(?:\d+|2[AB]))*)(?![\w@])(?![.,/]\d)"
+    rf"(?<![\w+])(?<!\d{SEP})(?>(?:\d+|2[AB])(?:{SEP}(?:\d+|2[AB]))*)(?![\w@])(?![.,/]\d)"
 )
 # sex, year, month (01-12, or 20-42 and 50-99 for unknown months), department
 _STRUCTURE = re.compile(r"^[1-478]\d\d(?:0[1-9]|1[0-2]|[2-3]\d|4[0-2]|[5-9]\d)(?:\d\d|2[AB])")
@@ -36,7 +36,7 @@ def nir_runs(text: str) -> list[tuple[int, int, float]]:
     """(start, end, score) of the digit runs that are a NIR, keyed or not."""
     found = []
     for m in _RUN.finditer(text):
-        raw = re.sub(rf"{_SEP}", "", m.group())
+        raw = re.sub(rf"{SEP}", "", m.group())
         if not _STRUCTURE.match(raw):
             continue
         if len(raw) == 15 and nir_ok(raw):
