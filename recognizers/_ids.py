@@ -9,9 +9,13 @@ before it: then it is most likely a mistyped identifier, still worth hiding.
 
 from __future__ import annotations
 
-from presidio_analyzer import AnalysisExplanation, RecognizerResult
+from typing import ClassVar
 
-from recognizers import Named, _data
+import regex as re
+from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers import LANGUAGE, Named, _data
 
 # Separators written between digit groups: space, no-break spaces, dot, hyphen.
 SEP = r"[ .\-\u00a0\u202f]"
@@ -46,3 +50,40 @@ def build_result(
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
         },
     )
+
+
+class _PatternTableRecognizer(PatternRecognizer):
+    """A PatternRecognizer declared by its class attributes: the entity, the
+    (name, regex, score) patterns, the context words (given, or the key of
+    `data/id_context.tsv`) and the name its results carry. `refine` sees
+    Presidio's results with the whole text, to trim or drop some."""
+
+    ENTITY = "ID"
+    NAME = ""
+    PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = ()
+    CONTEXT: ClassVar[tuple[str, ...]] = ()
+    CONTEXT_KEY = ""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity=self.ENTITY,
+            patterns=[Pattern(*p) for p in self.PATTERNS],
+            context=list(self.CONTEXT) if self.CONTEXT else context_words(self.CONTEXT_KEY),
+            supported_language=LANGUAGE,
+            name=self.NAME,
+            global_regex_flags=re.MULTILINE,
+        )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags) or []
+        return self.refine(text, results)
+
+    def refine(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Presidio's results, reconsidered with the whole text (kept as they are here)."""
+        return results

@@ -1,11 +1,12 @@
-"""Shared base of the date, age and address recognizers.
+"""Shared base of the recognizers that scan the text themselves.
 
-These recognizers decide with the words around a match (a duration cue before
-"19 ans", a unit after "13/12"), which a PatternRecognizer's
-`validate_result` cannot see: each subclass scans the text itself and yields
-(start, end, score, extra metadata) candidates; this base turns them into
-RecognizerResults carrying the recognizer's name and id, as the pipeline
-expects.
+Dates, ages, addresses, organisations, and the contacts and numbers read in
+any grouping (`odd_phone.py`, `digit_run.py`...) decide with the words around
+a match (a duration cue before "19 ans", a unit after "13/12"), which a
+PatternRecognizer's `validate_result` cannot see: each subclass scans the
+text itself and yields (start, end, score, extra metadata) candidates; this
+base turns them into RecognizerResults carrying the recognizer's name and id,
+as the pipeline expects.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class _RegexEntityRecognizer(EntityRecognizer):
 
     ENTITY = ""
     CONTEXT: tuple[str, ...] = ()
+    # what Presidio's explanation of a result says (its decision process only)
+    WHY = ""
     name: str  # set by EntityRecognizer.__init__
 
     def __init__(self) -> None:
@@ -53,6 +56,10 @@ class _RegexEntityRecognizer(EntityRecognizer):
 
     def candidates(self, text: str) -> Iterable[Candidate]:
         raise NotImplementedError
+
+    def explain(self, score: float) -> str:
+        """The textual explanation of a result of this score."""
+        return self.WHY or f"Detected by `{self.name}`"
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         if entities and self.ENTITY not in entities:
@@ -79,7 +86,7 @@ class _RegexEntityRecognizer(EntityRecognizer):
                 analysis_explanation=AnalysisExplanation(
                     recognizer=self.name,
                     original_score=score,
-                    textual_explanation=f"Detected by `{self.name}`",
+                    textual_explanation=self.explain(score),
                 ),
                 recognition_metadata=metadata,
             )

@@ -14,12 +14,12 @@ number only, as the dev-corpus conventions say.
 
 from __future__ import annotations
 
-import regex as re
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from collections.abc import Iterator
 
-from recognizers import LANGUAGE
-from recognizers._ids import build_result
+import regex as re
+
+from recognizers._ids import SEP
+from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 from recognizers.contacts._phone_rules import (
     FOREIGN_VALID_SCORE,
     cue_before,
@@ -33,13 +33,12 @@ FRENCH_SCORE = 0.8
 WITH_CUE_SCORE = 0.9
 CUE_ONLY_SCORE = 0.6
 
-_SEP = r"[ .\-\u00a0\u202f]"
 _COUNTRY = r"(?:\(\s?\+?\s?33\s?\)|\+\s?33|00[ .\-]?33)(?!\d)"
 _TRUNK = r"(?:\s?\(\s?0\s?\))"
 _GROUP = r"(?:O?\d[\dO]*)"
 _RUN = re.compile(
-    rf"(?<![\w+])(?<!\d{_SEP})(?:(?P<cc>{_COUNTRY}){_SEP}?{_TRUNK}?{_SEP}?)?"
-    rf"(?P<body>(?>{_GROUP}(?:{_SEP}{_GROUP})*))(?![\w@])(?![.,/]\d)"
+    rf"(?<![\w+])(?<!\d{SEP})(?:(?P<cc>{_COUNTRY}){SEP}?{_TRUNK}?{SEP}?)?"
+    rf"(?P<body>(?>{_GROUP}(?:{SEP}{_GROUP})*))(?![\w@])(?![.,/]\d)"
 )
 
 
@@ -70,21 +69,12 @@ def odd_phones(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
-class OddPhoneRecognizer(EntityRecognizer):
+class OddPhoneRecognizer(_RegexEntityRecognizer):
     """PHONE: numbers dictated digit by digit, with (33), a letter O, or odd groups."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PHONE"], supported_language=LANGUAGE, name="OddPhoneRecognizer"
-        )
+    ENTITY = "PHONE"
+    WHY = "phone number in any grouping"
 
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        return [
-            build_result(self, "PHONE", start, end, score, "phone number in any grouping")
-            for start, end, score in odd_phones(text)
-        ]
+    def candidates(self, text: str) -> Iterator[Candidate]:
+        for start, end, score in odd_phones(text):
+            yield start, end, score, {}

@@ -13,36 +13,35 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer import RecognizerResult
 
-from recognizers import LANGUAGE
-from recognizers._ids import build_result
+from recognizers._ids import SEP, _PatternTableRecognizer, build_result
 from recognizers.contacts._phone_rules import CUES, foreign_score
 
 # Not glued to a word, a "+" or the end of another digit group ("1 06 12...").
-_BEFORE = r"(?<![\w+])(?<!\d[ .\-\u00a0\u202f])"
+_BEFORE = rf"(?<![\w+])(?<!\d{SEP})"
 # Not followed by more digits (a longer number, a decimal) or a letter.
 _AFTER = r"(?!\w)(?![.,\-/]\d)"
-_SEP = r"[ .\-\u00a0\u202f]"
 
-FR_SEPARATED = rf"{_BEFORE}0[1-9](?P<sep>{_SEP}|/)\d\d(?:(?P=sep)\d\d){{3}}{_AFTER}"
+FR_SEPARATED = rf"{_BEFORE}0[1-9](?P<sep>{SEP}|/)\d\d(?:(?P=sep)\d\d){{3}}{_AFTER}"
 FR_COMPACT = rf"{_BEFORE}(?<![.,/-])0[1-9]\d{{8}}{_AFTER}"
 # +33 / 0033, an optional "(0)" or "0 ", then the nine digits without the 0.
-_TRUNK = rf"(?:\(\s?0\s?\){_SEP}?|0{_SEP})?"
-_PLUS33 = rf"(?:\(\+33\)|(?:\+|00){_SEP}?33)"
-FR_INTERNATIONAL = rf"{_BEFORE}{_PLUS33}{_SEP}?{_TRUNK}[1-9](?:{_SEP}?\d\d){{4}}{_AFTER}"
+_TRUNK = rf"(?:\(\s?0\s?\){SEP}?|0{SEP})?"
+_PLUS33 = rf"(?:\(\+33\)|(?:\+|00){SEP}?33)"
+FR_INTERNATIONAL = rf"{_BEFORE}{_PLUS33}{SEP}?{_TRUNK}[1-9](?:{SEP}?\d\d){{4}}{_AFTER}"
 # A foreign number: country code then digit groups (parentheses allowed).
 _FOREIGN = re.compile(
     rf"{_BEFORE}(?:\+|00)(?!33)(?P<cc>[1-9]\d{{0,2}})"
-    rf"(?P<rest>(?:{_SEP}?\(?\d{{1,5}}\)?){{1,6}}){_AFTER}"
+    rf"(?P<rest>(?:{SEP}?\(?\d{{1,5}}\)?){{1,6}}){_AFTER}"
 )
-_GROUP = re.compile(rf"{_SEP}?\(?\d{{1,5}}\)?")
+_GROUP = re.compile(rf"{SEP}?\(?\d{{1,5}}\)?")
 
 
-class PhoneRecognizer(PatternRecognizer):
+class PhoneRecognizer(_PatternTableRecognizer):
     """PHONE: French national and +33 forms, and possible foreign numbers."""
 
+    ENTITY = "PHONE"
+    NAME = "FrPhoneRecognizer"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("fr_phone_separated", FR_SEPARATED, 0.9),
         ("fr_phone_international", FR_INTERNATIONAL, 0.95),
@@ -51,26 +50,8 @@ class PhoneRecognizer(PatternRecognizer):
     )
     CONTEXT: ClassVar[tuple[str, ...]] = CUES
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="PHONE",
-            patterns=[Pattern(*p) for p in self.PATTERNS],
-            context=list(self.CONTEXT),
-            supported_language=LANGUAGE,
-            name="FrPhoneRecognizer",
-            global_regex_flags=re.MULTILINE,
-        )
-
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags) or []
-        results.extend(self._foreign(text))
-        return results
+    def refine(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        return results + self._foreign(text)
 
     def _foreign(self, text: str) -> list[RecognizerResult]:
         """Foreign numbers, trimmed of trailing groups that make them impossible.

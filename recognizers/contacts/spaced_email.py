@@ -11,12 +11,11 @@ space there would take the words before it into the address.
 
 from __future__ import annotations
 
-import regex as re
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from collections.abc import Iterator
 
-from recognizers import LANGUAGE
-from recognizers._ids import build_result
+import regex as re
+
+from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 from recognizers.contacts.email import has_public_suffix
 
 SCORE = 0.85
@@ -48,21 +47,12 @@ def spaced_emails(text: str) -> list[tuple[int, int]]:
     return found
 
 
-class SpacedEmailRecognizer(EntityRecognizer):
+class SpacedEmailRecognizer(_RegexEntityRecognizer):
     """EMAIL: an address written with spaces around its "@" or its dots."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["EMAIL"], supported_language=LANGUAGE, name="SpacedEmailRecognizer"
-        )
+    ENTITY = "EMAIL"
+    WHY = "e-mail written with spaces"
 
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        return [
-            build_result(self, "EMAIL", start, end, SCORE, "e-mail written with spaces")
-            for start, end in spaced_emails(text)
-        ]
+    def candidates(self, text: str) -> Iterator[Candidate]:
+        for start, end in spaced_emails(text):
+            yield start, end, SCORE, {}

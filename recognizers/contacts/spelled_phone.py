@@ -10,16 +10,14 @@ quantity). Parsing, not a regex, handles "quatre-vingt-dix-huit" vs
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import regex as re
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers import LANGUAGE
-from recognizers._ids import build_result
 from recognizers._numbers import number_words
+from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 
 _WORD = re.compile(r"\p{L}+")
 # What may separate two number words: spaces, hyphens, a comma (a full stop
@@ -131,25 +129,14 @@ def parse_phone(words: list[_Word]) -> int | None:
     return i
 
 
-class SpelledPhoneRecognizer(EntityRecognizer):
+class SpelledPhoneRecognizer(_RegexEntityRecognizer):
     """PHONE: a French number dictated in words, 'zéro six, trente-neuf, ...'."""
 
+    ENTITY = "PHONE"
+    WHY = "spelled-out phone"
     SCORE = 0.9
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["PHONE"],
-            supported_language=LANGUAGE,
-            name="SpelledPhoneRecognizer",
-        )
-
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        results: list[RecognizerResult] = []
+    def candidates(self, text: str) -> Iterator[Candidate]:
         after_last = 0
         for m in _START.finditer(text):
             if m.start() < after_last:
@@ -160,7 +147,4 @@ class SpelledPhoneRecognizer(EntityRecognizer):
                 continue
             end = words[end_index - 1].end
             after_last = end
-            results.append(
-                build_result(self, "PHONE", m.start(), end, self.SCORE, "spelled-out phone")
-            )
-        return results
+            yield m.start(), end, self.SCORE, {}

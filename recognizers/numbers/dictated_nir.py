@@ -14,20 +14,19 @@ Any run of six or more digits that is not a NIR stays an ID through
 
 from __future__ import annotations
 
-import regex as re
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from collections.abc import Iterator
 
-from recognizers import LANGUAGE
-from recognizers._ids import build_result
+import regex as re
+
+from recognizers._ids import SEP
+from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 from recognizers.numbers.checksums import nir_ok
 
 KEYED_SCORE = 1.0
 WITHOUT_KEY_SCORE = 0.6
 
-_SEP = r"[ .\-\u00a0\u202f]"
 _RUN = re.compile(
-    rf"(?<![\w+])(?<!\d{_SEP})(?>(?:\d+|2[AB])(?:{_SEP}(?:\d+|2[AB]))*)(?![\w@])(?![.,/]\d)"
+    rf"(?<![\w+])(?<!\d{SEP})(?>(?:\d+|2[AB])(?:{SEP}(?:\d+|2[AB]))*)(?![\w@])(?![.,/]\d)"
 )
 # sex, year, month (01-12, or 20-42 and 50-99 for unknown months), department
 _STRUCTURE = re.compile(r"^[1-478]\d\d(?:0[1-9]|1[0-2]|[2-3]\d|4[0-2]|[5-9]\d)(?:\d\d|2[AB])")
@@ -37,7 +36,7 @@ def nir_runs(text: str) -> list[tuple[int, int, float]]:
     """(start, end, score) of the digit runs that are a NIR, keyed or not."""
     found = []
     for m in _RUN.finditer(text):
-        raw = re.sub(rf"{_SEP}", "", m.group())
+        raw = re.sub(rf"{SEP}", "", m.group())
         if not _STRUCTURE.match(raw):
             continue
         if len(raw) == 15 and nir_ok(raw):
@@ -47,21 +46,12 @@ def nir_runs(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
-class DictatedNirRecognizer(EntityRecognizer):
+class DictatedNirRecognizer(_RegexEntityRecognizer):
     """ID: a NIR in any grouping; certain with a right key, likely without a key."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["ID"], supported_language=LANGUAGE, name="DictatedNirRecognizer"
-        )
+    ENTITY = "ID"
+    WHY = "NIR in any grouping"
 
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        return [
-            build_result(self, "ID", start, end, score, "NIR in any grouping")
-            for start, end, score in nir_runs(text)
-        ]
+    def candidates(self, text: str) -> Iterator[Candidate]:
+        for start, end, score in nir_runs(text):
+            yield start, end, score, {}

@@ -26,16 +26,14 @@ this recognizer below every other one).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 import regex as re
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers import LANGUAGE, _data
-from recognizers._ids import build_result
+from recognizers import _data
+from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 
-NAME = "DigitRunRecognizer"
 MIN_DIGITS = 6
 UNLABELED_SCORE = 0.45
 LABELED_SCORE = 0.85
@@ -197,26 +195,14 @@ def _is_identifier(text: str, start: int, end: int, run: str, before: str, label
     return True
 
 
-class DigitRunRecognizer(EntityRecognizer):
+class DigitRunRecognizer(_RegexEntityRecognizer):
     """ID: any run of six or more digits that no rule explains (fail closed)."""
 
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["ID"], supported_language=LANGUAGE, name=NAME)
+    ENTITY = "ID"
 
-    def load(self) -> None:
-        pass
+    def candidates(self, text: str) -> Iterator[Candidate]:
+        for start, end, labeled in digit_runs(text):
+            yield start, end, LABELED_SCORE if labeled else UNLABELED_SCORE, {}
 
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        return [
-            build_result(
-                self,
-                "ID",
-                start,
-                end,
-                LABELED_SCORE if labeled else UNLABELED_SCORE,
-                "labeled digit run" if labeled else "digit run",
-            )
-            for start, end, labeled in digit_runs(text)
-        ]
+    def explain(self, score: float) -> str:
+        return "labeled digit run" if score == LABELED_SCORE else "digit run"

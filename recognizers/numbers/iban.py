@@ -11,11 +11,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex as re
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from recognizers import LANGUAGE, _data
-from recognizers._ids import AFTER, BEFORE, context_words
+from recognizers import _data
+from recognizers._ids import AFTER, BEFORE, _PatternTableRecognizer
 from recognizers.numbers.checksums import compact, iban_ok
 
 _SEP = r"[ \u00a0\u202f-]"
@@ -30,20 +29,12 @@ def _lengths() -> dict[str, int]:
     return {cc: int(n) for cc, n in _data.table("iban_lengths.tsv")}
 
 
-class IbanRecognizer(PatternRecognizer):
+class IbanRecognizer(_PatternTableRecognizer):
     """ID: an IBAN passing mod-97 scores 1.0; a failing one only with context."""
 
+    NAME = "FrIbanRecognizer"
+    CONTEXT_KEY = "iban"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (("iban", IBAN, 0.3),)
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="ID",
-            patterns=[Pattern(*p) for p in self.PATTERNS],
-            context=context_words("iban"),
-            supported_language=LANGUAGE,
-            name="FrIbanRecognizer",
-            global_regex_flags=re.MULTILINE,
-        )
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return True if iban_ok(pattern_text, _lengths()) else None
@@ -52,14 +43,7 @@ class IbanRecognizer(PatternRecognizer):
         # Shorter than any country's IBAN: a VAT number or a reference code.
         return len(compact(pattern_text)) < MIN_LENGTH
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags) or []
+    def refine(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         return [self._trimmed(text, r) for r in results]
 
     def _trimmed(self, text: str, result: RecognizerResult) -> RecognizerResult:

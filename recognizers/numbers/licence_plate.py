@@ -13,11 +13,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
-
-from recognizers import LANGUAGE
-from recognizers._ids import context_words
+from recognizers._ids import _PatternTableRecognizer
 
 _L = "[A-HJ-NP-TV-Z]"
 _FIRST = rf"(?!SS|WW){_L}{{2}}"
@@ -32,22 +28,14 @@ SIV_COMPACT = rf"{_B}{_FIRST}{_NUM}{_LAST}{_E}"
 FNI = rf"{_B}\d{{1,4}}[ -]?[A-Z]{{1,3}}[ -]?(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6]){_E}"
 
 
-class LicencePlateRecognizer(PatternRecognizer):
+class LicencePlateRecognizer(_PatternTableRecognizer):
     """ID: vehicle registration plates, the weaker shapes only with context."""
 
+    NAME = "LicencePlateRecognizer"
+    CONTEXT_KEY = "plate"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("siv_hyphen", SIV_HYPHEN, 0.7),
         ("siv_spaced", SIV_SPACED, 0.3),
         ("siv_compact", SIV_COMPACT, 0.2),
         ("fni", FNI, 0.1),
     )
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="ID",
-            patterns=[Pattern(*p) for p in self.PATTERNS],
-            context=context_words("plate"),
-            supported_language=LANGUAGE,
-            name="LicencePlateRecognizer",
-            global_regex_flags=re.MULTILINE,
-        )

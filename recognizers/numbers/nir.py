@@ -12,11 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
-
-from recognizers import LANGUAGE
-from recognizers._ids import AFTER, BEFORE, SEP, context_words
+from recognizers._ids import AFTER, BEFORE, SEP, _PatternTableRecognizer
 from recognizers.numbers.checksums import nir_ok
 
 _S = f"{SEP}?"
@@ -29,23 +25,15 @@ NIR_WITH_KEY = rf"{BEFORE}{_BODY}{_S}\d\d{AFTER}(?!{SEP}\d)"
 NIR_WITHOUT_KEY = rf"{BEFORE}{_BODY}{AFTER}(?!{SEP}?\d)"
 
 
-class NirRecognizer(PatternRecognizer):
+class NirRecognizer(_PatternTableRecognizer):
     """ID: NIR with a valid key (1.0); wrong key or no key only with context."""
 
+    NAME = "FrNirRecognizer"
+    CONTEXT_KEY = "nir"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("nir_with_key", NIR_WITH_KEY, 0.2),
         ("nir_without_key", NIR_WITHOUT_KEY, 0.15),
     )
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="ID",
-            patterns=[Pattern(*p) for p in self.PATTERNS],
-            context=context_words("nir"),
-            supported_language=LANGUAGE,
-            name="FrNirRecognizer",
-            global_regex_flags=re.MULTILINE,
-        )
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return True if nir_ok(pattern_text) else None

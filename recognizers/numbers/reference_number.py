@@ -15,12 +15,12 @@ quantities with a unit, and numbers after words that are not labels
 
 from __future__ import annotations
 
-import regex as re
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from collections.abc import Iterator
 
-from recognizers import LANGUAGE, _data
-from recognizers._ids import build_result
+import regex as re
+
+from recognizers import _data
+from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 
 LABELED_SCORE = 0.9
 LABELED_DIGITS_SCORE = 0.75
@@ -88,24 +88,18 @@ def _stop_prefixes() -> frozenset[str]:
     return frozenset(p.upper() for p in _data.lines("reference_not_codes.txt"))
 
 
-class ReferenceNumberRecognizer(EntityRecognizer):
+class ReferenceNumberRecognizer(_RegexEntityRecognizer):
     """ID: reference numbers after a label, repeated, or shaped like a code."""
 
+    ENTITY = "ID"
+    WHY = "reference number"
+
     def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["ID"],
-            supported_language=LANGUAGE,
-            name="ReferenceNumberRecognizer",
-        )
+        super().__init__()
         self._labels = _label_regex()
         self._stops = _stop_prefixes()
 
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
+    def candidates(self, text: str) -> Iterator[Candidate]:
         spans: dict[tuple[int, int], float] = {}
         codes: set[str] = set()
         for m in self._labels.finditer(text):
@@ -119,10 +113,8 @@ class ReferenceNumberRecognizer(EntityRecognizer):
         for m in _SHAPED.finditer(text):
             if m.span() not in spans and self._looks_like_reference(text, m.start(), m.end()):
                 spans[m.span()] = SHAPED_SCORE
-        return [
-            build_result(self, "ID", start, end, score, "reference number")
-            for (start, end), score in sorted(spans.items())
-        ]
+        for (start, end), score in sorted(spans.items()):
+            yield start, end, score, {}
 
     def _labeled_score(self, text: str, m: re.Match) -> float:
         code = m.group("code")

@@ -13,10 +13,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import RecognizerResult
 
-from recognizers import LANGUAGE
-from recognizers._ids import AFTER, BEFORE, SEP, context_words
+from recognizers._ids import AFTER, BEFORE, SEP, _PatternTableRecognizer, context_words
 from recognizers.numbers.checksums import compact, siren_ok, siret_ok
 
 _S = f"{SEP}?"
@@ -30,35 +29,29 @@ SIRET = rf"{BEFORE}{_NOT_TAIL}{_NINE}{_S}{_NIC}{AFTER}(?!{SEP}\d){_NOT_AMOUNT}"
 SIREN = rf"{BEFORE}{_NOT_TAIL}{_NINE}{AFTER}(?!{SEP}?\d){_NOT_AMOUNT}"
 
 
-class SirenSiretRecognizer(PatternRecognizer):
+class SirenSiretRecognizer(_PatternTableRecognizer):
     """ID: SIRET and SIREN; 1.0 when Luhn passes, else only with context."""
 
+    NAME = "FrSirenSiretRecognizer"
+    CONTEXT_KEY = "siren"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("siret", SIRET, 0.3),
         ("siren", SIREN, 0.1),
     )
 
     def __init__(self) -> None:
-        super().__init__(
-            supported_entity="ID",
-            patterns=[Pattern(*p) for p in self.PATTERNS],
-            context=context_words("siren"),
-            supported_language=LANGUAGE,
-            name="FrSirenSiretRecognizer",
-            global_regex_flags=re.MULTILINE,
-        )
+        super().__init__()
         labels = "|".join(re.escape(w) for w in context_words("not_siren"))
         self._not_a_company = re.compile(
             rf"(?<![\p{{L}}\p{{N}}])(?:{labels})\.?[ \t]*(?:n[ \t]?°|nº|no\.?)?[ \t:|]*$",
             re.IGNORECASE,
         )
 
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+    def refine(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """Nine or fourteen Luhn-valid digits after a patient's, a file's or a
         practitioner's label ("Patient 105257992", "ADELI 671841484") are that
         number, not a company's: they are left to the digit run, whose fake keeps
         none of their digits (a company's fake SIREN keeps its first three)."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags) or []
         return [
             r
             for r in results

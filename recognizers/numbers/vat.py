@@ -12,11 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
-
-from recognizers import LANGUAGE
-from recognizers._ids import AFTER, BEFORE, context_words
+from recognizers._ids import AFTER, BEFORE, _PatternTableRecognizer
 from recognizers.numbers.checksums import compact, fr_vat_ok
 
 FR_VAT = rf"{BEFORE}FR ?[0-9A-HJ-NP-Z]{{2}} ?\d{{3}} ?\d{{3}} ?\d{{3}}{AFTER}"
@@ -26,23 +22,15 @@ EU_VAT = (
 )
 
 
-class VatRecognizer(PatternRecognizer):
+class VatRecognizer(_PatternTableRecognizer):
     """ID: FR VAT number with a valid key (1.0); the rest only with context."""
 
+    NAME = "VatRecognizer"
+    CONTEXT_KEY = "vat"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("fr_vat", FR_VAT, 0.3),
         ("eu_vat", EU_VAT, 0.2),
     )
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="ID",
-            patterns=[Pattern(*p) for p in self.PATTERNS],
-            context=context_words("vat"),
-            supported_language=LANGUAGE,
-            name="VatRecognizer",
-            global_regex_flags=re.MULTILINE,
-        )
 
     def validate_result(self, pattern_text: str) -> bool | None:
         raw = compact(pattern_text)

@@ -3,8 +3,11 @@
 `anonymize/detect/engine.py` overrides two private methods of Presidio, calls
 three private helpers of its spaCy engine, subclasses `NlpArtifacts` and puts
 a stand-in module for spaCy's French tokenizer exceptions into `sys.modules`.
-None of that is Presidio's promise: these tests fail first when an upgrade
-moves it, and pyproject.toml pins the versions they pass on.
+The recognizers' plumbing (`recognizers/_regex_entity.py`, `recognizers/_ids.py`,
+`recognizers/user/custom_patterns.py`) overrides `analyze`, builds results and
+explanations by keyword, and shares `Pattern`'s undocumented compiled-regex
+cache with Presidio. None of that is Presidio's promise: these tests fail first
+when an upgrade moves it, and pyproject.toml pins the versions they pass on.
 """
 
 from __future__ import annotations
@@ -19,7 +22,14 @@ from pathlib import Path
 import pytest
 import spacy
 from packaging.requirements import Requirement
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+from presidio_analyzer import (
+    AnalysisExplanation,
+    AnalyzerEngine,
+    EntityRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+)
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
@@ -32,6 +42,9 @@ from anonymize.detect.engine import (
     FrenchNlpEngine,
     LazyArtifacts,
 )
+from recognizers._ids import _PatternTableRecognizer
+from recognizers._regex_entity import _RegexEntityRecognizer
+from recognizers.user.custom_patterns import CustomPatternRecognizer
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTE = (
@@ -75,6 +88,173 @@ PRIVATE = [
 def test_private_names_exist_with_our_signature(owner, name, params, use):
     assert hasattr(owner, name), f"{owner.__name__}.{name} is gone ({use})"
     assert _params(getattr(owner, name)) == params, f"{owner.__name__}.{name} changed ({use})"
+
+
+# (owner, name, parameters we rely on, how we use it): public methods whose exact
+# parameters Presidio does not document, but which our recognizers override or call
+RECOGNIZER_API = [
+    (
+        EntityRecognizer,
+        "analyze",
+        ["self", "text", "entities", "nlp_artifacts"],
+        "overridden by _RegexEntityRecognizer (recognizers/_regex_entity.py)",
+    ),
+    (
+        PatternRecognizer,
+        "analyze",
+        ["self", "text", "entities", "nlp_artifacts", "regex_flags"],
+        "overridden by _PatternTableRecognizer (_ids.py) and CustomPatternRecognizer",
+    ),
+    (
+        PatternRecognizer,
+        "build_regex_explanation",
+        [
+            "recognizer_name",
+            "pattern_name",
+            "pattern",
+            "original_score",
+            "validation_result",
+            "regex_flags",
+        ],
+        "called positionally by CustomPatternRecognizer._result",
+    ),
+    (
+        EntityRecognizer,
+        "remove_duplicates",
+        ["results"],
+        "called by CustomPatternRecognizer.analyze",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("owner", "name", "params", "use"),
+    RECOGNIZER_API,
+    ids=[f"{p[0].__name__}.{p[1]}" for p in RECOGNIZER_API],
+)
+def test_recognizer_methods_we_override_or_call_keep_their_parameters(owner, name, params, use):
+    assert hasattr(owner, name), f"{owner.__name__}.{name} is gone ({use})"
+    assert _params(getattr(owner, name)) == params, f"{owner.__name__}.{name} changed ({use})"
+
+
+def test_static_helpers_stay_static():
+    # called on the class or an instance without `self`
+    for owner, name in (
+        (PatternRecognizer, "build_regex_explanation"),
+        (EntityRecognizer, "remove_duplicates"),
+    ):
+        assert isinstance(inspect.getattr_static(owner, name), staticmethod), name
+
+
+@pytest.mark.parametrize(
+    ("function", "keywords"),
+    [
+        # _RegexEntityRecognizer.__init__
+        (
+            EntityRecognizer.__init__,
+            {"supported_entities", "supported_language", "name", "context"},
+        ),
+        # _PatternTableRecognizer.__init__, CustomPatternRecognizer.__init__
+        (
+            PatternRecognizer.__init__,
+            {
+                "supported_entity",
+                "patterns",
+                "context",
+                "supported_language",
+                "name",
+                "global_regex_flags",
+            },
+        ),
+        # _regex_entity._results, _ids.build_result
+        (AnalysisExplanation.__init__, {"recognizer", "original_score", "textual_explanation"}),
+        (
+            RecognizerResult.__init__,
+            {
+                "entity_type",
+                "start",
+                "end",
+                "score",
+                "analysis_explanation",
+                "recognition_metadata",
+            },
+        ),
+        # Pattern(*row) in _PatternTableRecognizer, Pattern(name, regex, score) in custom_patterns
+        (Pattern.__init__, {"name", "regex", "score"}),
+    ],
+    ids=[
+        "EntityRecognizer",
+        "PatternRecognizer",
+        "AnalysisExplanation",
+        "RecognizerResult",
+        "Pattern",
+    ],
+)
+def test_constructors_take_the_keywords_we_pass(function, keywords):
+    assert keywords <= set(_params(function))
+
+
+def test_pattern_row_order_is_name_regex_score():
+    # `Pattern(*p)` for the (name, regex, score) rows of _PatternTableRecognizer.PATTERNS
+    assert _params(Pattern.__init__)[1:4] == ["name", "regex", "score"]
+
+
+def test_result_metadata_keys_and_recognizer_id():
+    # written by build_result and _RegexEntityRecognizer, read by the engine's context step
+    assert RecognizerResult.RECOGNIZER_NAME_KEY == "recognizer_name"
+    assert RecognizerResult.RECOGNIZER_IDENTIFIER_KEY == "recognizer_identifier"
+    assert isinstance(inspect.getattr_static(EntityRecognizer, "id"), property)
+    assert EntityRecognizer.MAX_SCORE == 1.0  # iban.py: a trimmed IBAN becomes certain
+
+
+def test_pattern_keeps_its_undocumented_compiled_regex_cache():
+    """CustomPatternRecognizer fills `Pattern.compiled_regex` / `compiled_with_flags`
+    as Presidio's own analyze does, so that either one reuses the other's compile."""
+    pattern = Pattern("p", r"DOS-\d{4}", 0.9)
+    assert pattern.compiled_regex is None
+    assert pattern.compiled_with_flags is None
+    source = inspect.getsource(PatternRecognizer)
+    assert "pattern.compiled_regex" in source
+    assert "pattern.compiled_with_flags != flags" in source
+    assert "pattern.compiled_with_flags = flags" in source
+    assert "global_regex_flags" in _params(PatternRecognizer.__init__)
+
+
+def test_custom_patterns_give_presidios_own_results():
+    """The budgeted analyze of CustomPatternRecognizer is Presidio's, match for match,
+    and leaves the pattern's cache as Presidio expects it."""
+    rec = CustomPatternRecognizer(name="dossier", entity="ID", regex=r"DOS-\d{4}", score=0.8)
+    text = "Dossier DOS-2025, relancé (DOS-0147) ; pas DOS-12."
+    ours = rec.analyze(text, ["ID"])
+    pattern = rec.patterns[0]
+    assert pattern.compiled_regex is not None
+    assert pattern.compiled_with_flags == rec.global_regex_flags
+    theirs = PatternRecognizer.analyze(rec, text, ["ID"])
+
+    def rows(results):
+        return [
+            (
+                r.entity_type,
+                r.start,
+                r.end,
+                r.score,
+                r.recognition_metadata,
+                r.analysis_explanation.pattern_name,
+                r.analysis_explanation.pattern,
+                r.analysis_explanation.regex_flags,
+            )
+            for r in results
+        ]
+
+    assert rows(ours) == rows(theirs)
+    assert [text[r.start : r.end] for r in ours] == ["DOS-2025", "DOS-0147"]
+
+
+def test_plumbing_bases_are_not_registered():
+    """The shared bases are private: build_all instantiates their subclasses only."""
+    names = {cls.__name__ for cls in recognizers.recognizer_classes()}
+    assert not names & {_RegexEntityRecognizer.__name__, _PatternTableRecognizer.__name__}
+    assert {"OddPhoneRecognizer", "DigitRunRecognizer", "PhoneRecognizer", "NirRecognizer"} <= names
 
 
 def test_presidio_still_calls_the_private_methods_we_override():
