@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from recognizers.lexicons import first_name_gender, place_kind
@@ -31,6 +31,22 @@ from .pools import Picker, key_of
 TOWN_THEN_DEPARTMENT = re.compile(r"[ \u00a0]*\([ \u00a0]*")
 # What may stand between a postal code and its town: "74000 Annecy", "74000, Annecy"
 CODE_THEN_TOWN = re.compile(r"[ \u00a0]*[,/–-]?[ \u00a0\n]*")
+
+
+def _neighbours(
+    texts: Sequence[str], mentions: Sequence[list[Mention]], first: str, gap: re.Pattern
+) -> Iterator[tuple[Mention, Mention, str]]:
+    """A mention of type `first` and the place right after it, with only `gap`
+    between them, in every note."""
+    for text, note in zip(texts, mentions, strict=True):
+        ordered = sorted(note, key=lambda m: m.entity.start)
+        for a, b in pairwise(ordered):
+            if (
+                a.entity.type == first
+                and b.entity.type == "LOCATION"
+                and gap.fullmatch(text[a.entity.end : b.entity.start])
+            ):
+                yield a, b, text
 
 
 class PseudonymStyle:
@@ -70,21 +86,14 @@ class PseudonymStyle:
         # "Villars (Morbihan)": the department follows the pseudonym town
         self._town_before = {
             id(dept): (town, text)
-            for text, note in zip(texts, mentions, strict=True)
-            for town, dept in pairwise(note)
-            if town.entity.type == "LOCATION"
-            and dept.entity.type == "LOCATION"
-            and TOWN_THEN_DEPARTMENT.fullmatch(text[town.entity.end : dept.entity.start])
-            and text[dept.entity.end : dept.entity.end + 1] == ")"
+            for town, dept, text in _neighbours(texts, mentions, "LOCATION", TOWN_THEN_DEPARTMENT)
+            if text[dept.entity.end : dept.entity.end + 1] == ")"
             and place_kind(dept.entity.text) == "department"
         }
+        # "74000 Annecy": the postal code follows the pseudonym town
         self._towns_after = {
             id(code): (town, text)
-            for text, note in zip(texts, mentions, strict=True)
-            for code, town in pairwise(note)
-            if code.entity.type == "ADDRESS"
-            and town.entity.type == "LOCATION"
-            and CODE_THEN_TOWN.fullmatch(text[code.entity.end : town.entity.start])
+            for code, town, text in _neighbours(texts, mentions, "ADDRESS", CODE_THEN_TOWN)
         }
 
     def render(self, mention: Mention, text: str) -> str:
