@@ -329,8 +329,13 @@ def _fake_code(rng: random.Random, department: str = "") -> str:
 
 def fake_postal_code(original: str, department: str, rng: random.Random) -> str:
     """A postal code agreeing with the pseudonym town it stands before ("74000
-    Annecy" -> "29200 Brest"), in the original's layout (spaced, spoken)."""
-    return _draw_address(original, rng, department)
+    Annecy" -> "29200 Brest"), in the original's layout (spaced, spoken); never
+    the original itself (the pseudonym town may share its department)."""
+    for _ in range(50):
+        fake = _draw_address(original, rng, department)
+        if re.sub(r"\D", "", fake) != re.sub(r"\D", "", original) and fake != original:
+            return fake
+    return _draw_address(original, rng)
 
 
 def fake_address(original: str, rng: random.Random) -> str:

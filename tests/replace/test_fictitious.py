@@ -18,6 +18,7 @@ from anonymize.replace.fictitious import (
     fake_address,
     fake_id,
     fake_phone,
+    fake_postal_code,
     passes_a_check,
 )
 from recognizers.numbers.iban import IbanRecognizer
@@ -139,3 +140,11 @@ def test_a_fake_address_is_never_the_original():
     # the street pool holds "de la Paix": seeds that draw it with the same number redraw
     original = "7 rue de la Paix"
     assert all(fake_address(original, random.Random(seed)) != original for seed in range(3000))
+
+
+def test_a_postal_code_for_a_town_of_the_same_department_is_never_the_original():
+    for seed in range(2000):
+        fake = fake_postal_code("74000", "74", random.Random(seed))
+        assert fake != "74000" and fake.startswith("74"), fake
+        spaced = fake_postal_code("74 000", "74", random.Random(seed))
+        assert spaced != "74 000" and re.fullmatch(r"74 \d{3}", spaced), spaced
