@@ -336,3 +336,20 @@ def test_a_country_is_replaced_only_where_it_says_where_someone_comes_from_or_li
     out = anonymize_text(text, Config(seed=1)).text
     assert "Inde" not in out and "Martinique" not in out, out
     assert "partent en Belgique" in out and "vacances en Grèce" in out, out
+
+
+def test_an_age_in_a_table_row_or_a_birth_date_gives_the_generation():
+    text = (
+        "| Nom | Rôle | Âge |\n|---|---|---|\n"
+        "| Alain Schneider | fondateur, retraité | 78 ans |\n"
+        "| Lina Schneider | petite-fille d'Alain | 9 ans |\n\n"
+        "Julien Marchand, né le 12/03/1952, arrive.\n"
+    )
+    for seed in (1, 2, 3):
+        out = anonymize_text(text, Config(seed=seed)).text
+        founder = re.search(r"\| (\S+) \S+ \| fondateur", out).group(1)
+        child = re.search(r"\| (\S+) \S+ \| petite-fille", out).group(1)
+        born = re.search(r"\n(\S+) \S+, né ", out).group(1)
+        assert min(first_names()["M"].decades[founder]) <= 1960, out
+        assert max(first_names()["F"].decades[child]) >= 2000, out
+        assert min(first_names()["M"].decades[born]) <= 1960, out

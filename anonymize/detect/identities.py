@@ -670,20 +670,42 @@ class IdentityBook:
             identity.kind = "pet"  # "Biscotte, sa chienne", "Réglisse (le chat)"
 
     def _ages(self, texts, detected, mentions_of_call) -> None:
-        """An age right after a person ("Julien, 38 ans") is that person's."""
+        """An age right after a person ("Julien, 38 ans"), in the same table row as
+        the person the row is about ("| Alain Schneider | fondateur | 78 ans |"),
+        or a birth date after them ("Julien, né le 12/03/1985") is that person's:
+        their pseudonym's first name is one of their generation."""
         from ..replace.coarsen import parse_age
 
         for text, entities, mentions in zip(texts, detected, mentions_of_call, strict=True):
             last_person: Mention | None = None
+            row_person: tuple[int, Mention] | None = None  # (line start, first person)
             for e, m in zip(entities, mentions, strict=True):
+                line_start = text.rfind("\n", 0, e.start) + 1
                 if e.type == "PERSON":
                     last_person = m
-                elif e.type == "AGE" and last_person is not None and last_person.identity:
+                    if row_person is None or row_person[0] != line_start:
+                        row_person = (line_start, m)
+                    continue
+                if e.type not in ("AGE", "DATE"):
+                    continue
+                owner = None
+                if last_person is not None and last_person.identity:
                     gap = text[last_person.entity.end : e.start]
                     if len(gap) <= AGE_WINDOW and not re.search(r"[.!?\n]", gap):
-                        value, unit = parse_age(e.text)
-                        if value is not None and unit == "ans" and last_person.identity.age is None:
-                            last_person.identity.age = value
+                        owner = last_person.identity
+                in_row = text[line_start : line_start + 1] == "|"
+                if owner is None and in_row and row_person and row_person[0] == line_start:
+                    owner = row_person[1].identity
+                if owner is None or owner.age is not None:
+                    continue
+                if e.type == "AGE":
+                    value, unit = parse_age(e.text)
+                    if value is not None and unit == "ans":
+                        owner.age = value
+                elif BORN_BEFORE.search(text[max(0, e.start - 24) : e.start]):
+                    year = re.search(r"\b(?:19|20)\d\d\b", e.text)
+                    if year:
+                        owner.age = max(0, REFERENCE_YEAR - int(year.group()))
 
     # -- queries -----------------------------------------------------------------------
     def persons_of(self, note: int) -> list[Identity]:
@@ -717,6 +739,12 @@ INTRODUCED = re.compile(
 
 # Between a nickname and the full name it stands for: "Titi (Thibaut", "Jo («Johanna".
 NICKNAME_THEN_NAME = re.compile(r"\s*\(\s*[«\"“]?\s*")
+
+
+# A birth date: "né le 12/03/1985", "née en 1979", "Date de naissance :".
+BORN_BEFORE = re.compile(r"(?:\bnée?s?\b[^.;\n]{0,16}|\bnaissance\s*[:|]?\s*)$", re.IGNORECASE)
+# The year ages are counted from when a note gives a birth year.
+REFERENCE_YEAR = 2025
 
 
 def _named_key(e: Entity) -> tuple[str, str]:

@@ -18,10 +18,9 @@ from functools import cache
 
 from recognizers.lexicons import first_name_gender, table
 
-from ..detect.identities import Identity, IdentityBook, Mention, Part, reduplicated
+from ..detect.identities import REFERENCE_YEAR, Identity, IdentityBook, Mention, Part, reduplicated
 from .pools import TYPICAL, Picker, PoolExhausted, first_names, key_of, surnames, words
 
-REFERENCE_YEAR = 2025
 VOWELS = "aeiouyàâäéèêëîïôöùûüÿ"
 
 
