@@ -369,8 +369,8 @@ def _person_shape(e: Entity) -> Entity:
     """A person's name as a person's name is written.
 
     The statistical model runs names into the words after them ("Inès « orageux",
-    "Luc ensemble"): the name stops at a quote, a bracket or a lower-case word that
-    is not a particle. A name ending in a company word ("Dantec Coaching",
+    "Luc ensemble", "Nicole: Ok"): the name stops at a quote, a bracket, a colon or
+    a lower-case word that is not a particle. A name ending in a company word ("Dantec Coaching",
     "Ravenel Conseil") is an organisation."""
     if e.type != "PERSON" or e.recognizer == "DenyListRecognizer":
         return e
@@ -381,6 +381,9 @@ def _person_shape(e: Entity) -> Entity:
         particle = is_surname_particle(token) and i + 1 < len(words)
         if i and (NOT_IN_A_NAME.search(token) or (token[:1].islower() and not particle)):
             end = words[i - 1].end()
+            break
+        if token.endswith((":", ";")) and i + 1 < len(words):
+            end = w.end() - 1  # "Nicole: Ok.": a speaker, then what she says
             break
     if end < len(e.text):
         text = e.text[:end].rstrip(" ,;:")

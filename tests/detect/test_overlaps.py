@@ -311,3 +311,13 @@ def test_a_union_keeps_the_dedicated_recognizer_over_a_higher_spacy_score():
     assert [(e.type, e.text, e.recognizer) for e in found] == [
         ("ORG", "Kalima Foods", "FirstNameRecognizer")
     ]
+
+
+def test_a_name_stops_at_a_colon():
+    text = "10/03/2025 22:21 - Nicole: Ok. Ma mère m'a envoyé un lien."
+    start = text.index("Nicole")
+    spacy = Entity(
+        start, start + len("Nicole: Ok"), "PERSON", "Nicole: Ok", 0.85, "SpacyRecognizer"
+    )
+    (found,) = [e for e in resolve_overlaps([spacy], text) if e.type == "PERSON"]
+    assert found.text == "Nicole", found
