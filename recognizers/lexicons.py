@@ -236,6 +236,12 @@ def org_head(name: str, hint: str = "") -> tuple[str, str, bool] | None:
     `hint` is the head a recognizer already saw; the head may follow at most
     two words ("Judo Club"), as in the recognizers' own patterns."""
     lower = name.lower()
+    if hint.startswith("-"):
+        # a trade noun the recognizer knew by its ending ("-erie": "Conserverie Ty Glaz")
+        first = name.split(" ", 1)[0]
+        if first.lower().endswith(hint[1:].lower()) and len(first) < len(name):
+            return first, "shop", False
+        return org_head(name)
     for head, kind, town in org_heads():
         if hint and head.lower() != hint.lower():
             continue

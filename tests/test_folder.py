@@ -353,3 +353,35 @@ def test_an_age_in_a_table_row_or_a_birth_date_gives_the_generation():
         assert min(first_names()["M"].decades[founder]) <= 1960, out
         assert max(first_names()["F"].decades[child]) >= 2000, out
         assert min(first_names()["M"].decades[born]) <= 1960, out
+
+
+def test_a_bracketed_department_or_number_never_gives_the_real_one_back():
+    for seed in range(1, 40):
+        out = anonymize_text(
+            "Ploërmel (Morbihan) est loin. Elle vit à Vannes (56) depuis 2019.", Config(seed=seed)
+        ).text
+        town, department = re.match(r"(.+?) \((.+?)\) est loin", out).groups()
+        assert department != "Morbihan" and department_name(department_of(town)) == department, out
+        town, code = re.search(r"vit à (.+?) \((\d\d|2[AB])\)", out).groups()
+        assert code != "56" and department_of(town) == code, out
+
+
+def test_what_the_review_of_the_day_found_stays_fixed():
+    text = (
+        "Il travaille chez Horizon Transports depuis 2019. La Maison ouvre.\n"
+        "Arrivée chez Ty Glaz en mars. Signature : Conserverie Ty Glaz.\n"
+        "Albert Martin organise la fête d'Albert.\n"
+        "Paul (Pierre Martin était absent) a parlé. Réf. LEROY-2024-00042.\n"
+        "- Prénom : Jean\n- Nom : DENIS\n"
+        "Né le 3 mai 1980, arrivé le 4 juin 2001.\n"
+    )
+    out = anonymize_text(text, Config(seed=3)).text
+    assert "Horizon" not in out and " Transports depuis" in out and "La Maison ouvre" in out, out
+    company = re.search(r"chez (.+?) en mars", out).group(1)
+    assert f"Conserverie {company}." in out, out
+    albert = re.search(r"\n(\S+) \S+ organise la fête (?:de |d')(\S+)\.", out).groups()
+    assert albert[0] == albert[1], out  # the person, not a town named Albert
+    assert "Paul" not in out and "LEROY" not in out, out
+    first = re.search(r"Prénom : (\S+)", out).group(1)
+    assert first_name_gender(first) == "M", out
+    assert "arrivé en juin 2001" in out and "dans les années 1980" in out, out

@@ -129,7 +129,7 @@ TITLE_BEFORE = re.compile(
 RARE_FIRST_NAME = 3
 # A form's surname field: "| NOM | DENIS |", "Nom de naissance : ARNAUD".
 SURNAME_LABEL = re.compile(
-    r"(?:^|[|\n*])[ \t*]*(?:NOM|Nom|nom)(?: (?:de famille|de naissance|d['’]usage|de jeune fille|"
+    r"(?:^|[|*])[ \t*•-]*(?:NOM|Nom|nom)(?: (?:de famille|de naissance|d['’]usage|de jeune fille|"
     r"DE FAMILLE|DE NAISSANCE|D['’]USAGE))?[ \t*]*[:|][ \t*]*$"
 )
 HOUSEHOLD_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|chez les)\s+$", re.IGNORECASE)
@@ -209,7 +209,7 @@ def _name_roles(names: list[str], entity: Entity, text: str, has_initials: bool)
         if hint != "nickname" and (
             _title_before(text, entity.start)
             or HOUSEHOLD_BEFORE.search(before)
-            or SURNAME_LABEL.search(text[max(0, entity.start - 40) : entity.start])
+            or SURNAME_LABEL.search(text[text.rfind("\n", 0, entity.start) + 1 : entity.start])
         ):
             return ["last"]  # "M. François", "les Arnaud", "| NOM | DENIS |"
         if hint in ("first", "nickname"):
@@ -524,6 +524,8 @@ class IdentityBook:
         first, last = _joined(nxt_parts, "first"), _joined(nxt_parts, "last")
         if not (first and last) or not NICKNAME_THEN_NAME.fullmatch(text[e.end : nxt.start]):
             return None
+        if not NAME_CLOSES.match(text, nxt.end):
+            return None  # "Paul (Pierre Martin était absent)": a remark, not a nickname
         genders = {first_name_gender(parts[0].text), first_name_gender(first.split()[0].title())}
         if {"F", "M"} <= genders:
             return None  # "Marc (Julie Ferry)": two people, not a nickname
@@ -739,10 +741,13 @@ INTRODUCED = re.compile(
 
 # Between a nickname and the full name it stands for: "Titi (Thibaut", "Jo («Johanna".
 NICKNAME_THEN_NAME = re.compile(r"\s*\(\s*[«\"“]?\s*")
+# What follows that full name: the bracket closes or a comment starts ("Jo
+# (Johanna Perrin, sa sœur)").
+NAME_CLOSES = re.compile(r"\s*[»\"”]?\s*[),;]")
 
 
 # A birth date: "né le 12/03/1985", "née en 1979", "Date de naissance :".
-BORN_BEFORE = re.compile(r"(?:\bnée?s?\b[^.;\n]{0,16}|\bnaissance\s*[:|]?\s*)$", re.IGNORECASE)
+BORN_BEFORE = re.compile(r"(?:\bnée?s?\b[^.;\n\d]{0,16}|\bnaissance\s*[:|]?\s*)$", re.IGNORECASE)
 # The year ages are counted from when a note gives a birth year.
 REFERENCE_YEAR = 2025
 

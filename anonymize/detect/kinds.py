@@ -111,8 +111,11 @@ def framed_kind(e: Entity, text: str) -> tuple[str, bool] | None:
         return "ORG", True  # "chez Cap Horizon": somebody's business, not a place
     if place is None:
         return None
-    if STRONG_PLACE.search(before) or _place_of().search(before):
+    if STRONG_PLACE.search(before):
         return "LOCATION", True
+    if _place_of().search(before):
+        # "la maternité de Saran", but "la fête d'Albert" beside Albert Martin
+        return "LOCATION", False
     if _place_after().match(text[e.end : e.end + 40]):
         return "LOCATION", True
     if WEAK_PLACE.search(before):

@@ -377,7 +377,7 @@ DATE_LABEL = re.compile(r"(?:^|\n)[\s*_]*(?:date|le|daté|datée)\s*:[\s*_]*$", 
 # person out, so it keeps only its decade ("né le 12/03/1985" -> "né dans les
 # années 1980"), as a birth year does (recognizers/dates/age.py).
 BIRTH = re.compile(
-    r"(?:\bnée?s?\b(?:\s*\(e\))?[^.;:!?\n]{0,30}|\b(?:naissance|DDN|DN)\s*[:=|]?)\s*$",
+    r"(?:\bnée?s?\b(?:\s*\(e\))?[^.;:!?\n\d]{0,30}|\b(?:naissance|DDN|DN)\s*[:=|]?)\s*$",
     re.IGNORECASE,
 )
 ORDINALS = ("premier", "deuxième", "troisième", "quatrième", "cinquième")

@@ -12,7 +12,7 @@ import random
 import re
 import unicodedata
 
-from recognizers.lexicons import number_words, spell_number
+from recognizers.lexicons import first_name_gender, is_surname, number_words, spell_number
 from recognizers.numbers.checksums import compact, fr_vat_ok, iban_ok, nir_ok, siren_ok, siret_ok
 
 # ARCEP numbers reserved for audiovisual fiction, by leading digits.
@@ -223,11 +223,16 @@ def _fake_nir(original: str, rng: random.Random) -> str | None:
 
 def _kept_groups(original: str, rng: random.Random) -> dict[int, str]:
     """Characters a reference number keeps so it still reads as one: its label
-    ("DOS-", "REF"), three letters or more, and its year, moved a little
-    ("DOS-2024-00123" -> "DOS-2023-48213")."""
+    ("DOS-", "REF", "IPP": three or four letters that are no name) and its year,
+    moved a little ("DOS-2024-00123" -> "DOS-2023-48213"); a name in it
+    ("LEROY-2024-00042", "CLI-MOREAU-7") is replaced like the rest."""
     kept: dict[int, str] = {}
     for m in re.finditer(r"[^\W\d_]{3,}|(?<!\d)(?:19[5-9]\d|20[0-3]\d)(?!\d)", original):
         group = m.group()
+        if not group.isdigit() and (
+            len(group) > 4 or is_surname(group) or first_name_gender(group) is not None
+        ):
+            continue
         if group.isdigit():
             if len(re.sub(r"\D", "", original)) <= 4:
                 continue  # the year is the whole number
@@ -331,11 +336,12 @@ def fake_postal_code(original: str, department: str, rng: random.Random) -> str:
     """A postal code agreeing with the pseudonym town it stands before ("74000
     Annecy" -> "29200 Brest"), in the original's layout (spaced, spoken); never
     the original itself (the pseudonym town may share its department)."""
-    for _ in range(50):
-        fake = _draw_address(original, rng, department)
+    for tries in range(100):
+        # the town's department first, any department after fifty draws
+        fake = _draw_address(original, rng, department if tries < 50 else "")
         if re.sub(r"\D", "", fake) != re.sub(r"\D", "", original) and fake != original:
             return fake
-    return _draw_address(original, rng)
+    return fake_address(original, rng)
 
 
 def fake_address(original: str, rng: random.Random) -> str:

@@ -17,7 +17,15 @@ from collections.abc import Sequence
 from functools import cache
 
 from recognizers._proper_names import LEGAL_FORMS
-from recognizers.lexicons import is_ordinary_word, lines, org_head, place_entry, place_kind, table
+from recognizers.lexicons import (
+    is_ordinary_word,
+    lines,
+    org_head,
+    org_heads,
+    place_entry,
+    place_kind,
+    table,
+)
 
 from ..detect.identities import IdentityBook, Mention
 from .pools import Picker, key_of, words
@@ -113,14 +121,13 @@ class Organisations:
                 joiner = "d'" if re.match(r"^[AEIOUYÉÈÂÎ]", town) else "de "
                 return self.picker.remember(key, f"{prefix} {joiner}{town}", "organisations", notes)
             if not rest:
-                # "Rhodanie Transports", "Salaisons Kerbrat": the name stands before
-                # the head; a head alone ("la Maison") names nothing
-                named = [w for w in prefix.split() if not _explained(w)]
-                if not named:
+                # "Rhodanie Transports", "Horizon Transports": the name stands before
+                # the head noun; a head alone ("la Maison") names nothing
+                noun = _head_noun(body[: len(head)])
+                if len(noun) >= len(head):
                     return original
                 name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
-                kept = " ".join(w for w in prefix.split() if _explained(w))
-                return self.picker.remember(key, f"{name} {kept}".strip(), "organisations", notes)
+                return self.picker.remember(key, f"{name} {noun}", "organisations", notes)
             # "lycée Bernard-Palissy de Saint-Martin-Boulogne": a name, then its town
             located = LOCATED.match(rest)
             suffix = ""
@@ -193,6 +200,17 @@ class Organisations:
 
         out = re.sub(r"[\wÀ-ÿ'’-]+", swap, original)
         return out if changed and not unexplained else None
+
+
+def _head_noun(head: str) -> str:
+    """The head noun that ends `head`, as written: "Horizon Transports" -> "Transports"."""
+    lower = head.lower()
+    for noun, _kind, _town in org_heads():  # longest first
+        if lower.endswith(noun.lower()) and (
+            len(noun) == len(head) or not lower[-len(noun) - 1].isalnum()
+        ):
+            return head[len(head) - len(noun) :]
+    return head
 
 
 def _explained(word: str) -> bool:

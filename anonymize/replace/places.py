@@ -49,7 +49,9 @@ class Places:
             return "country"
         return place_kind(identity.canonical)  # "Bretagne" found by spaCy is a region
 
-    def render(self, mention: Mention, text: str) -> str:
+    def render(self, mention: Mention, text: str, avoid_department: str = "") -> str:
+        """`avoid_department`: a commune followed by its real department in brackets
+        ("Ploërmel (Morbihan)") is drawn outside it, so the bracket can follow it."""
         identity = mention.identity
         assert identity is not None
         key = "LOCATION:" + identity.key
@@ -97,7 +99,13 @@ class Places:
             )
             return self.picker.pick(key, f"{data} ({wanted or 'any'})", pool, notes)
         population = population_of().get(key_of(identity.canonical))
-        return self.picker.pick(key, "towns", towns().similar(population), notes)
+        return self.picker.pick(
+            key,
+            "towns",
+            towns().similar(population),
+            notes,
+            accept=(lambda v: department_of(v) != avoid_department) if avoid_department else None,
+        )
 
     def town(self, identity: Identity) -> str:
         """A commune of similar size, even when places are generalized: the town
@@ -150,8 +158,10 @@ def foreign_cities_like(name: str) -> tuple[str, tuple[str, ...]]:
     )
     if len(cities) < FOREIGN_POOL:
         return "any", words("pseudo_foreign_cities.txt")
+    # the closest in size only: a quarter of a country's list would reach the
+    # suburbs of the city itself (Tunis -> Radès)
     cities.sort(key=lambda c: abs(math.log((c[1] + 1) / (population + 1))))
-    return country, tuple(c[0] for c in cities[: max(FOREIGN_POOL, len(cities) // 4)])
+    return country, tuple(c[0] for c in cities[:FOREIGN_POOL])
 
 
 def generalized(name: str, kind: str) -> str:
@@ -191,6 +201,16 @@ def _departments() -> tuple[dict[str, str], dict[str, str]]:
 def department_of(town: str) -> str:
     """The department code of a commune (its most populous homonym), "" if unknown."""
     return _departments()[0].get(key_of(town), "")
+
+
+def department_codes() -> tuple[str, ...]:
+    """Every department's number, as written ("01", "2A", "974")."""
+    return tuple(code for code, _name in table("departments.tsv"))
+
+
+def department_code(name: str) -> str:
+    """'Morbihan' -> '56'; "" if unknown."""
+    return _departments()[1].get(key_of(name), "")
 
 
 def department_name(code: str) -> str:

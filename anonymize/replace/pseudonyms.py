@@ -25,7 +25,7 @@ from .contacts import Contacts
 from .dates import Dates
 from .organisations import Organisations
 from .persons import PersonNames
-from .places import Places, department_name, department_of
+from .places import Places, department_code, department_codes, department_name, department_of
 from .pools import Picker, key_of
 
 TOWN_THEN_DEPARTMENT = re.compile(r"[ \u00a0]*\([ \u00a0]*")
@@ -34,16 +34,20 @@ CODE_THEN_TOWN = re.compile(r"[ \u00a0]*[,/–-]?[ \u00a0\n]*")
 
 
 def _neighbours(
-    texts: Sequence[str], mentions: Sequence[list[Mention]], first: str, gap: re.Pattern
+    texts: Sequence[str],
+    mentions: Sequence[list[Mention]],
+    first: str,
+    gap: re.Pattern,
+    second: str = "LOCATION",
 ) -> Iterator[tuple[Mention, Mention, str]]:
-    """A mention of type `first` and the place right after it, with only `gap`
-    between them, in every note."""
+    """A mention of type `first` and one of type `second` right after it, with
+    only `gap` between them, in every note."""
     for text, note in zip(texts, mentions, strict=True):
         ordered = sorted(note, key=lambda m: m.entity.start)
         for a, b in pairwise(ordered):
             if (
                 a.entity.type == first
-                and b.entity.type == "LOCATION"
+                and b.entity.type == second
                 and gap.fullmatch(text[a.entity.end : b.entity.start])
             ):
                 yield a, b, text
@@ -67,6 +71,8 @@ class PseudonymStyle:
         self._shift: int | None = None
         self._towns_after: dict[int, tuple[Mention, str]] = {}
         self._town_before: dict[int, tuple[Mention, str]] = {}
+        self._bracketed_department: dict[int, Mention] = {}
+        self._code_after_town: dict[int, tuple[Mention, str]] = {}
 
     def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
         """Every real word of the scope is off limits; persons are named first, so
@@ -90,6 +96,21 @@ class PseudonymStyle:
             if text[dept.entity.end : dept.entity.end + 1] == ")"
             and place_kind(dept.entity.text) == "department"
         }
+        self._bracketed_department = {
+            id(town): dept
+            for text, note in zip(texts, mentions, strict=True)
+            for dept in note
+            if id(dept) in self._town_before
+            for town in [self._town_before[id(dept)][0]]
+        }
+        # "Vannes (56)": the department's number follows the pseudonym town
+        self._code_after_town = {
+            id(code): (town, text)
+            for town, code, text in _neighbours(
+                texts, mentions, "LOCATION", TOWN_THEN_DEPARTMENT, "ADDRESS"
+            )
+            if code.entity.hint("kind") == "department_code"
+        }
         # "74000 Annecy": the postal code follows the pseudonym town
         self._towns_after = {
             id(code): (town, text)
@@ -101,10 +122,13 @@ class PseudonymStyle:
         if e.type == "PERSON":
             return self.persons.render(mention)
         if e.type == "LOCATION":
+            if id(mention) in self._bracketed_department:
+                real = department_code(self._bracketed_department[id(mention)].entity.text)
+                return self.places.render(mention, text, avoid_department=real)
             if id(mention) in self._town_before:
                 town, town_text = self._town_before[id(mention)]
                 found = department_name(department_of(self.places.render(town, town_text)))
-                if found:
+                if found and key_of(found) != key_of(e.text):  # never the real one back
                     return found
             return self.places.render(mention, text)
         if e.type == "ORG":
@@ -118,12 +142,27 @@ class PseudonymStyle:
         if e.type == "ID":
             return self.contacts.id(mention)
         if e.type == "ADDRESS":
+            if e.hint("kind") == "department_code":
+                return self._department_code(mention)
             return self.contacts.address(mention, self._department_after(mention))
         if e.type == "DATE":
             return self.dates.value(e.text)
         if e.type == "AGE":
             return coarsen_age(e.text, age_frame(text[: e.start]))
         return "[" + e.type + "]"
+
+    def _department_code(self, mention: Mention) -> str:
+        """The number of the pseudonym town's department ("Vannes (56)" -> "Poissy
+        (78)"), never the real one; a drawn department when no town is known."""
+        real = mention.entity.text
+        found = self._code_after_town.get(id(mention))
+        if found is not None:
+            town, text = found
+            code = department_of(self.places.render(town, text))
+            if code and code != real:
+                return code
+        codes = [c for c in department_codes() if c != real]
+        return self.picker.pick("DEPARTMENT-CODE:" + real, "department codes", codes)
 
     def _department_after(self, mention: Mention) -> str:
         """The department of the pseudonym town a postal code stands before, so

@@ -996,6 +996,7 @@ def _org_noun(identity: Identity, original: str) -> tuple[str, str]:
         )  # fmt: skip
         noun = head if head.isupper() else head.lower()
         first = noun.split()[0].lower()
-        return noun, "F" if first in lex.feminine else "M"
+        # trade nouns in -erie are feminine ("une savonnerie", "la fromagerie")
+        return noun, "F" if first in lex.feminine or first.endswith("erie") else "M"
     noun, gender = lex.org_kinds.get(identity.kind, ("structure", "F"))
     return noun, gender

@@ -46,6 +46,7 @@ BEFORE_THE_MOVE = [
 
 # Recognizers added since, each in its kind's subpackage.
 ADDED_SINCE = [
+    "DepartmentCodeRecognizer",
     "DictatedDateRecognizer",
     "DictatedNirRecognizer",
     "DigitRunRecognizer",

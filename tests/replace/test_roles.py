@@ -117,7 +117,7 @@ CASES = [
     ("Julie Martin était caissière au Leclerc de Pessac, puis à la Savonnerie Bastide. "
      "Julie a été mutée dans l'Ain.", {},
      "Ma cliente était caissière à une enseigne d'une ville moyenne du Sud-Ouest, puis à "
-     "l'entreprise. Ma cliente a été mutée dans un département du Sud-Est."),
+     "la savonnerie. Ma cliente a été mutée dans un département du Sud-Est."),
     # "Cliente :" says the client's gender, whatever the first name says
     ("Cliente : Larry Siebert, violoniste.\n\nLarry joue. Larry est fatiguée.", {},
      "Cliente : ma cliente, violoniste.\n\nMa cliente joue. Ma cliente est fatiguée."),
