@@ -373,6 +373,9 @@ CASE_OF_LEAD = {
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s")
 # A label whose value is a calendar date, not a day of the week ("Date : ...").
 DATE_LABEL = re.compile(r"(?:^|\n)[\s*_]*(?:date|le|daté|datée)\s*:[\s*_]*$", re.IGNORECASE)
+# The time after a line's opening date: a chat export or a log ("02/03/2025 07:58 -",
+# "[02/03/2025, 07:58:12]", "02/03/2025 à 7h58").
+STAMP_TIME = re.compile(r"\s*,?\s*(?:à\s+)?\d{1,2}[:h]\d{2}")
 # A date of birth: with the town and the first name, the exact month singles a
 # person out, so it keeps only its decade ("né le 12/03/1985" -> "né dans les
 # années 1980"), as a birth year does (recognizers/dates/age.py).
@@ -399,6 +402,7 @@ class Phrase:
     heading: bool = False
     field: bool = False  # after "Date :": the calendar matters more than the weekday
     birth: bool = False  # "né le", "date de naissance :": only the decade is kept
+    stamp: bool = False  # a chat or log line's timestamp: "02/03/2025 07:58 - Léa:"
 
 
 def find_phrases(text: str, mentions: Sequence[Mention]) -> list[Phrase]:
@@ -469,6 +473,7 @@ def _place(text: str, phrase: Phrase) -> None:
         or not re.search(r"[^\W\d_]", head + tail)  # "--- vendredi 16 mai ---"
     )
     phrase.field = bool(DATE_LABEL.search(text[max(0, phrase.start - 30) : phrase.start]))
+    phrase.stamp = not head.strip(" \t[") and bool(STAMP_TIME.match(tail))
     phrase.birth = not phrase.link and bool(
         BIRTH.search(text[max(0, phrase.start - 40) : phrase.start])
     )
@@ -532,6 +537,16 @@ class Dates:
                 if d.month is not None and d.day is not None:
                     by_month.setdefault(d.month, []).append(i)
             groups.extend(by_month.values())
+            # a chat's timestamps keep their order: the part of the month, when the
+            # days of one month differ ("Début mars 2025 07:58", "Mi-mars 2025 22:21")
+            stamps: dict[tuple[int | None, int], list[int]] = {}
+            for i, p in enumerate(phrases):
+                d = p.days[0]
+                if p.stamp and not p.link and d.month is not None and d.day is not None:
+                    stamps.setdefault((d.year, d.month), []).append(i)
+            groups.extend(
+                g for g in stamps.values() if len({phrases[i].days[0].day for i in g}) > 1
+            )
             # "séances du 02/06 et du 16/06": two points side by side that read the same
             for i in range(len(phrases) - 1):
                 a, b = phrases[i], phrases[i + 1]

@@ -188,3 +188,17 @@ def test_the_detected_entities_are_reported_not_the_phrases():
 def test_a_written_date_is_read_whole(written, parts):
     d = read_day(written)
     assert (d.day, d.month, d.year, d.weekday) == parts
+
+
+def test_a_chat_export_keeps_the_order_of_its_days():
+    note = (
+        "02/03/2025 07:58 - Nicole: Salut\n02/03/2025 08:03 - Moi: Bonjour\n"
+        "14/03/2025 22:21 - Nicole: Ok.\n28/03/2025 09:00 - Moi: Bilan\n"
+    )
+    stamps = [line.split(" - ")[0] for line in _out(note).splitlines()]
+    assert stamps == [
+        "Début mars 2025 07:58",
+        "Début mars 2025 08:03",
+        "Mi-mars 2025 22:21",
+        "Fin mars 2025 09:00",
+    ], stamps
