@@ -385,3 +385,19 @@ def test_what_the_review_of_the_day_found_stays_fixed():
     first = re.search(r"Prénom : (\S+)", out).group(1)
     assert first_name_gender(first) == "M", out
     assert "arrivé en juin 2001" in out and "dans les années 1980" in out, out
+
+
+def test_forms_keep_their_labels_and_their_places():
+    text = (
+        "| Champ | Valeur |\n|---|---|\n| Ville | Orly |\n| Code postal | 94310 |\n\n"
+        "Contrat BM-COACH-2025-07. Marie-Geneviève Dupont arrive ; signé M.-G. D.\n"
+    )
+    out = anonymize_text(text, Config(seed=1)).text
+    assert out.startswith("| Champ | Valeur |\n|---|---|\n| Ville | "), out
+    town = re.search(r"\| Ville \| (.+?) \|", out).group(1)
+    assert town != "Orly" and first_name_gender(town.split("-")[0]) is None, out
+    assert "94310" not in out and "-COACH-" in out, out
+    first = re.search(r"\n.*?Contrat \S+ (\S+) \S+ arrive", out).group(1)
+    initials = re.search(r"signé (\S+) \S+\.?$", out.strip()).group(1)
+    expected = "".join(w[0] + "." for w in first.split("-"))
+    assert initials.replace("-", "") == expected, out

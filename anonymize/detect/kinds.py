@@ -39,6 +39,12 @@ STRONG_PLACE = re.compile(
     r"\b\d{5}|\bCEDEX)\s*$",
     re.IGNORECASE,
 )
+# A form's place field: "| Ville | Orly |", "Lieu de naissance : Saran".
+PLACE_LABEL = re.compile(
+    r"(?:^|[|\n*])[ \t*]*(?:ville|commune|localité|lieu(?: de naissance| de résidence)?|"
+    r"domicile|résidence|ville de naissance)[ \t*]*[:|][ \t*]*$",
+    re.IGNORECASE,
+)
 CHEZ = re.compile(r"(?:^|\s)chez\s+$", re.IGNORECASE)
 WEAK_PLACE = re.compile(r"(?:^|[\s(,;])(?:à|a|en|vers|près\s+de|jusqu['’]à|depuis)\s+$")
 # A first name this frequent (INSEE tiers 1-2) after a bare "à" is a person,
@@ -111,7 +117,7 @@ def framed_kind(e: Entity, text: str) -> tuple[str, bool] | None:
         return "ORG", True  # "chez Cap Horizon": somebody's business, not a place
     if place is None:
         return None
-    if STRONG_PLACE.search(before):
+    if STRONG_PLACE.search(before) or PLACE_LABEL.search(before):
         return "LOCATION", True
     if _place_of().search(before):
         # "la maternité de Saran", but "la fête d'Albert" beside Albert Martin

@@ -290,7 +290,13 @@ def _ordinary_guess(e: Entity, text: str) -> bool:
     if e.type == "LOCATION":
         # "à Dinant": a place frame vouches for a place the gazetteer does not know
         before = text[max(0, e.start - 12) : e.start]
-        return place_entry(e.text) is None and not PLACE_BEFORE.search(before)
+        place = place_entry(e.text, aliases=False)
+        # the gazetteer vouches with its accents and in full: "Ville" (a table
+        # header) is neither Villé nor La Ville-du-Bois
+        said = e.text.strip().lower()
+        name = place.name.lower() if place is not None else ""
+        written = name == said or name.endswith((" " + said, "'" + said, "’" + said))
+        return not written and not PLACE_BEFORE.search(before)
     # a head noun vouches when a name follows it ("Compagnie des Pêches
     # Vendéennes"), not when it ends a department ("Service Client")
     head = org_head(e.text.strip())

@@ -12,7 +12,13 @@ import random
 import re
 import unicodedata
 
-from recognizers.lexicons import first_name_gender, is_surname, number_words, spell_number
+from recognizers.lexicons import (
+    first_name_gender,
+    is_ordinary_word,
+    is_surname,
+    number_words,
+    spell_number,
+)
 from recognizers.numbers.checksums import compact, fr_vat_ok, iban_ok, nir_ok, siren_ok, siret_ok
 
 # ARCEP numbers reserved for audiovisual fiction, by leading digits.
@@ -229,9 +235,14 @@ def _kept_groups(original: str, rng: random.Random) -> dict[int, str]:
     kept: dict[int, str] = {}
     for m in re.finditer(r"[^\W\d_]{3,}|(?<!\d)(?:19[5-9]\d|20[0-3]\d)(?!\d)", original):
         group = m.group()
-        if not group.isdigit() and (
-            len(group) > 4 or is_surname(group) or first_name_gender(group) is not None
+        ordinary = is_ordinary_word(group) and len(group) > 4  # "BM-COACH-2025-07"
+        if (
+            not group.isdigit()
+            and not ordinary
+            and (len(group) > 4 or is_surname(group) or first_name_gender(group) is not None)
         ):
+            continue
+        if ordinary and (is_surname(group) or first_name_gender(group) is not None):
             continue
         if group.isdigit():
             if len(re.sub(r"\D", "", original)) <= 4:

@@ -156,6 +156,11 @@ class PersonNames:
     def _initials(self, written: str, letters: str) -> str:
         """`letters` in the shape of the initials as written ("J.-P.", "G.M", "K")."""
         it = iter(letters)
+        slots = [m.start() for m in re.finditer(r"[^\W\d_]", written)]
+        if letters and len(letters) < len(slots):
+            # "M.-G." for a pseudonym with one first name: "E.", not "E.-G."
+            cut = slots[len(letters) - 1] + 1
+            written = written[: cut + 1] if written[cut : cut + 1] == "." else written[:cut]
         real = [c for c in written if c.isalpha()]
         extra = iter(self._pad(letters, len(real)))
         return re.sub(r"[^\W\d_]", lambda m: next(it, None) or next(extra), written)

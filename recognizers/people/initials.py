@@ -67,6 +67,12 @@ _COMPOUND_ALONE = re.compile(
     rf"(?P<before>[\w’'-]+,?)[ \u00a0](?P<ini>[{_UP}]\.?-[{_UP}]\.)(?![\w.-])"
 )
 _ERA = frozenset({"av", "apr", "avant", "après"})
+# Initials in brackets right after a capitalized name: "Jean-Pierre Martin (J.-P.)",
+# "Sophie Duchemin (SD, directrice financière)".
+_BRACKETED = re.compile(
+    rf"(?P<name>[{_UP}][\w’'-]+(?:[ \u00a0][{_UP}][\w’'-]+){{1,2}})[ \u00a0]*\("
+    rf"(?P<ini>[{_UP}]\.?(?:-?[{_UP}]\.?){{1,3}})(?=[),;])"
+)
 # A capitalized word after initials that is a town of this size is the town
 # (`C. Paris`, `A. Nancy`), a smaller commune may be a surname (`J.-C. Morvillers`).
 TOWN = 10_000
@@ -130,6 +136,14 @@ class InitialsRecognizer(NameRecognizer):
             if before.endswith(",") or fold(before) in relation_words():
                 found.append(result(self, m.start("ini"), m.end("ini"), 0.75, part="initials"))
         found.extend(self._lone_initials(text))
+        for m in _BRACKETED.finditer(text):
+            ini = m.group("ini")
+            letters = "".join(c for c in ini if c.isalpha())
+            named = "".join(w[0] for w in re.split(r"[ \u00a0-]+", m.group("name")) if w)
+            # dotted initials, or the capitals of the name right before ("Sophie
+            # Duchemin (SD, DAF)"); never a role in capitals ("Paul Roux (DRH)")
+            if "." in ini or letters == named.upper():
+                found.append(result(self, m.start("ini"), m.end("ini"), 0.8, part="initials"))
         return found
 
     @staticmethod

@@ -154,7 +154,7 @@ TOWN = (
     rf"|{SP}+(?:d|l)['’]{CAP_WORD})*"
 )
 _NOT_AFTER = re.compile(r"(?:n°|no\.?|#|réf\.?|ref\.?|\d[ .])\s*$", re.IGNORECASE)
-_POSTAL_LABEL = re.compile(r"(?:code\s+postal|\bCP)\s*:?\s*$", re.IGNORECASE)
+_POSTAL_LABEL = re.compile(r"(?:code\s+postal|\bCP)\s*[:|]?\s*$", re.IGNORECASE)
 
 
 @cache

@@ -19,6 +19,7 @@ from recognizers import LANGUAGE
 from recognizers import _place_context as ctx
 from recognizers._gazetteer import Entry, Hit, scan
 from recognizers._ids import build_result
+from recognizers.lexicons import is_ordinary_word
 
 SCORE_POSTAL = 0.85  # `61120 Camembert`
 SCORE_PLAIN = 0.7  # an unambiguous commune, department or region
@@ -135,8 +136,10 @@ class PlaceGazetteerRecognizer(EntityRecognizer):
             return None
         if article_context or ctx.preposition_before(words, takes_article):
             return start, SCORE_CONTEXT, kind
-        if ctx.table_cell(text, hit.start, hit.end):
-            return start, SCORE_LIST, kind
+        if ctx.table_cell(text, hit.start, hit.end) and not (
+            is_ordinary_word(surface) and _header_row(text, hit.end)
+        ):
+            return start, SCORE_LIST, kind  # "| Champ | Valeur |" names a column, not a town
         if ctx.starts_list_item(text, start):
             return start, 0.0, kind
         return None
@@ -176,3 +179,12 @@ class PlaceGazetteerRecognizer(EntityRecognizer):
         result = build_result(self, self.ENTITY, start, end, score, f"gazetteer: {kind}")
         result.recognition_metadata["kind"] = kind
         return result
+
+
+_SEPARATOR_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}")
+
+
+def _header_row(text: str, end: int) -> bool:
+    """A Markdown table's header row: the next line is its |---| separator."""
+    line_end = text.find("\n", end)
+    return line_end >= 0 and bool(_SEPARATOR_ROW.match(text, line_end + 1))

@@ -79,3 +79,22 @@ def test_single_letters_that_are_not_people(found, text):
 def test_a_letter_after_a_common_noun_is_no_person(found):
     text = "Elle prend sa vitamine D.\nElle oublie sa vitamine D.\nPermis B.\nPermis B."
     assert found(InitialsRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jean-Pierre Martin (J.-P.) vient.", "J.-P."),
+        ("Sophie Duchemin (SD, directrice financière) signe.", "SD"),
+        ("Zoé Marquet (ZM) note.", "ZM"),
+    ],
+)
+def test_initials_in_brackets_after_the_name(text, expected):
+    found = InitialsRecognizer().analyze(text, ["PERSON"], None)
+    assert expected in [text[r.start : r.end] for r in found]
+
+
+def test_a_role_in_brackets_after_a_name_is_no_initials():
+    text = "Paul Roux (DRH) valide. Anne Petit (CEO) signe."
+    found = InitialsRecognizer().analyze(text, ["PERSON"], None)
+    assert not [r for r in found if text[r.start : r.end] in ("DRH", "CEO")]

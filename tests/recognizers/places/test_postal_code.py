@@ -23,6 +23,7 @@ def rec():
         ("01000 Bourg-en-Bresse |", ["01000"]),
         ("38000 GRENOBLE CEDEX 9", ["38000"]),
         ("code postal : 86100", ["86100"]),
+        ("| Code postal | 94310 |", ["94310"]),
         ("12 rue Pasteur, 69003\nLyon", ["69003"]),
         ("Elle vit à Espalion (12500) depuis peu.", ["12500"]),
         ("| Code postal / Ville | 93100 / Montreuil |", ["93100"]),
