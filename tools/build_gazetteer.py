@@ -181,7 +181,7 @@ WORLD_MIN_POP = 300_000
 EXTRA_COUNTRIES = """
 Angleterre Écosse Pays de Galles Irlande du Nord Grande-Bretagne Hollande USA Amérique
 Congo Corée Birmanie Tchéquie Biélorussie Macédoine Kosovo Palestine Tibet Kurdistan
-Guadeloupe Martinique Guyane Réunion Mayotte Nouvelle-Calédonie Tahiti
+Guadeloupe Martinique Guyane Réunion Mayotte Nouvelle-Calédonie Tahiti Vietnam
 """
 MULTIWORD_COUNTRIES = ["Pays de Galles", "Irlande du Nord"]
 NOT_COUNTRIES = {"France", "Monde", "inconnu", "Union européenne", "Nations Unies", "Dominique"}
