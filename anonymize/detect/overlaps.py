@@ -394,6 +394,10 @@ def _person_shape(e: Entity) -> Entity:
     if end < len(e.text):
         text = e.text[:end].rstrip(" ,;:")
         e = replace(e, end=e.start + len(text), text=text)
+    # "Les Schneider": the household's article is not a particle of the surname
+    if household := re.match(r"(?:Les|LES|Des|DES)[ \u00a0]+(?=\S)", e.text):
+        cut = household.end()
+        e = replace(e, start=e.start + cut, text=e.text[cut:])
     # a heading word the model ran into the name: "Coaching François", "Bilan Marie"
     while e.recognizer in ORDINARY_DOUBTED and len(parts := e.text.split()) > 1:
         head = parts[0]

@@ -321,3 +321,11 @@ def test_a_name_stops_at_a_colon():
     )
     (found,) = [e for e in resolve_overlaps([spacy], text) if e.type == "PERSON"]
     assert found.text == "Nicole", found
+
+
+def test_a_household_article_stays_outside_the_name():
+    text = "- Les Schneider parlent de la famille."
+    start = text.index("Les")
+    spacy = Entity(start, start + 13, "PERSON", "Les Schneider", 0.85, "SpacyRecognizer")
+    (found,) = [e for e in resolve_overlaps([spacy], text) if e.type == "PERSON"]
+    assert found.text == "Schneider", found
