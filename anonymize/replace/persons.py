@@ -231,11 +231,12 @@ def _generations() -> dict[str, int]:
 
 def echoes(real: str, value: str) -> bool:
     """A pseudonym a reader would hear the real name in: it contains it ("Simon" ->
-    "Simonetti"), starts like it or rhymes with it ("Perez" -> "Durez")."""
+    "Simonetti"), rhymes with it ("Perez" -> "Durez") or starts with the same
+    letter, so that the initials written elsewhere ("K.", "J.-P.") change too."""
     r, v = (key_of(x).replace(" ", "").replace("-", "") for x in (real, value))
     if not r or not v:
         return False
-    return r in v or v in r or r[:4] == v[:4] or (len(r) >= 4 and r[-3:] == v[-3:])
+    return r in v or v in r or r[0] == v[0] or (len(r) >= 4 and r[-3:] == v[-3:])
 
 
 def _as_known(part: Part, identity: Identity) -> Part:

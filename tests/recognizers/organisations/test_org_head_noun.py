@@ -189,3 +189,25 @@ def test_role_nouns_without_an_organisation(found, text):
 )
 def test_investment_firms_and_company_words(found, text, expected):
     assert expected in found(OrgHeadNounRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il vit au centre Les Rosiers depuis mai.", "centre Les Rosiers"),
+        ("Elle réside à la résidence Les Hortensias.", "résidence Les Hortensias"),
+        ("Hébergé au foyer Le Nid.", "foyer Le Nid"),
+        ("Suivi à l'hôpital gériatrique Les Magnolias.", "hôpital gériatrique Les Magnolias"),
+    ],
+)
+def test_care_places_named_after_their_head(text, expected):
+    found = OrgHeadNounRecognizer().analyze(text, ["ORG"], None)
+    assert expected in [text[r.start : r.end] for r in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Le centre de formation ferme.", "Rendez-vous au centre-ville.", "La résidence principale."],
+)
+def test_care_heads_without_a_name_name_nothing(text):
+    assert OrgHeadNounRecognizer().analyze(text, ["ORG"], None) == []
