@@ -704,7 +704,7 @@ class IdentityBook:
                     value, unit = parse_age(e.text)
                     if value is not None and unit == "ans":
                         owner.age = value
-                elif BORN_BEFORE.search(text[max(0, e.start - 24) : e.start]):
+                elif BIRTH.search(text[max(0, e.start - 24) : e.start]):
                     year = re.search(r"\b(?:19|20)\d\d\b", e.text)
                     if year:
                         owner.age = max(0, REFERENCE_YEAR - int(year.group()))
@@ -746,8 +746,13 @@ NICKNAME_THEN_NAME = re.compile(r"\s*\(\s*[«\"“]?\s*")
 NAME_CLOSES = re.compile(r"\s*[»\"”]?\s*[),;]")
 
 
-# A birth date: "né le 12/03/1985", "née en 1979", "Date de naissance :".
-BORN_BEFORE = re.compile(r"(?:\bnée?s?\b[^.;\n\d]{0,16}|\bnaissance\s*[:|]?\s*)$", re.IGNORECASE)
+# A date of birth's frame: "né le 12/03/1985", "née à Lyon le", "Date de naissance :",
+# "DDN". With the town and the first name, the exact month singles a person out:
+# the date keeps only its decade (replace/dates.py), and it gives the person's age.
+BIRTH = re.compile(
+    r"(?:\bnée?s?\b(?:\s*\(e\))?[^.;:!?\n\d]{0,30}|\b(?:naissance|DDN|DN)\s*[:=|]?)\s*$",
+    re.IGNORECASE,
+)
 # The year ages are counted from when a note gives a birth year.
 REFERENCE_YEAR = 2025
 

@@ -24,6 +24,7 @@ from functools import cache
 
 from recognizers._names import first_name
 from recognizers.lexicons import lines, org_heads, place_entry, relation_words, table
+from recognizers.places.department_code import DEPARTMENT_NUMBER
 
 from ..entities import Entity
 
@@ -79,7 +80,8 @@ def _place_after() -> re.Pattern:
     areas = {name for _code, name in table("departments.tsv")} | set(lines("regions.txt"))
     body = "|".join(re.escape(a) for a in sorted(areas, key=len, reverse=True))
     return re.compile(
-        rf"^(?:\s*\((?:{body}|\d{{2}}|2[AB]|97\d)\)|\s+\d{{1,2}}(?:e|er|ème)\b)", re.IGNORECASE
+        rf"^(?:\s*\((?:{body}|{DEPARTMENT_NUMBER})\)|\s+\d{{1,2}}(?:e|er|ème)\b)",
+        re.IGNORECASE,
     )
 
 

@@ -34,7 +34,7 @@ from functools import cache
 from recognizers._numbers import parse_spelled
 from recognizers.lexicons import lines, spell_number
 
-from ..detect.identities import Mention
+from ..detect.identities import BIRTH, Mention
 from ..entities import Entity
 from .coarsen import MONTHS, WEEKDAYS, coarsen_date, parse_date
 
@@ -376,13 +376,6 @@ DATE_LABEL = re.compile(r"(?:^|\n)[\s*_]*(?:date|le|daté|datée)\s*:[\s*_]*$", 
 # The time after a line's opening date: a chat export or a log ("02/03/2025 07:58 -",
 # "[02/03/2025, 07:58:12]", "02/03/2025 à 7h58").
 STAMP_TIME = re.compile(r"\s*,?\s*(?:à\s+)?\d{1,2}[:h]\d{2}")
-# A date of birth: with the town and the first name, the exact month singles a
-# person out, so it keeps only its decade ("né le 12/03/1985" -> "né dans les
-# années 1980"), as a birth year does (recognizers/dates/age.py).
-BIRTH = re.compile(
-    r"(?:\bnée?s?\b(?:\s*\(e\))?[^.;:!?\n\d]{0,30}|\b(?:naissance|DDN|DN)\s*[:=|]?)\s*$",
-    re.IGNORECASE,
-)
 ORDINALS = ("premier", "deuxième", "troisième", "quatrième", "cinquième")
 # Between two dates of one enumeration: "le 2 et le 16 juin", "du 02/06, du 16/06".
 SIBLINGS = re.compile(r"\s*(?:,|et|ou|puis)\s*|\s*,\s*(?:et|puis)\s*", re.IGNORECASE)

@@ -365,16 +365,18 @@ def fake_address(original: str, rng: random.Random) -> str:
     return fake
 
 
+# A French code, spaced or not ("51 330"), or a Swiss, Belgian or Luxembourg one.
+POSTAL_CODE = re.compile(r"(?:(?:CH|B|L)-)?\d{4,5}|\d\d[ \u00a0]\d{3}")
+
+
 def is_postal_code(text: str) -> bool:
     """A French code, spaced or not, or a Swiss/Belgian/Luxembourg one, or said aloud."""
-    return bool(
-        re.fullmatch(r"(?:(?:CH|B|L)-)?\d{4,5}|\d\d[ \u00a0]\d{3}", text.strip())
-    ) or _spoken(text)
+    return bool(POSTAL_CODE.fullmatch(text.strip())) or _spoken(text)
 
 
 def _draw_address(original: str, rng: random.Random, department: str = "") -> str:
     # a Swiss or Belgian code too: its town becomes a French commune
-    if re.fullmatch(r"(?:(?:CH|B|L)-)?\d{4,5}|\d\d[ \u00a0]\d{3}", original.strip()):
+    if POSTAL_CODE.fullmatch(original.strip()):
         code = _fake_code(rng, department)
         # "51 330": the space after the department is kept
         spaced = re.fullmatch(r"\d\d([ \u00a0])\d{3}", original.strip())

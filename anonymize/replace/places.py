@@ -215,7 +215,12 @@ def department_code(name: str) -> str:
 
 def department_name(code: str) -> str:
     """'29' -> 'Finistère'; "" if unknown."""
-    return {c: name for c, name in table("departments.tsv")}.get(code, "")
+    return _department_names().get(code, "")
+
+
+@cache
+def _department_names() -> dict[str, str]:
+    return {code: name for code, name in table("departments.tsv")}
 
 
 @cache

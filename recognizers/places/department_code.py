@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from recognizers._gazetteer import lookup
 from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
 
+# A department's number: 01-95, Corsica's 2A/2B, overseas 971-976.
+DEPARTMENT_NUMBER = r"0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6]"
 # A capitalized town (words, hyphens, apostrophes), then its department's number.
 TOWN_THEN_CODE = re.compile(
     r"(?P<town>[A-ZÀ-Ý][\w'’]*"
     r"(?:[ -](?:[A-ZÀ-Ý][\w'’]*|sur|sous|en|lès|les|le|la|de|du|d['’]\w+))*)"
-    r"[ \u00a0]*\((?P<code>0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)"
+    rf"[ \u00a0]*\((?P<code>{DEPARTMENT_NUMBER})\)"
 )
 
 
