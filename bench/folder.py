@@ -74,7 +74,7 @@ WORD = re.compile(
     r"(?:[DdLlJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=\w)|\w+(?:[-'’]\w+)*|\S"
 )
 TITLE = re.compile(r"(?<![\w.])(M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr|Me|Monsieur|Madame)(?=[\s.,])")
-NUMBERED = re.compile(rf"\b([{UP}][\w'’-]*(?: [{UP}][\w'’-]*)?) (\d{{1,6}})\b")
+NUMBERED = re.compile(rf"\b([{UP}][\w'’-]*(?: [{UP}][\w'’-]*)?) (\d{{2,6}})\b")
 PLACEHOLDER = re.compile(r"\[[A-Z_]+(?:_\d+)?\]|<[A-Z_]+(?:_\d+)?>")
 NOT_NAMES = {
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -418,7 +418,7 @@ class Recaster:
                 if len(words) == 1 and words[0][1] == "particle+":
                     self.role.setdefault(fold(words[0][0]), "last")
                 continue
-            caps = [t for t, k in words if k == "caps"]
+            caps = [t for t, k in words if k == "caps" or (k == "particle+" and t.isupper())]
             if caps and len(caps) < len(words):
                 firsts = [t for t, k in words if k == "word"]
                 lasts = [t for t, k in words if k != "word"]
@@ -434,13 +434,15 @@ class Recaster:
         key = fold(tok)
         if key in self.role:
             return self.role[key]
-        if self.names.gender(tok) or self.names.gender(tok, self.names.insee_gender):
-            return "first"
         before = self.doc.text[max(0, start - 12) : start]
+        if re.search(r"\bnom\s*:\s*$", before, re.I) or (tok.isupper() and len(tok) > 1):
+            return "last"  # "Nom : DUPONT", a lone ALL-CAPS word: a surname
         if TITLE.search(before + " ") and re.search(
             r"(M\.|Mme|Mlle|Dr|Pr|Me|Monsieur|Madame)\s+$", before
         ):
-            return "last"
+            return "last"  # "Mme Leroy": a surname, even one INSEE also lists as a first name
+        if self.names.gender(tok) or self.names.gender(tok, self.names.insee_gender):
+            return "first"
         if re.search(r"\b(?:les|des|chez)\s+$", before, re.I):
             return "last"
         return "first"
@@ -992,6 +994,8 @@ class Checker:
 
         for m in NUMBERED.finditer(al.out):
             word = m.group(1)
+            if len(m.group(2)) == 5:
+                continue  # a postal code after a street name: "rue des Lilas 13180 Istres"
             if not (new(m.start(1)) and new(m.start(2))):
                 continue  # the word or the number stood there in the source
             last = word.split(" ")[-1]

@@ -160,6 +160,19 @@ def place_heads() -> frozenset[str]:
 
 
 @cache
+def _accented_place_heads() -> frozenset[str]:
+    return frozenset(w.strip().casefold() for w in lines("name_place_heads.txt"))
+
+
+def is_place_head(word: str) -> bool:
+    """`lycée`, `rue`, `Cité`: a word after which a name is a place's. Its accents
+    count unless the word is in capitals: "Cite Zoé" (she cites Zoé) is no "Cité"."""
+    if word.isupper():
+        return fold(word) in place_heads()
+    return word.casefold() in _accented_place_heads()
+
+
+@cache
 def relation_words() -> dict[str, tuple[str, str]]:
     """relation word (folded) -> (gender, kind)."""
     return {fold(w): (g, k) for w, g, k in table("relation_words.tsv")}

@@ -32,6 +32,7 @@ from recognizers._names import (
 )
 from recognizers._names import is_acronym as _is_acronym
 from recognizers._numbers import number_words, parse_spelled, spell_number, spelled_numbers
+from recognizers._proper_names import LEGAL_FORM
 from recognizers.dates._fr_calendar import month_numbers
 
 __all__ = [
@@ -258,6 +259,62 @@ def org_head(name: str, hint: str = "") -> tuple[str, str, bool] | None:
     if hint:
         return org_head(name)
     return None
+
+
+@cache
+def _org_suffixes() -> frozenset[str]:
+    return frozenset(w.strip().casefold() for w in lines("org_suffixes.txt"))
+
+
+def org_suffix(name: str) -> str | None:
+    """The business word that ends a name after at least one other word, as
+    written: 'Lumeo Robotics' -> 'Robotics', 'Romans-sur-Isère Habitat' -> 'Habitat'."""
+    body, _, last = name.strip().rpartition(" ")
+    return last if body.strip() and last.casefold() in _org_suffixes() else None
+
+
+def org_name(name: str, hint: str = "") -> str:
+    """What names an organisation once its article, leading head noun and
+    trailing business word are gone: 'Conserverie Ty Glaz' -> 'Ty Glaz',
+    'Lumeo Robotics' -> 'Lumeo', 'le CHU de Nîmes' -> 'le CHU de Nîmes' (a head
+    with a town names the place's service, not a name of its own)."""
+    body = re.sub(r"^(?:Le|La|Les|L['’])\s*", "", name.strip())
+    body = re.sub(rf"[ \u00a0]+{LEGAL_FORM}$", "", body) or body
+    found = org_head(body, hint)
+    if found is not None:
+        rest = body[len(found[0]) :].strip()
+        return rest if rest[:1].isupper() and not found[2] else name.strip()
+    suffix = org_suffix(body)
+    return body[: -len(suffix)].strip() if suffix else body
+
+
+@cache
+def _place_head_words() -> frozenset[str]:
+    words = {*lines("name_place_heads.txt"), *lines("place_of_words.txt")}
+    words |= {row[0] for row in table("place_venue_heads.tsv")}
+    return frozenset(fold(w) for w in words)
+
+
+def trade_name_head(name: str) -> str | None:
+    """The plural trade noun opening a company's name, as French firms are named:
+    'Salaisons Kerbrat', 'Transports Guillemot', 'Ateliers Moreau' -> the noun.
+    None for places ('Jardins du Luxembourg' is a gazetteer-free place head, 'Mont
+    Blanc', 'Saintes Maries') and for names that are places or people."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words[1:]):
+        return None
+    head = words[0]
+    if not head[:1].isupper() or head.isupper() or head[-1:] not in "sx":
+        return None
+    if {fold(head), fold(head)[:-1]} & _place_head_words():
+        return None  # "Monts Dore", "Jardins Suspendus"
+    if "fr" not in ordinary_word_languages(head):
+        return None
+    if all(ordinary_word_languages(w) for w in words[1:]):
+        return None  # "Ressources Humaines", "Services Généraux": a department
+    if len(head) < 5 or place_entry(name) is not None or first_name(head) is not None:
+        return None  # "Les Sables-d'Olonne", "Des Moines": an article, a place
+    return head
 
 
 def place_population(name: str) -> int:

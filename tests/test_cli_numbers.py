@@ -79,9 +79,9 @@ def test_phones_keep_their_layout_in_the_fiction_ranges(output):
     assert _shape(country) == _shape("(33) 1 99 00 47 62")
 
 
-def test_the_spaced_postal_code_stays_spaced(output):
+def test_the_spaced_postal_code_is_written_as_la_poste_writes_it(output):
     line = _line(output, "Adresse")
-    assert re.search(r", \d\d \d{3} \S", line), line
+    assert re.search(r", \d{5} \S", line), line
 
 
 def test_the_dictated_birth_date_keeps_only_its_decade(output):

@@ -401,3 +401,95 @@ def test_forms_keep_their_labels_and_their_places():
     initials = re.search(r"signé (\S+) \S+\.?$", out.strip()).group(1)
     expected = "".join(w[0] + "." for w in first.split("-"))
     assert initials.replace("-", "") == expected, out
+
+
+def test_letterheads_mutuals_and_housing_offices_keep_their_shape():
+    """A town before a spaced dash is a town, and its description stays; a name ended
+    by a business word ("Mutuelle", "Habitat", "Santé") keeps the word; "Le Dr X"
+    opening a sentence keeps its title."""
+    text = (
+        "Montbrison - Service de médecine polyvalente\n"
+        "Montbrison, le 12/03/2025\n"
+        "Mutuelle : Harmonie Mutuelle. Il cotise aussi auprès d'Harmonie Aéro Santé.\n"
+        "Loyer payé à Romans-sur-Isère Habitat chaque mois.\n"
+        "Le Dr Lemonnier reçoit Mme Lemaire jeudi. Le Dr Lemonnier écrit ensuite.\n"
+    )
+    out = anonymize_text(text, Config(seed=2)).text
+    lines = out.splitlines()
+    assert lines[0].endswith(" - Service de médecine polyvalente"), out
+    town = lines[0].split(" - ")[0]
+    assert town != "Montbrison" and place_entry(town) is not None, out
+    assert "Harmonie Mutuelle" not in out and "Aéro" not in out, out
+    assert "Romans" not in out and "Lemonnier" not in out, out
+    assert re.search(r"Mutuelle : \S.* Mutuelle\.", out) and " Santé." in out, out
+    housing = re.search(r"payé à (.+) Habitat chaque", out)
+    assert housing and place_entry(housing.group(1)) is not None, out
+    doctors = re.findall(r"Le Dr (\S+)", out)
+    assert len(doctors) == 2 and doctors[0] == doctors[1], out
+
+
+def test_a_foreign_capital_by_its_french_name_is_a_place():
+    out = anonymize_text(
+        "Il a été chauffeur de taxi à Erevan puis à Tbilissi.", Config(seed=1)
+    ).text
+    towns = re.search(r"taxi à (.+) puis à (.+)\.", out).groups()
+    assert "Erevan" not in out and "Tbilissi" not in out, out
+    assert all(first_name_gender(t) is None for t in towns), out
+
+
+def test_a_company_said_by_its_short_name_stays_that_company():
+    text = (
+        "**Tavelle Robotics SAS**, représentée par M. Honoré Quillet, ci-après « Tavelle ».\n"
+        "Tavelle développe des pinces. Tavelle reste titulaire du brevet.\n"
+        "| Pour Tavelle Robotics | Pour Fonderies Quillet |\n"
+    )
+    out = anonymize_text(text, Config(seed=5)).text
+    assert "Tavelle" not in out, out
+    full = re.search(r"\*\*(.+) Robotics SAS\*\*", out)
+    assert full, out
+    short = full.group(1)
+    assert f"« {short} »" in out and f"\n{short} développe" in out, out
+    assert f"Pour {short} Robotics |" in out, out
+
+
+def test_a_civility_before_a_surname_stays_a_civility_across_the_folder(tmp_path):
+    """'Dr M. Ferrand' in one note (an initial) does not turn 'M. FERRAND' of another
+    note (Monsieur) into initials."""
+    src = tmp_path / "notes"
+    src.mkdir()
+    (src / "a.txt").write_text("Courrier du Dr M. Ferrand, cardiologue.\n", encoding="utf-8")
+    (src / "b.txt").write_text(
+        "Mme FERRAND Lucette, fille de M. FERRAND Gaston.\nLe dossier de M. FERRAND est complet.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["batch", str(src), "-o", str(tmp_path / "out"), "--seed", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    out = (tmp_path / "out" / "b.txt").read_text(encoding="utf-8")
+    assert "FERRAND" not in out and "de M. " in out.splitlines()[1], out
+
+
+def test_an_unframed_first_name_that_is_also_a_foreign_city_stays_a_person():
+    out = anonymize_text(
+        "Elle cite Adélaïde et Zoé V.. Elle parle d'Adélaïde, sa copine.", Config(seed=1)
+    ).text
+    friend = re.search(r"parle (?:de |d')(\S+), sa copine", out).group(1)
+    assert friend != "Adélaïde" and first_name_gender(friend) == "F", out
+    assert re.search(r"cite \S+ et \S+ [A-Z]\.\. Elle", out), out
+
+
+def test_public_bodies_and_trades_named_after_a_place_keep_their_kind():
+    text = (
+        "Étude pour Lannion-Trégor Communauté et Rennes Métropole en 2024.\n"
+        "Ses clients : la Laiterie de Montauban-de-Bretagne et les Salaisons Kerbrat.\n"
+        "Adressé par le SMUR de Sainte-Luce, puis revu par Mme Saint-Hilaire.\n"
+    )
+    out = anonymize_text(text, Config(seed=3)).text
+    for real in ("Lannion", "Rennes", "Montauban", "Kerbrat", "Luce", "Hilaire"):
+        assert real not in out, out
+    assert re.search(r"pour \S.* Communauté et \S+ Métropole en", out), out
+    laiterie = re.search(r"la Laiterie (?:de |d')(.+?) et les Salaisons (.+)\.", out)
+    assert laiterie and place_entry(laiterie.group(1)) is not None, out
+    smur = re.search(r"SMUR (?:de |d')(.+?), puis", out).group(1)
+    assert place_entry(smur) is not None and first_name_gender(smur) is None, out

@@ -168,6 +168,13 @@ US Chicago|US Boston|US Miami|US Philadelphie|US Seattle|MX Mexico|CU La Havane
 BR Rio de Janeiro|BR São Paulo|BR Brasilia|AR Buenos Aires|CL Santiago|PE Lima
 CO Bogota|VE Caracas|ZA Le Cap|ZA Johannesburg|KE Nairobi|ET Addis-Abeba|NG Lagos
 GH Accra|SN Rufisque|LU Luxembourg|LU Esch-sur-Alzette|MC Monaco|AD Andorre-la-Vieille
+AM Erevan|GE Tbilissi|AZ Bakou|KZ Almaty|KZ Astana|UZ Tachkent|UZ Samarcande|TJ Douchanbé
+KG Bichkek|TM Achgabat|MN Oulan-Bator|AF Kaboul|AF Hérat|NP Katmandou|BD Dacca|LK Colombo
+MM Rangoun|MD Chisinau|BY Minsk|UA Kharkiv|UA Lviv|RU Kazan|RU Novossibirsk|MK Skopje
+ME Podgorica|XK Pristina|JO Amman|YE Sanaa|OM Mascate|KW Koweït|SD Khartoum|SO Mogadiscio
+ER Asmara|UG Kampala|TZ Dar es Salaam|AO Luanda|MZ Maputo|ZW Harare|ZM Lusaka|NA Windhoek
+LR Monrovia|SL Freetown|GM Banjul|GW Bissau|CV Praia|EC Quito|BO La Paz|UY Montevideo
+PY Asuncion|IR Ispahan|IR Chiraz|IN Bénarès|PK Lahore|PK Islamabad|SA Djeddah|EG Louxor
 """
 
 # Countries whose cities appear in French notes under their GeoNames name.

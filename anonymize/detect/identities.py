@@ -39,6 +39,7 @@ from recognizers.lexicons import (
     is_surname_particle,
     lines,
     org_head,
+    org_name,
     place_entry,
     relation_words,
 )
@@ -767,12 +768,10 @@ def _named_key(e: Entity) -> tuple[str, str]:
             name = place.alias_of or place.name
             return key_of(name), name
     if e.type == "ORG":
-        found = org_head(e.text, e.hint("head") or "")
-        if found is None:
-            return "name:" + key_of(e.text), e.text
-        rest = e.text[len(found[0]) :].strip()
-        if rest[:1].isupper() and not found[2]:
-            return "name:" + key_of(rest), e.text
+        # "Lumeo" is "Lumeo Robotics": a name's trailing business word apart too
+        name = org_name(e.text, e.hint("head") or "")
+        if name != e.text.strip() or org_head(e.text, e.hint("head") or "") is None:
+            return "name:" + key_of(name), e.text
     return key_of(e.text), e.text
 
 

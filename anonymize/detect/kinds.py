@@ -23,7 +23,15 @@ from dataclasses import replace
 from functools import cache
 
 from recognizers._names import first_name
-from recognizers.lexicons import lines, org_heads, place_entry, relation_words, table
+from recognizers.lexicons import (
+    lines,
+    org_heads,
+    org_name,
+    place_entry,
+    relation_words,
+    table,
+    trade_name_head,
+)
 from recognizers.places.department_code import DEPARTMENT_NUMBER
 
 from ..entities import Entity
@@ -113,6 +121,8 @@ def framed_kind(e: Entity, text: str) -> tuple[str, bool] | None:
     name = e.text.strip()
     if person_frame(before, name):
         return "PERSON", True
+    if e.type != "ORG" and trade_name_head(name) is not None:
+        return "ORG", True  # "les Salaisons Kerbrat": a firm named after its trade
     # the place itself, not a short form of another ("Guillaume" of Bois-Guillaume)
     place = place_entry(name, aliases=False)
     if CHEZ.search(before) and place is None and first_name(name.split()[0]) is None:
@@ -160,6 +170,15 @@ def _theirs(string: str, people: set[str]) -> bool:
     return place is None or (place.population or 0) < THEIR_TOWN_POPULATION
 
 
+def _is_first_name(string: str) -> bool:
+    return first_name(string[:1].upper() + string[1:]) is not None
+
+
+def _common_first_name(string: str) -> bool:
+    person = first_name(string[:1].upper() + string[1:])
+    return person is not None and person.tier <= 2
+
+
 def decide_kinds(text: str, entities: list[Entity]) -> list[Entity]:
     """The note's name mentions with one kind per string, framed mentions apart."""
     # the words of the note's full names: "les Rousset" after "Maggie Rousset"
@@ -170,6 +189,12 @@ def decide_kinds(text: str, entities: list[Entity]) -> list[Entity]:
         if e.type == "PERSON" and len(words := e.text.split()) > 1
         for w in words
         if w[:1].isupper()
+    }
+    # the names of the note's organisations said alone: "Lumeo" of "Lumeo Robotics SAS"
+    org_names = {
+        short.casefold()
+        for e in entities
+        if e.type == "ORG" and (short := org_name(e.text, e.hint("head") or "")) != e.text.strip()
     }
     framed: dict[int, str] = {}
     by_string: dict[str, list[int]] = {}
@@ -189,8 +214,12 @@ def decide_kinds(text: str, entities: list[Entity]) -> list[Entity]:
             default = kinds.most_common(1)[0][0]
         elif string in people:
             default = "PERSON"
+        elif string in org_names and not _common_first_name(string):
+            default = "ORG"
         elif len(found) > 1:
-            default = found.most_common(1)[0][0]
+            (default, top), *rest = found.most_common()
+            if rest and rest[0][1] == top and "PERSON" in found and _is_first_name(string):
+                default = "PERSON"  # "Cite Adélaïde et Zoé": no frame, a first name
         else:
             default = None
         for i in indexes:

@@ -172,6 +172,9 @@ def _greetings() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines("greetings.txt", package="anonymize"))
 
 
+_TITLE_ARTICLES = frozenset({"le", "la", "les"})
+
+
 def _trim_person_prefix(e: Entity) -> Entity:
     """'Mme Gisèle Puech' -> 'Gisèle Puech', 'Bonjour Monsieur Maxwell' -> 'Maxwell':
     greetings, titles and kinship words stay in the text. A place or an
@@ -187,7 +190,13 @@ def _trim_person_prefix(e: Entity) -> Entity:
         first, sep, rest = text[offset:].partition(" ")
         word = first.rstrip(",")
         is_title = word in _person_prefixes()
-        if not (sep and rest.strip()) or not (is_title or word.casefold() in _greetings()):
+        # "Le Dr Lemonnier" at a sentence start: the article goes with its title
+        article = (
+            word.casefold() in _TITLE_ARTICLES and rest.partition(" ")[0] in _person_prefixes()
+        )
+        if not (sep and rest.strip()) or not (
+            is_title or article or word.casefold() in _greetings()
+        ):
             break
         if offset and INITIAL_FIRST.match(text, offset) and rest[:1].isupper():
             break  # "Dr M. Carlier": after a title, "M." is the first name's initial

@@ -47,6 +47,7 @@ from recognizers.lexicons import (
     lines,
     month_numbers,
     never_a_name_alone,
+    org_name,
     particles_never_alone,
     table,
     titles,
@@ -100,6 +101,8 @@ def is_propagable(form: str, short_ok: bool = False) -> bool:
         fold(w.rstrip(".")) in _never_propagated() for w in words if len(words) == 1
     ):
         return False
+    if len(words) > 1 and words[0] == "M.":
+        return False  # "Dr M. Bruneau" searched elsewhere would turn "M. Bruneau" into initials
     shortest = 1 if short_ok else 2
     if all(
         len(w) < shortest or never_a_name_alone(w) or fold(w) in _never_propagated() for w in words
@@ -157,6 +160,17 @@ def name_tokens(entity: Entity) -> list[str]:
     return tokens
 
 
+def short_org_names(entity: Entity) -> list[str]:
+    """The name a company goes by once its business word or legal form is dropped,
+    when it opens the full name: "Tavelle" of "Tavelle Robotics SAS" ("ci-après
+    « Tavelle »"). A name after a head noun ("lycée Victor Hugo") is not searched."""
+    text = " ".join(entity.text.split())
+    short = org_name(text, entity.hint("head") or "")
+    if short == text or not text.startswith(short) or is_ordinary_word(short):
+        return []
+    return [short]
+
+
 @dataclass
 class _Form:
     """A searchable form, the entity it came from, and where it may be searched."""
@@ -200,8 +214,9 @@ class NameIndex:
             surfaces = [" ".join(e.text.split())]
             if e.type == "PERSON":
                 surfaces += name_tokens(e)
-            if e.type == "PERSON":
                 self._add_titled(e, doc)
+            if e.type == "ORG":
+                surfaces += short_org_names(e)
             # a one-letter nickname ("Q") is searched too, as written only
             short_ok = e.hint("part") == "nickname"
             for surface in surfaces:

@@ -377,16 +377,21 @@ def is_postal_code(text: str) -> bool:
 def _draw_address(original: str, rng: random.Random, department: str = "") -> str:
     # a Swiss or Belgian code too: its town becomes a French commune
     if POSTAL_CODE.fullmatch(original.strip()):
-        code = _fake_code(rng, department)
-        # "51 330": the space after the department is kept
-        spaced = re.fullmatch(r"\d\d([ \u00a0])\d{3}", original.strip())
-        return f"{code[:2]}{spaced.group(1)}{code[2:]}" if spaced else code
+        # "51 330" is written "51330", as La Poste writes it: a spaced code after a
+        # street name would read as a number glued to the name ("rue du Stade 51 970")
+        return _fake_code(rng, department)
     if _spoken(original):
         code = _fake_code(rng, department)
         # a code said aloud is said again: "trente-trois mille", "six neuf zéro zéro un"
         if original.strip().lower().endswith("mille"):
             return f"{spell_number(int(code[:2]))} mille"
         return " ".join(spell_number(int(d)) for d in code)
+    cedex = re.fullmatch(r"\s*(cedex)(\s+\d{1,2})?\s*", original, re.IGNORECASE)
+    if cedex:
+        # "Guingamp Cedex": a mail-sorting word, not a street; a number after it may be one
+        width = len(cedex.group(2).strip()) if cedex.group(2) else 0
+        number = f" {rng.randint(1, 9):0{width}d}" if width else ""
+        return cedex.group(1) + number
     lower = original.lower()
     kind = next((t for t in STREET_TYPES if re.search(rf"\b{t}\b", lower)), "rue")
     if re.match(r"^\s*(lieu-dit|hameau)\b", lower):

@@ -16,15 +16,18 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from recognizers._proper_names import LEGAL_FORMS
+from recognizers._proper_names import LEGAL_FORM, LEGAL_FORMS
 from recognizers.lexicons import (
     is_ordinary_word,
     lines,
     org_head,
     org_heads,
+    org_name,
+    org_suffix,
     place_entry,
     place_kind,
     table,
+    trade_name_head,
 )
 
 from ..detect.identities import IdentityBook, Mention
@@ -34,6 +37,7 @@ SCHOOL_KINDS = frozenset({"school"})
 ACRONYM = re.compile(r"[A-ZÀ-Ý0-9&\-]{2,8}")
 # A town this size inside an organisation's name is the town, not a person.
 TOWN = 5_000
+TRAILING_LEGAL_FORM = re.compile(rf"[ \u00a0]+{LEGAL_FORM}$")
 LOCATED = re.compile(r"^(?P<name>.+?)\s+(?:de |d'|d’)(?P<town>[A-ZÀ-Ý][^,;()]*)$")
 
 
@@ -91,13 +95,21 @@ class Organisations:
         self.persons = persons
 
     def render(self, mention: Mention, text: str) -> str:
+        """The organisation's pseudonym, with the legal form the mention was written
+        with: "Lumeo Robotics SAS" and "Lumeo Robotics" are one company."""
+        original = mention.entity.text
+        legal = TRAILING_LEGAL_FORM.search(original)
+        if legal is None or legal.start() == 0:
+            return self._render(original, mention, text)
+        return self._render(original[: legal.start()], mention, text) + legal.group()
+
+    def _render(self, original: str, mention: Mention, text: str) -> str:
         identity = mention.identity
         assert identity is not None
         key = "ORG:" + identity.key
-        original = mention.entity.text
         name_only = self.picker.table.get(key + ":name")
-        if name_only is not None and org_head(original, identity.head) is None:
-            return name_only  # "chez Ty Glaz" after "Conserverie Ty Glaz"
+        if name_only is not None and org_name(original, identity.head) == original.strip():
+            return name_only  # "chez Ty Glaz" after "Conserverie Ty Glaz", "Lumeo"
         known = self.picker.table.get(key)
         if known is not None and self.picker.allowed(known):
             return known
@@ -110,13 +122,37 @@ class Organisations:
             return self.picker.remember(key, swapped, "organisations", notes)
         article = re.match(r"^(?:Le |La |Les |L'|L’)", original)
         body = original[article.end() :] if article else original
+        suffixed = org_suffix(body)
+        if suffixed is not None:
+            # "Horizon Conseil", "cabinet Verdier Conseil", "Romans-sur-Isère Habitat":
+            # a leading head noun and the business word stay; a town between them is
+            # the town's pseudonym, any other name an invented one
+            core = body[: -len(suffixed)].strip()
+            lead = org_head(core)
+            opening = ""
+            if lead is not None and len(lead[0]) < len(core):
+                opening, core = core[: len(lead[0])] + " ", core[len(lead[0]) :].strip()
+            place = place_entry(core, aliases=False)
+            if place is not None and (place.population or 0) >= TOWN:
+                name = self._town(core, mention, text)
+            else:
+                name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+            prefix = (article.group() if article else "") + opening
+            return self.picker.remember(key, f"{prefix}{name} {suffixed}", "organisations", notes)
         found = org_head(body, identity.head)
         if found is not None:
             head, kind, town_flag = found
             prefix = (article.group() if article else "") + body[: len(head)]
             rest = body[len(head) :].strip()
             place = re.match(r"^(de |d'|d’)(.+)$", rest)
-            if place and place.group(2)[:1].isupper() and town_flag:
+            if (
+                place
+                and place.group(2)[:1].isupper()
+                and (
+                    # "Laiterie de Montauban-de-Bretagne": a commune after "de" is one
+                    town_flag or place_entry(place.group(2), aliases=False) is not None
+                )
+            ):
                 town = self._town(place.group(2), mention, text)
                 joiner = "d'" if re.match(r"^[AEIOUYÉÈÂÎ]", town) else "de "
                 return self.picker.remember(key, f"{prefix} {joiner}{town}", "organisations", notes)
@@ -140,6 +176,12 @@ class Organisations:
             else:
                 name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
             return self.picker.remember(key, f"{prefix} {name}{suffix}", "organisations", notes)
+        trade = trade_name_head(body)
+        if trade is not None:
+            # "Salaisons Kerbrat" -> "Salaisons Ardoise": the trade stays, the name goes
+            name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+            prefix = (article.group() if article else "") + trade
+            return self.picker.remember(key, f"{prefix} {name}", "organisations", notes)
         if ACRONYM.fullmatch(original):
             return self.picker.pick(key, f"acronyms {len(original)}", _Acronyms(original), notes)
         # the name alone ("chez Ty Glaz") is the name of "Conserverie Ty Glaz"

@@ -155,7 +155,8 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "chez": re.compile(rf"(?<=[\w,;|(] )Chez[ \u00a0]+(?P<name>{cap_name(3)})"),
         "suffix": re.compile(
-            rf"(?<![\w'’-])(?P<name>{CAP_WORD}(?:[ \u00a0]+{CAP_WORD}){{0,2}})[ \u00a0]+"
+            rf"(?:(?<=\b[dlDL]['’])|(?<![\w'’-]))"  # "auprès d'Harmonie Santé"
+            rf"(?P<name>{CAP_WORD}(?:[ \u00a0]+{CAP_WORD}){{0,2}})[ \u00a0]+"
             rf"(?P<suffix>{_suffix_alternation()})(?![\w-])"
         ),
     }

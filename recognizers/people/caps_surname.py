@@ -21,11 +21,11 @@ from recognizers._names import (
     fold,
     in_caps_heading,
     is_caps,
+    is_place_head,
     is_surname,
     is_title,
     line_mostly_caps,
     next_word,
-    place_heads,
     previous_word,
     result,
     stop_words,
@@ -76,7 +76,7 @@ class CapsSurnameRecognizer(NameRecognizer):
         if line_mostly_caps(text, w.start):
             return False
         prev = previous_word(ws, i, text)
-        if prev is not None and fold(prev.text) in place_heads():
+        if prev is not None and is_place_head(prev.text):
             return False
         if first_name(w.text) is not None:
             return True

@@ -27,12 +27,12 @@ from recognizers._names import (
     is_acronym,
     is_caps,
     is_common_word,
+    is_place_head,
     is_place_word,
     is_surname,
     is_title,
     line_mostly_caps,
     next_word,
-    place_heads,
     previous_word,
     result,
     sentence_start,
@@ -41,7 +41,9 @@ from recognizers._names import (
     token_index,
     words,
 )
+from recognizers.lexicons import ordinary_word_languages
 
+SAINT = re.compile(r"(?:Saint|Sainte|SAINT|SAINTE)-")
 # Determiners after which a capitalized name-word is the common noun or a
 # title of work (`la Victoire de Samothrace`, `une Rose`).
 _DETERMINERS = frozenset(
@@ -119,6 +121,8 @@ class FirstNameRecognizer(NameRecognizer):
             return []  # `en Islande`, `au Maroc`: a place
         if w.elided and text[w.start - 2 : w.start - 1].lower() == "l":
             return []  # `l'Ange`
+        if SAINT.match(w.text) and is_place_word(w.text) and not (prev and is_title(prev.text)):
+            return []  # `le SMUR de Sainte-Luce`: a commune, whatever INSEE once registered
         if is_caps(w.text) and (
             len(w.text) < 3 or entry.tier > 1 or line_mostly_caps(text, w.start)
         ):
@@ -143,7 +147,9 @@ class FirstNameRecognizer(NameRecognizer):
             start = caps_surname_start(ws, i - 1, text)
         with_surname = (start, end) != (w.start, w.end)
 
-        ambiguous = is_common_word(w.text) or is_place_word(w.text)
+        # a rare name that is also a French word ("Vu avec Paul"): only where a name stands
+        rare_word = entry.tier >= 3 and "fr" in ordinary_word_languages(w.text)
+        ambiguous = is_common_word(w.text) or is_place_word(w.text) or rare_word
         if not with_surname and ambiguous and not self._in_name_position(text, ws, i, prev, tokens):
             return []
         if not with_surname and is_caps(w.text) and ambiguous:
@@ -168,11 +174,11 @@ class FirstNameRecognizer(NameRecognizer):
         """`rue Victor-Hugo`, `lycée Jean Moulin`, `rue de Siam`, `Saint Pierre`."""
         if prev is None:
             return False
-        if fold(prev.text) in place_heads():
+        if is_place_head(prev.text):
             return True
         if first_name(prev.text) is not None:  # `lycée Victor Hugo`: Hugo too
             before = previous_word(ws, i - 1, text)
-            if before is not None and fold(before.text) in place_heads():
+            if before is not None and is_place_head(before.text):
                 return True
         if fold(prev.text) in ("de", "du", "des") or ws[i].elided:
             k = i - 1 if not ws[i].elided else i

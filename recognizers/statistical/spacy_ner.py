@@ -10,6 +10,7 @@ a private person, or a one-word "person" right after an article.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from presidio_analyzer import RecognizerResult
@@ -41,6 +42,28 @@ def _not_names() -> frozenset[str]:
 def _not_org_heads() -> frozenset[str]:
     """First words of spans that name no organisation: tools, diplomas, job titles."""
     return frozenset(w.strip().casefold() for w in lines("org_not_names.txt"))
+
+
+# A spaced dash, a bar or a line break between two parts of a span is a separator,
+# not part of a name: "Châteaubriant - Unité neurologique", "SIST Artois-Ternois -
+# Service de santé au travail" are a town or a name, then a description.
+SENTENCE_END = re.compile(r"\.{2,}|[!?…]+|\.[!?]+")
+SEPARATORS = frozenset({"-", "–", "—", "|", "•", "·", "/"})
+
+
+def _pieces(tokens: list) -> list[list]:
+    """The span's tokens cut at separators; spaces dropped."""
+    pieces: list[list] = [[]]
+    for i, t in enumerate(tokens):
+        spaced = t.text in SEPARATORS and i > 0 and tokens[i - 1].whitespace_ and t.whitespace_
+        if SENTENCE_END.fullmatch(t.text) and t.whitespace_:
+            break  # a sentence ends inside the span: "Zoé V.. Dort mal" is Zoé V.
+        if spaced or (t.is_space and "\n" in t.text):
+            pieces.append([])
+            continue
+        if not t.is_space:
+            pieces[-1].append(t)
+    return [p for p in pieces if p]
 
 
 def _line_start(text: str, start: int) -> bool:
@@ -99,33 +122,45 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
             return results
         doc = nlp_artifacts.tokens
         kept = []
-        for r in results:
-            span = doc.char_span(r.start, r.end, alignment_mode="expand")
-            tokens = [t for t in span if not t.is_space] if span else []
-            # "sur Insta", "- Point": the span starts at its first capitalized word
-            while tokens and (
-                not tokens[0].text[:1].isalnum()
-                or (tokens[0].text[:1].islower() and tokens[0].pos_ in LEADING_POS)
-            ):
-                tokens.pop(0)
-            # "RCS du Mans", "TGI de Lyon": the register or court is no part of the place
-            if (
-                r.entity_type == "LOCATION"
-                and len(tokens) >= 3
-                and len(tokens[0].text) >= 2
-                and tokens[0].text.isupper()
-                and tokens[1].text.lower() in ("du", "de", "des", "d'", "d’")
-            ):
-                tokens = tokens[2:]
-            # "Maïwenn au (Lamentin)": nor does it end with a lower-case function word
-            while tokens and (
-                not tokens[-1].text[-1:].isalnum()
-                or (tokens[-1].text[:1].islower() and tokens[-1].pos_ in LEADING_POS)
-            ):
-                tokens.pop()
-            if not tokens:
-                continue
-            r.start, r.end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            if self._keep(r, text, tokens):
-                kept.append(r)
+        for whole in results:
+            span = doc.char_span(whole.start, whole.end, alignment_mode="expand")
+            for tokens in _pieces(list(span) if span else []):
+                r = RecognizerResult(
+                    whole.entity_type,
+                    whole.start,
+                    whole.end,
+                    whole.score,
+                    whole.analysis_explanation,
+                    whole.recognition_metadata,
+                )
+                if self._shape(r, text, tokens):
+                    kept.append(r)
         return kept
+
+    def _shape(self, r: RecognizerResult, text: str, tokens: list) -> bool:
+        """Trim one piece of a span to its name and say whether it is kept."""
+        # "sur Insta", "- Point": the span starts at its first capitalized word
+        while tokens and (
+            not tokens[0].text[:1].isalnum()
+            or (tokens[0].text[:1].islower() and tokens[0].pos_ in LEADING_POS)
+        ):
+            tokens.pop(0)
+        # "RCS du Mans", "TGI de Lyon": the register or court is no part of the place
+        if (
+            r.entity_type == "LOCATION"
+            and len(tokens) >= 3
+            and len(tokens[0].text) >= 2
+            and tokens[0].text.isupper()
+            and tokens[1].text.lower() in ("du", "de", "des", "d'", "d’")
+        ):
+            tokens = tokens[2:]
+        # "Maïwenn au (Lamentin)": nor does it end with a lower-case function word
+        while tokens and (
+            not tokens[-1].text[-1:].isalnum()
+            or (tokens[-1].text[:1].islower() and tokens[-1].pos_ in LEADING_POS)
+        ):
+            tokens.pop()
+        if not tokens:
+            return False
+        r.start, r.end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return self._keep(r, text, tokens)

@@ -48,6 +48,8 @@ def rec():
         ("COMPTE RENDU Marie est venue seule.", ["Marie"]),
         # a compound first name with its first part abbreviated
         ("Rendez-vous avec M-Antonin Delirieux ce matin.", ["M-Antonin Delirieux"]),
+        # a verb that folds to a place head ("Cite" is no "Cité")
+        ("Cite Maëlle parmi ses soutiens.", ["Maëlle"]),
     ],
 )
 def test_finds_first_names(found, rec, text, expected):
@@ -83,6 +85,9 @@ def test_finds_first_names(found, rec, text, expected):
         "Elle a fait sa scolarité au lycée Victor Hugo.",
         "Aurore boréale en Islande cet été.",
         "Pierre angulaire du projet : le temps partiel.",
+        # a rare name that is a French word, opening a sentence
+        "Vu avec la cheffe de service ce matin.",
+        "Résidence étudiante, Cité Jean Zay, bâtiment B.",
     ],
 )
 def test_leaves_common_words_and_places(found, rec, text):

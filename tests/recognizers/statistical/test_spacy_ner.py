@@ -48,3 +48,16 @@ def test_a_register_before_a_place_is_left_out(run_recognizer):
     text = "La société, immatriculée au RCS du Mans sous le numéro 519 472 682, siège au Mans."
     spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), text)]
     assert "Mans" in spans and not any(t.startswith("RCS") for t in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        ("Montbrison - Service de médecine polyvalente\nCompte rendu.", "Montbrison", "Service"),
+        ("Pr A. Lemarchand / Dr C. Vasseur\nValidé.", "Vasseur", "Lemarchand / Dr"),
+    ],
+)
+def test_a_span_stops_at_a_spaced_dash_a_bar_or_a_slash(run_recognizer, text, name, description):
+    spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), text)]
+    assert any(name in t for t in spans), spans
+    assert not any(description in t for t in spans), spans
