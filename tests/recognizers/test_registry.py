@@ -48,6 +48,7 @@ BEFORE_THE_MOVE = [
 ADDED_SINCE = [
     "DepartmentCodeRecognizer",
     "DictatedDateRecognizer",
+    "DictatedNameRecognizer",
     "DictatedNirRecognizer",
     "DigitRunRecognizer",
     "OrgAppositionRecognizer",
