@@ -51,6 +51,7 @@ ADDED_SINCE = [
     "DictatedNameRecognizer",
     "DictatedNirRecognizer",
     "DigitRunRecognizer",
+    "LowerCaseTownRecognizer",
     "OrgAppositionRecognizer",
     "OddPhoneRecognizer",
     "SpacedEmailRecognizer",
