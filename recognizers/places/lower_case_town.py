@@ -11,7 +11,9 @@ there a commune the gazetteer knows is the town even in lower case:
   montreuil`);
 - an institution whose official name takes its town (`centre
   médico-psychologique de montreuil`, `hôpital de caluire`: the heads flagged
-  `town` in data/org_heads.tsv).
+  `town` in data/org_heads.tsv);
+- a doctor's name, then where the doctor practises (`adressée par le docteur
+  pelletier de caluire`).
 
 Even there, an ordinary word (`né à terme`, `vit à part`, `habite à côté`) is
 left alone, and so is a village whose name the gazetteer marks ambiguous (also
@@ -27,20 +29,15 @@ from functools import cache
 
 from recognizers._data import lines, table
 from recognizers._fold import fold
-from recognizers._gazetteer import lookup
 from recognizers._regex_entity import Candidate, _RegexEntityRecognizer
-from recognizers.lexicons import is_ordinary_word
+from recognizers.lexicons import is_town_in_lower_case
 
 SCORE = 0.75
-# A name the gazetteer marks ambiguous (also a name or a word) is the town in
-# these frames only when the town is this large (`née à tours`, `vit à orange`).
-AMBIGUOUS_TOWN = 10_000
-# Kinds of place read in lower case: communes and foreign cities; departments,
-# regions and countries are either capitalised or common words (`la manche`).
-KINDS = frozenset({"commune", "foreign_city"})
 # A lower-case place name: one word, hyphens inside (`saint-denis`,
 # `caluire-et-cuire`), or up to three words (`aix en provence`).
 _NAME = re.compile(r"[a-zà-öø-ÿœæ]+(?:[-' ][a-zà-öø-ÿœæ]+){0,5}")
+# Titles of a doctor, whose town follows the name: `le docteur pelletier de caluire`.
+TITLES = ("docteur", "docteure", "dr", "professeur", "professeure", "pr")
 # What a street frame may hold between the street type and `à`: no sentence break.
 _STREET_GAP = r"[^,.;:!?()\n]{1,50}?"
 
@@ -61,7 +58,7 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 @cache
 def _frames() -> re.Pattern:
-    """The three frames, each ending where the town starts (a lower-case letter)."""
+    """The four frames, each ending where the town starts (a lower-case letter)."""
     cues = lines("place_home_cues.txt")
     streets = [r[0].rstrip(".") for r in table("address_street_types.tsv") if r[1] == "street"]
     heads = [
@@ -72,8 +69,10 @@ def _frames() -> re.Pattern:
     home = rf"(?:{_alternation(cues)})(?<=['’])\s*|(?:{_alternation(cues)})\s+"
     street = rf"(?:{_alternation(streets)})\.?\s{_STREET_GAP}\s(?:a|à)\s+"
     head = rf"(?:{_alternation(heads)})\s+(?:de\s+|d['’]\s*)"
+    lower_word = r"(?-i:[a-zà-öø-ÿœæ][a-zà-öø-ÿœæ-]*)"
+    titled = rf"(?:{_alternation(TITLES)})\.?\s+(?:{lower_word}\s+){{1,2}}(?:de\s+|d['’]\s*)"
     return re.compile(
-        rf"(?<![\w-])(?:{home}|{street}|{head})(?=(?-i:[a-zà-öø-ÿœæ]))", re.IGNORECASE
+        rf"(?<![\w-])(?:{home}|{street}|{head}|{titled})(?=(?-i:[a-zà-öø-ÿœæ]))", re.IGNORECASE
     )
 
 
@@ -89,12 +88,9 @@ def town_at(text: str, start: int) -> tuple[int, str] | None:
         name = text[start:end]
         if end < len(text) and (text[end].isalnum() or text[end] in "-'’"):
             continue
-        entry = lookup(name)
-        if entry is None or entry.best.kind not in KINDS or is_ordinary_word(name):
-            continue
-        if entry.ambiguous and entry.best.population < AMBIGUOUS_TOWN:
-            continue  # `habite à mer`: a village that is also a word or a name
-        return end, entry.best.kind
+        kind = is_town_in_lower_case(name)
+        if kind:
+            return end, kind
     return None
 
 

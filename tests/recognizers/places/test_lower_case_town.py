@@ -21,6 +21,7 @@ def rec():
         ("originaire d'avignon, il travaille", ["avignon"]),
         ("nouvelle adresse : douze rue des lilas à vénissieux", ["vénissieux"]),
         ("adressé par l'hôpital de roanne pour avis", ["roanne"]),
+        ("courrier du docteur morel de bourgoin-jallieu reçu", ["bourgoin-jallieu"]),
         # a large town whose name is also a word or a name
         ("née à tours, elle vit ici", ["tours"]),
     ],
@@ -40,6 +41,7 @@ def test_finds_lower_case_towns(found, rec, text, expected):
         "habite à mer, un village",  # a village whose name is a word
         "il se rend à lyon demain",  # no frame: the gazetteer's case rule stands
         "domiciliée à Lyon",  # capitalised: the gazetteer recognizer's
+        "le docteur morel de garde, le docteur de famille",
     ],
 )
 def test_leaves_words_alone(found, rec, text):
