@@ -46,6 +46,7 @@ __all__ = [
     "is_ordinary_word",
     "is_surname",
     "is_surname_particle",
+    "is_town_in_lower_case",
     "line_in_capitals",
     "lines",
     "month_numbers",
@@ -315,6 +316,25 @@ def trade_name_head(name: str) -> str | None:
     if len(head) < 5 or place_entry(name) is not None or first_name(head) is not None:
         return None  # "Les Sables-d'Olonne", "Des Moines": an article, a place
     return head
+
+
+# A town name the gazetteer marks ambiguous (also a name or a word) is the town
+# in lower case only when the town is this large ("née à tours").
+AMBIGUOUS_TOWN = 10_000
+LOWER_CASE_TOWN_KINDS = frozenset({"commune", "foreign_city"})
+
+
+def is_town_in_lower_case(name: str) -> str:
+    """The kind ("commune", "foreign_city") of a town written in lower case that
+    a place frame makes certain ("domiciliée à caluire"), "" when the words could
+    be something else: an ordinary word ("à côté", "né à terme"), a village whose
+    name the gazetteer marks ambiguous ("habite à mer"), a region or a country."""
+    entry = lookup(name)
+    if entry is None or entry.best.kind not in LOWER_CASE_TOWN_KINDS or is_ordinary_word(name):
+        return ""
+    if entry.ambiguous and entry.best.population < AMBIGUOUS_TOWN:
+        return ""
+    return entry.best.kind
 
 
 def place_population(name: str) -> int:

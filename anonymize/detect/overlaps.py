@@ -211,8 +211,13 @@ def _trim_person_prefix(e: Entity) -> Entity:
 
 
 # A gazetteer commune right after a postal code is a town even in lower case, as
-# dictation writes it ("six neuf zéro zéro un lyon").
-LOWER_CASE_CERTAIN = frozenset({"FrenchPostalCityRecognizer"})
+# dictation writes it ("six neuf zéro zéro un lyon"); so is a commune in a strong
+# place frame ("domiciliée à caluire"), and a name after a title or a role
+# ("madame sylvie roche", "sa fille jade dix-neuf ans"): these recognizers read
+# lower-case words on purpose and shape their span themselves.
+LOWER_CASE_CERTAIN = frozenset(
+    {"FrenchPostalCityRecognizer", "DictatedNameRecognizer", "LowerCaseTownRecognizer"}
+)
 
 
 def _plausible(e: Entity, text: str) -> bool:
@@ -387,7 +392,7 @@ def _person_shape(e: Entity) -> Entity:
     "Luc ensemble", "Nicole: Ok"): the name stops at a quote, a bracket, a colon or
     a lower-case word that is not a particle. A name ending in a company word ("Dantec Coaching",
     "Ravenel Conseil") is an organisation."""
-    if e.type != "PERSON" or e.recognizer == "DenyListRecognizer":
+    if e.type != "PERSON" or e.recognizer in ("DenyListRecognizer", *LOWER_CASE_CERTAIN):
         return e
     words = list(re.finditer(r"\S+", e.text))
     end = len(e.text)

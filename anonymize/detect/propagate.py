@@ -22,7 +22,12 @@ like a name is spread:
   only; a form a dedicated recognizer found is searched in the whole scope;
 - a word the scope mostly writes in lower case ("rose", "partner") is an
   ordinary word that sometimes names someone: searched in its own note only,
-  never after an article.
+  never after an article;
+- a name a recognizer read in lower case on purpose (a dictation: "madame
+  élodie vasseur", "domiciliée à caluire") is searched as written in its own
+  note only, word by word, each word of four letters or more that is neither an
+  ordinary word nor a word that is also a first name ("jade", "rose"): "vit avec
+  élodie" is the same person.
 
 `merge` then adds what was found to a note's detections without ever
 re-deciding them: a propagated mention fills gaps and lengthens a name
@@ -54,6 +59,7 @@ from recognizers.lexicons import (
 )
 
 from ..entities import Entity
+from .overlaps import LOWER_CASE_CERTAIN
 
 PROPAGATED_TYPES = ("PERSON", "ORG", "LOCATION")
 RECOGNIZER = "NamePropagation"
@@ -62,6 +68,8 @@ STATISTICAL = frozenset({"SpacyRecognizer", RECOGNIZER})
 # A propagated mention is a little less certain than its source.
 SCORE_FACTOR = 0.95
 MIN_TOKEN_LETTERS = 2
+# A lower-case word is searched again only from this length ("élo" is not).
+MIN_LOWER_LETTERS = 4
 TOKEN_SPLIT = re.compile(r"[\s'’]+")
 # Lower-case particles opening a propagated surname ("de Kerviler") belong to it
 # only after a title, a quote or a line start; elsewhere they are prepositions.
@@ -217,6 +225,9 @@ class NameIndex:
                 self._add_titled(e, doc)
             if e.type == "ORG":
                 surfaces += short_org_names(e)
+            if e.recognizer in LOWER_CASE_CERTAIN and e.text.islower():
+                self._add_lower(e, doc)
+                continue
             # a one-letter nickname ("Q") is searched too, as written only
             short_ok = e.hint("part") == "nickname"
             for surface in surfaces:
@@ -238,6 +249,27 @@ class NameIndex:
                     form.notes.add(doc)
                     form.dedicated |= e.recognizer not in STATISTICAL
                     form.ordinary |= common
+
+    def _add_lower(self, e: Entity, doc: int | None) -> None:
+        """A lower-case name read in its frame (see the module doc): its words, as
+        written, in its own note only."""
+        surfaces = {" ".join(e.text.split()), *e.text.split()}
+        for surface in surfaces:
+            words = surface.split()
+            if any(
+                len(w) < MIN_LOWER_LETTERS
+                or is_common_word(w)
+                or is_ordinary_word(w)
+                or fold(w) in _never_propagated()
+                for w in words
+            ):
+                continue
+            form = self.forms.get(surface)
+            if form is None:
+                form = self.forms[surface] = _Form(e, ordinary=True)
+                self._compiled = self._loose = None
+            form.notes.add(doc)
+            form.dedicated = True
 
     def _add_titled(self, e: Entity, doc: int | None) -> None:
         """A surname that is a word no one bears alone ("Toussaint", "Pâques") is

@@ -34,7 +34,9 @@ Flagged:
   department and section words are not (`data/strict_role_words.txt`:
   "Directeur Administratif et Financier", "Head of Sales");
 - in lower case, a first name that is no ordinary word ("sylvie roche" in a
-  dictation) and a surname after a title ("docteur pelletier").
+  dictation), a surname after a title ("docteur pelletier"), and a town after a
+  preposition ("de caluire", "à montreuil") when the gazetteer knows it and it
+  is no ordinary word (`recognizers.lexicons.is_town_in_lower_case`).
 
 Capitals say nothing at the start of a sentence, a line, a list item, a heading,
 a cell or a bracket: an ordinary word there is never flagged.
@@ -56,6 +58,7 @@ from recognizers.lexicons import (
     is_first_name,
     is_ordinary_word,
     is_surname,
+    is_town_in_lower_case,
     lines,
     month_numbers,
     ordinary_word_languages,
@@ -284,6 +287,8 @@ DETERMINERS = frozenset(
 LOWER_TITLES = re.compile(
     r"(?<!\w)(?:madame|monsieur|mademoiselle|mme|mlle|m\.|docteur|dr\.?|professeur|pr\.?)\s+$"
 )
+# The preposition before a town ("de caluire", "à montreuil", "d'angers").
+PLACE_BEFORE = re.compile(r"(?:(?<!\w)(?:à|de|du|au|en)\s+|(?<!\w)d['’])$", re.IGNORECASE)
 FUNCTION_WORDS = frozenset(
     [
         "le",
@@ -369,6 +374,8 @@ def _lower_case_name(text: str, s: int, word: str) -> str:
         return "lower_name"
     if LOWER_TITLES.search(text[max(0, s - 20) : s]) and fold(word) not in FUNCTION_WORDS:
         return "title_lower"
+    if PLACE_BEFORE.search(text[max(0, s - 6) : s]) and is_town_in_lower_case(word):
+        return "lower_place"
     return ""
 
 

@@ -6,6 +6,13 @@ persons, places or organisations. A span is kept when it has a proper noun
 (PROPN) or foreign word (X), or starts with a known first name; it is dropped
 when it is a label at a line start (followed by ':'), a word that never names
 a private person, or a one-word "person" right after an article.
+
+A span with no capital at all is not returned: names are written with a
+capital, the resolve stage drops such a span anyway, and before that Presidio
+would let it swallow a dedicated recognizer's lower-case name of the same
+words ("madame sylvie roche" in a dictation, people/dictated_name.py). A person
+span that runs across a role or a title written in lower case ("Ferhat interne
+Vasseur-Lebon") is two names: it is cut there.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from recognizers import LANGUAGE
 from recognizers._data import lines, table
+from recognizers._names import fold, person_words, titles
 
 NAME_POS = frozenset({"PROPN", "X"})
 ARTICLE_POS = frozenset({"DET"})
@@ -62,6 +70,26 @@ def _pieces(tokens: list) -> list[list]:
             pieces.append([])
             continue
         if not t.is_space:
+            pieces[-1].append(t)
+    return [p for p in pieces if p]
+
+
+@cache
+def _name_separators() -> frozenset[str]:
+    """Roles and titles (folded) that separate two people when written in lower
+    case inside a person span: "Ferhat interne Vasseur-Lebon"."""
+    return frozenset(w for w in person_words() | titles() if " " not in w and len(w) > 2)
+
+
+def _split_at_roles(entity_type: str, tokens: list) -> list[list]:
+    """A PERSON span cut at each lower-case role or title word inside it."""
+    if entity_type != "PERSON":
+        return [tokens]
+    pieces: list[list] = [[]]
+    for t in tokens:
+        if pieces[-1] and t.text.islower() and fold(t.text) in _name_separators():
+            pieces.append([])
+        else:
             pieces[-1].append(t)
     return [p for p in pieces if p]
 
@@ -122,23 +150,17 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
             return results
         doc = nlp_artifacts.tokens
         kept = []
-        for whole in results:
-            span = doc.char_span(whole.start, whole.end, alignment_mode="expand")
+        for r in results:
+            span = doc.char_span(r.start, r.end, alignment_mode="expand")
             for tokens in _pieces(list(span) if span else []):
-                r = RecognizerResult(
-                    whole.entity_type,
-                    whole.start,
-                    whole.end,
-                    whole.score,
-                    whole.analysis_explanation,
-                    whole.recognition_metadata,
-                )
-                if self._shape(r, text, tokens):
-                    kept.append(r)
+                for piece in _split_at_roles(r.entity_type, tokens):
+                    shaped = self._shaped(r, piece, text)
+                    if shaped is not None:
+                        kept.append(shaped)
         return kept
 
-    def _shape(self, r: RecognizerResult, text: str, tokens: list) -> bool:
-        """Trim one piece of a span to its name and say whether it is kept."""
+    def _shaped(self, r: RecognizerResult, tokens: list, text: str) -> RecognizerResult | None:
+        """The result on its trimmed tokens, or None when nothing of it names anyone."""
         # "sur Insta", "- Point": the span starts at its first capitalized word
         while tokens and (
             not tokens[0].text[:1].isalnum()
@@ -161,6 +183,16 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
         ):
             tokens.pop()
         if not tokens:
-            return False
-        r.start, r.end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        return self._keep(r, text, tokens)
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if not any(c.isupper() for c in text[start:end]):
+            return None  # "madame sylvie roche": lower case, see the module doc
+        piece = RecognizerResult(
+            r.entity_type,
+            start,
+            end,
+            r.score,
+            analysis_explanation=r.analysis_explanation,
+            recognition_metadata=dict(r.recognition_metadata or {}),
+        )
+        return piece if self._keep(piece, text, tokens) else None

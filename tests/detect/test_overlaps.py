@@ -329,3 +329,15 @@ def test_a_household_article_stays_outside_the_name():
     spacy = Entity(start, start + 13, "PERSON", "Les Schneider", 0.85, "SpacyRecognizer")
     (found,) = [e for e in resolve_overlaps([spacy], text) if e.type == "PERSON"]
     assert found.text == "Schneider", found
+
+
+def test_a_lower_case_name_read_in_its_frame_is_kept_whole():
+    text = "vu par le docteur lionel faure, domicilié à bron"
+    person = Entity(18, 30, "PERSON", "lionel faure", 0.8, "DictatedNameRecognizer")
+    town = Entity(44, 48, "LOCATION", "bron", 0.75, "LowerCaseTownRecognizer")
+    guess = Entity(44, 48, "LOCATION", "bron", 0.85, "SpacyRecognizer")
+    assert [e.text for e in resolve_overlaps([person, town, guess], text)] == [
+        "lionel faure",
+        "bron",
+    ]
+    assert [e.recognizer for e in resolve_overlaps([guess], text)] == []

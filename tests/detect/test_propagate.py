@@ -40,3 +40,21 @@ def test_a_lower_case_particle_goes_with_the_surname_only_after_a_title():
     index.add([_entity("Anne de Kerviler")], 0)
     text = "Mme de Kerviler a répondu. Le dossier de Kerviler est clos."
     assert _found(index, text) == ["de Kerviler", "Kerviler"]
+
+
+def _dictated(text: str, type_: str = "PERSON") -> Entity:
+    return Entity(0, len(text), type_, text, 0.8, "DictatedNameRecognizer")
+
+
+def test_a_dictated_name_is_searched_in_lower_case_in_its_own_note():
+    index = NameIndex()
+    index.add([_dictated("noémie lambert")], 0)
+    text = "il vit avec noémie depuis un an. madame lambert a appelé."
+    assert _found(index, text) == ["noémie", "lambert"]
+    assert [e.text for e in index.find("noémie est venue", 1)] == []  # another note
+
+
+def test_a_dictated_name_that_is_also_a_word_is_not_spread():
+    index = NameIndex()
+    index.add([_dictated("rose"), _dictated("ambre")], 0)
+    assert _found(index, "un bouquet de roses, une rose, de l'ambre gris") == []

@@ -115,10 +115,17 @@ def test_what_explains_a_capitalised_word():
         ("Elle signe ses mails « KHR ».", "KHR"),
         ("ma cliente M. D. est venue seule", "M. D."),
         ("patiente madame sylvie roche née en juin", "sylvie"),
+        ("adressé par le docteur favre de vénissieux", "vénissieux"),  # a town in lower case
+        ("il est originaire d'angers", "angers"),
     ],
 )
 def test_what_is_flagged(text, flag):
     assert flag in _flags(text)
+
+
+def test_lower_case_words_after_a_preposition_are_towns_only_when_no_word():
+    text = "il habite à côté, vient à pied, né à terme, part en mer, prend du repos"
+    assert _flags(text) == []
 
 
 def test_canonical_forms_hide_nothing():

@@ -48,8 +48,10 @@ BEFORE_THE_MOVE = [
 ADDED_SINCE = [
     "DepartmentCodeRecognizer",
     "DictatedDateRecognizer",
+    "DictatedNameRecognizer",
     "DictatedNirRecognizer",
     "DigitRunRecognizer",
+    "LowerCaseTownRecognizer",
     "OrgAppositionRecognizer",
     "OddPhoneRecognizer",
     "SpacedEmailRecognizer",

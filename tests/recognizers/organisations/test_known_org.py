@@ -28,6 +28,8 @@ def rec():
         ("Elle a fait son mémoire à l'INSPÉ de Rodez.", ["INSPÉ"]),
         ("Il travaille chez Orange depuis trois ans.", ["Orange"]),
         ("Passée par Decathlon puis par l'URSSAF.", ["Decathlon", "URSSAF"]),
+        ("Orienté vers la Cimade puis vers Médecins du Monde.", ["Cimade", "Médecins du Monde"]),
+        ("Hospitalisation à domicile par Santé Service.", ["Santé Service"]),
     ],
 )
 def test_finds_known_organisations(found, rec, text, expected):
@@ -46,6 +48,7 @@ def test_finds_known_organisations(found, rec, text, expected):
         "Action : appeler la banque demain.",
         "Rendez-vous devant la gare SNCF.",
         "On se retrouve au carrefour.",
+        "Le service de santé au travail, des médecins du monde entier.",
     ],
 )
 def test_ignores_ambiguous_and_non_organisations(found, rec, text):

@@ -49,6 +49,14 @@ def rec():
         ("Il tient le food truck Chez Sof' sur le port.", ["Chez Sof'"]),
         ("Coach : Paul Ravel (Ravel Conseil, Dijon)", ["Ravel Conseil"]),
         ("AFS COACHING - Aurélien Fabre", ["AFS COACHING"]),
+        # care practices and home-care services of clinical records
+        ("Suivi au Cabinet médical des Acacias depuis 2015.", ["Cabinet médical des Acacias"]),
+        (
+            "Bilan fait au cabinet de kinésithérapie du Beffroi.",
+            ["cabinet de kinésithérapie du Beffroi"],
+        ),
+        ("Adressée au cabinet dentaire de la Roseraie.", ["cabinet dentaire de la Roseraie"]),
+        ("Passage du SSIAD Val de Loire matin et soir.", ["SSIAD Val de Loire"]),
         # a town after a name only locates the branch
         ("Prévenir la clinique Saint-Amé de Lambres-lez-Douai.", ["clinique Saint-Amé"]),
         ("Revu par le cabinet Fiducial de Bourg.", ["cabinet Fiducial"]),
@@ -74,6 +82,9 @@ def test_finds_named_organisations(found, rec, text, expected):
         "Séance Coaching du 4 mars.",
         "Le groupe de codéveloppement se réunit.",
         "une maison de famille, la ferme voisine",
+        "Le cabinet médical de garde est fermé le dimanche.",
+        "Courrier au cabinet médical du Dr Lemoine.",
+        "Le SSIAD passe deux fois par jour.",
     ],
 )
 def test_ignores_generic_organisations(found, rec, text):

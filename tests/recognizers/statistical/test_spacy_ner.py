@@ -61,3 +61,22 @@ def test_a_span_stops_at_a_spaced_dash_a_bar_or_a_slash(run_recognizer, text, na
     spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), text)]
     assert any(name in t for t in spans), spans
     assert not any(description in t for t in spans), spans
+
+
+def test_no_span_is_all_lower_case(run_recognizer):
+    text = "compte rendu du docteur alain moreau, patiente madame lucie garnier"
+    spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), text)]
+    assert all(any(c.isupper() for c in t) for t in spans), spans
+
+
+def test_a_person_span_is_cut_at_a_lower_case_role():
+    from recognizers.statistical.spacy_ner import _split_at_roles
+
+    class Tok:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    tokens = [Tok(w) for w in ("Samir", "interne", "Lecomte-Bailly")]
+    pieces = _split_at_roles("PERSON", tokens)  # type: ignore[arg-type]
+    assert [[t.text for t in p] for p in pieces] == [["Samir"], ["Lecomte-Bailly"]]
+    assert len(_split_at_roles("ORG", tokens)) == 1  # type: ignore[arg-type]
