@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from collections.abc import Sequence
 
 from recognizers.lexicons import (
     first_name_gender,
@@ -200,12 +201,13 @@ class Contacts:
             lambda rng: fake_id(text, rng, lambda digits: self.rng("SIREN:" + digits)),
         )
 
-    def address(self, mention: Mention, department: str = "") -> str:
-        """`department`: that of the pseudonym town the postal code stands before."""
+    def address(self, mention: Mention, department: str = "", codes: Sequence[str] = ()) -> str:
+        """`department`, `codes`: the department and the real postal codes of the
+        pseudonym town the postal code stands before."""
         text = mention.entity.text
         if department and is_postal_code(text):
             return self._value(
-                f"ADDRESS:{key_of(text)}:{department}",
-                lambda rng: fake_postal_code(text, department, rng),
+                f"ADDRESS:{key_of(text)}:{department}:{' '.join(codes)}",
+                lambda rng: fake_postal_code(text, department, rng, codes),
             )
         return self._value("ADDRESS:" + key_of(text), lambda rng: fake_address(text, rng))

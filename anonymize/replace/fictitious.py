@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from recognizers.lexicons import (
     first_name_gender,
@@ -343,10 +344,20 @@ def _fake_code(rng: random.Random, department: str = "") -> str:
     return f"{department}{rng.randint(0, 9)}{rng.choice('0123456789')}0"
 
 
-def fake_postal_code(original: str, department: str, rng: random.Random) -> str:
+def fake_postal_code(
+    original: str, department: str, rng: random.Random, codes: Sequence[str] = ()
+) -> str:
     """A postal code agreeing with the pseudonym town it stands before ("74000
     Annecy" -> "29200 Brest"), in the original's layout (spaced, spoken); never
-    the original itself (the pseudonym town may share its department)."""
+    the original itself (the pseudonym town may share its department).
+
+    `codes`: the pseudonym town's real codes, when known: one of them, so that a
+    reader who knows the town finds its code; digits drawn in its department
+    only when none differs from the original."""
+    digits = re.sub(r"\D", "", original)
+    real = [c for c in codes if c != digits]
+    if real and (POSTAL_CODE.fullmatch(original.strip()) or _spoken(original)):
+        return _draw_address(original, rng, code=real[rng.randrange(len(real))])
     for tries in range(100):
         # the town's department first, any department after fifty draws
         fake = _draw_address(original, rng, department if tries < 50 else "")
@@ -374,15 +385,16 @@ def is_postal_code(text: str) -> bool:
     return bool(POSTAL_CODE.fullmatch(text.strip())) or _spoken(text)
 
 
-def _draw_address(original: str, rng: random.Random, department: str = "") -> str:
+def _draw_address(original: str, rng: random.Random, department: str = "", code: str = "") -> str:
+    """`code`: the postal code to write in the original's layout (else drawn)."""
     # a Swiss or Belgian code too: its town becomes a French commune
     if POSTAL_CODE.fullmatch(original.strip()):
-        code = _fake_code(rng, department)
+        code = code or _fake_code(rng, department)
         # "51 330": the space after the department is kept
         spaced = re.fullmatch(r"\d\d([ \u00a0])\d{3}", original.strip())
         return f"{code[:2]}{spaced.group(1)}{code[2:]}" if spaced else code
     if _spoken(original):
-        code = _fake_code(rng, department)
+        code = code or _fake_code(rng, department)
         # a code said aloud is said again: "trente-trois mille", "six neuf zéro zéro un"
         if original.strip().lower().endswith("mille"):
             return f"{spell_number(int(code[:2]))} mille"
