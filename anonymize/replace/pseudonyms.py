@@ -96,6 +96,7 @@ class PseudonymStyle:
         }
         self.picker.forbidden |= forbidden
         self.persons.prepare(self.book.identities)
+        self.organisations.prepare(texts, mentions)
         # "Villars (Morbihan)": the department follows the pseudonym town
         self._town_before = {
             id(dept): (town, text)

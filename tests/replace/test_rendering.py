@@ -15,6 +15,7 @@ import pytest
 from anonymize import Config, anonymize_text
 from anonymize.replace.fictitious import ascii_slug
 from anonymize.replace.places import department_of, postal_codes
+from recognizers.lexicons import lines
 
 SEEDS = (1, 2, 3)
 
@@ -60,3 +61,40 @@ def test_a_spaced_postal_code_keeps_its_layout():
     out = _anonymize("Envoyer à : Marc Delorme, 8 impasse du Lavoir, 74 000 Annecy.")
     code, town = re.search(r"(\d\d \d{3}) ([A-ZÀ-Ý][\wÀ-ÿ' -]+?)\.", out).groups()
     assert code.replace(" ", "") in postal_codes(town), out
+
+
+# -- acronyms -------------------------------------------------------------------------
+
+
+VOWELS = set("AEIOUY")
+
+
+def _pronounceable(acronym: str) -> bool:
+    letters = [c for c in acronym if c.isalpha()]
+    return all((c in VOWELS) == (k % 2 == 1) for k, c in enumerate(letters))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_an_acronym_named_in_full_takes_the_initials_of_the_pseudonym(seed):
+    out = _anonymize(
+        "Léa Martin prépare un concours à la Bibliothèque nationale et universitaire. "
+        "La BNU ferme en août, elle révisera ailleurs.",
+        seed,
+    )
+    name = re.search(r"à la (.+?)\. ", out).group(1)
+    initials = "".join(
+        w[0] for w in re.split(r"[\s-]+", name) if w.lower() not in ("de", "des", "du", "et")
+    ).upper()
+    assert "BNU" not in out
+    assert f"La {initials} ferme" in out, out
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_an_acronym_alone_becomes_a_pronounceable_one_of_the_same_length(seed):
+    out = _anonymize("Karim Haddad a quitté la BNU en mars pour un poste à la CRCA.", seed)
+    found = re.search(r"quitté la ([A-Z]{3}) en mars pour un poste à la ([A-Z]{4})\.", out)
+    assert found, out
+    for acronym in found.groups():
+        assert _pronounceable(acronym), out
+    known = {w.strip().upper() for w in lines("acronyms.txt") + lines("common_acronyms.txt")}
+    assert not set(found.groups()) & known
