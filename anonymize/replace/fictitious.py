@@ -2,7 +2,7 @@
 
 A phone number keeps its layout but lands in the ranges ARCEP reserves for
 fiction; an identifier keeps its shape but fails its checksum; an e-mail is
-rebuilt from the pseudonym on a reserved domain. Randomness is drawn from a
+rebuilt from the pseudonym (its domain is the replacer's: contacts.py). Randomness is drawn from a
 `random.Random` seeded per original value, so runs are reproducible.
 """
 
@@ -34,29 +34,6 @@ FICTION_PREFIX = {
     "8": "19900",
     "9": "19900",
 }
-FREE_MAIL = frozenset(
-    {
-        "gmail.com",
-        "orange.fr",
-        "free.fr",
-        "wanadoo.fr",
-        "hotmail.fr",
-        "hotmail.com",
-        "yahoo.fr",
-        "yahoo.com",
-        "laposte.net",
-        "outlook.fr",
-        "outlook.com",
-        "icloud.com",
-        "sfr.fr",
-        "live.fr",
-        "protonmail.com",
-        "proton.me",
-        "neuf.fr",
-        "aol.com",
-        "gmx.fr",
-    }
-)
 SOCIAL = (
     "linkedin.com",
     "instagram.com",
@@ -70,7 +47,6 @@ SOCIAL = (
     "behance.net",
     "github.com",
 )
-RESERVED_DOMAIN = "example.org"
 
 
 def ascii_slug(text: str) -> str:
@@ -266,22 +242,22 @@ def passes_a_check(text: str) -> bool:
     )
 
 
-def fake_email(original: str, local_words: list[str], rng: random.Random) -> str:
-    """An e-mail built from pseudonym words; free-mail domains kept, others reserved."""
+def fake_email(original: str, local_words: list[str], rng: random.Random, domain: str) -> str:
+    """An e-mail built from pseudonym words on `domain`, the original's domain
+    as the replacer renders it (a webmail kept, a company's following it)."""
     # "m.giraud @ dlva . fr": the spaces of a dictated address are not its shape
-    local, _, domain = re.sub(r"\s+", "", original).partition("@")
-    domain_l = domain.lower()
-    new_domain = domain_l if domain_l in FREE_MAIL else RESERVED_DOMAIN
+    local = re.sub(r"\s+", "", original).partition("@")[0]
     separator = "." if "." in local else ("_" if "_" in local else ("-" if "-" in local else "."))
     words = [ascii_slug(w).replace("-", "") for w in local_words if ascii_slug(w)]
     new_local = separator.join(words) if words else f"contact{rng.randint(1, 99)}"
     if re.search(r"\d", local):
         new_local += str(rng.randint(10, 99))
-    return f"{new_local}@{new_domain}"
+    return f"{new_local}@{domain}"
 
 
-def fake_url(original: str, words: list[str], rng: random.Random) -> str:
-    """A handle or web address of the same kind on a reserved or generic site."""
+def fake_url(original: str, words: list[str], rng: random.Random, host: str = "") -> str:
+    """A handle or web address of the same kind: a social site kept, any other
+    site on `host`, the original's host as the replacer renders it."""
     slug = "-".join(ascii_slug(w) for w in words if ascii_slug(w)) or f"page{rng.randint(1, 99)}"
     if original.startswith("@"):
         sep = "_" if "_" in original else ("." if "." in original[1:] else "")
@@ -296,7 +272,7 @@ def fake_url(original: str, words: list[str], rng: random.Random) -> str:
             path = re.search(rf"{re.escape(site)}(/(?:in/|@|company/)?)?", lower)
             assert path is not None  # the site is in the address
             return f"{scheme}{site}{path.group(1) or '/'}{slug}"
-    return f"{scheme}{RESERVED_DOMAIN}" + ("/" + slug if "/" in lower.split("//")[-1] else "")
+    return f"{scheme}{host}" + ("/" + slug if "/" in lower.split("//")[-1] else "")
 
 
 STREET_TYPES = (

@@ -73,7 +73,7 @@ class PseudonymStyle:
         self.persons = PersonNames(self.picker, book)
         self.places = Places(self.picker, generalize=config.places == "generalize")
         self.organisations = Organisations(self.picker, book, self.places, self.persons)
-        self.contacts = Contacts(self.picker, book, self.persons)
+        self.contacts = Contacts(self.picker, book, self.persons, self.organisations)
         self.dates = Dates(config.dates, self.date_shift)
         self._shift: int | None = None
         self._towns_after: dict[int, tuple[Mention, str]] = {}
@@ -97,6 +97,7 @@ class PseudonymStyle:
         self.picker.forbidden |= forbidden
         self.persons.prepare(self.book.identities)
         self.organisations.prepare(texts, mentions)
+        self.contacts.prepare(texts, mentions)
         # "Villars (Morbihan)": the department follows the pseudonym town
         self._town_before = {
             id(dept): (town, text)
