@@ -5,9 +5,11 @@ The head noun stays ("CHU X" -> "CHU Y", "lycée X" -> "lycée Y", "Judo Club X"
 which a case illustration needs, and no more. A town that is part of the
 official name takes the town's own pseudonym ("université de Nantes" and "à
 Nantes" agree); an organisation named after a person of the note follows that
-person's pseudonym ("Menuiserie Girard & Fils"); an acronym becomes other
-letters. Everything else gets an invented name from a space of tens of
-thousands, so a folder never runs out.
+person's pseudonym ("Menuiserie Girard & Fils"); an acronym takes the
+initials of its organisation's pseudonym when a note names it in full, else a
+pronounceable acronym of the same length ("BNU" -> "DAV"). Everything else
+gets an invented name from a space of tens of thousands, so a folder never
+runs out.
 """
 
 from __future__ import annotations
