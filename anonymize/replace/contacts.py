@@ -5,6 +5,14 @@ pseudonym ("julien.marchand@gmail.com" -> "marc.lefort@gmail.com",
 "linkedin.com/in/jmarchand" -> ".../in/mlefort"), so it never contradicts
 the text; phones land in the ARCEP fiction ranges, identifiers keep their
 shape and fail their checksum, a street becomes another street.
+
+A domain reads as real and says what the text says: a public webmail or an
+Internet provider's domain (`data/public_mail_domains.txt`) identifies no one
+and stays; a company's domain follows the company's pseudonym
+("lumeo-robotics.com" beside "Lumeo Robotics" -> "cedre-horizon.com" beside
+"Cèdre Horizon"); a domain made of a person's name and ordinary words follows
+the person ("thierry-conseil.fr" -> "vasseur-conseil.fr"); any other private
+domain becomes an invented one, the same for the whole folder.
 """
 
 from __future__ import annotations
@@ -12,17 +20,24 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from collections.abc import Sequence
+from functools import cache
 
+from recognizers._proper_names import LEGAL_FORMS
+from recognizers.contacts.email import OFFLINE_TLD
 from recognizers.lexicons import (
     first_name_gender,
     is_ordinary_word,
     is_surname,
     lines,
     number_words,
+    org_head,
+    table,
 )
 
 from ..detect.identities import IdentityBook, Mention, Part, key_of, nickname_fits
 from .fictitious import (
+    SOCIAL,
     ascii_slug,
     fake_address,
     fake_email,
@@ -33,18 +48,75 @@ from .fictitious import (
     fake_url,
     is_postal_code,
 )
+from .organisations import NAME_STOP_WORDS, Organisations, invented_names, public_services
 from .pools import Picker, first_names, surnames
+from .shapes import slug_shape
 
 SPOKEN_AT = re.compile(r"\s+(?:arobase|at)\s+", re.IGNORECASE)
 SPOKEN_SEPARATORS = re.compile(r"\s+(?:point|tiret|underscore)\s+", re.IGNORECASE)
+# A host before the domain that names a service, not someone: kept.
+SERVICE_HOSTS = frozenset({"www", "mail", "webmail", "intranet", "extranet", "portail", "blog"})
+
+
+@cache
+def public_domains() -> frozenset[str]:
+    """Webmail and Internet-provider domains: shared by millions, they name no one."""
+    return frozenset(ln.strip().lower() for ln in lines("public_mail_domains.txt", "anonymize"))
+
+
+@cache
+def regional_tlds() -> dict[str, str]:
+    """A region's or a city's top-level domain -> its country's ("bzh" -> "fr")."""
+    return {tld: country for tld, country in table("regional_tlds.tsv", "anonymize")}
+
+
+def is_public_domain(domain: str) -> bool:
+    """A webmail or a provider (or a host of one: "smtp.orange.fr"), a social
+    site, a state site (".gouv.fr") or a public service named by its acronym
+    ("caf.fr")."""
+    domain = domain.lower().strip(".")
+    public = public_domains()
+    if any(domain == d or domain.endswith("." + d) for d in (*public, *SOCIAL)):
+        return True
+    parts = OFFLINE_TLD(domain)
+    return parts.suffix == "gouv.fr" or key_of(parts.domain) in public_services()
+
+
+def _alnum(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", ascii_slug(text))
+
+
+def _without(text: str, stop_words: bool) -> str:
+    """An organisation's name as a domain writes it: no legal form ("SARL"), no
+    "&", without "de", "des"... when `stop_words` is set."""
+    words = [w for w in re.split(r"[\s&]+", text) if w and w not in LEGAL_FORMS]
+    if stop_words:
+        words = [w for w in words if _alnum(w) not in NAME_STOP_WORDS]
+    return " ".join(words)
 
 
 class Contacts:
-    def __init__(self, picker: Picker, book: IdentityBook, persons) -> None:
+    def __init__(
+        self, picker: Picker, book: IdentityBook, persons, organisations: Organisations
+    ) -> None:
         self.picker = picker
         self.book = book
         self.persons = persons
+        self.organisations = organisations
         self._generic = frozenset(key_of(w) for w in lines("generic_mail_words.txt", "anonymize"))
+        # the folder's real domain names ("conserverie-tyglaz"), never invented
+        self._real_labels: set[str] = set()
+
+    def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
+        """Learn the folder's real domains, which no invented domain may be."""
+        for note in mentions:
+            for m in note:
+                e = m.entity
+                if e.type in ("EMAIL", "URL"):
+                    host = _host(e.text)
+                    if host:
+                        label = OFFLINE_TLD(host).domain or host.split(".")[0]
+                        self._real_labels.update({_alnum(label), ascii_slug(label)})
 
     def rng(self, key: str) -> random.Random:
         digest = hashlib.sha256(f"{self.picker.seed}\x00{key}".encode()).digest()
@@ -161,22 +233,145 @@ class Contacts:
                 return slug_last
         return None
 
+    # -- domains ----------------------------------------------------------------------
+    def domain(self, domain: str, note: int, notes: set[int]) -> str:
+        """The domain an address or a link is given, the same for the whole folder."""
+        domain = domain.lower().strip(".")
+        if is_public_domain(domain):
+            return domain
+        key = "DOMAIN:" + domain
+        known = self.picker.table.get(key)
+        if known is not None:
+            return known
+        parts = OFFLINE_TLD(domain)
+        label, suffix, sub = parts.domain, parts.suffix, parts.subdomain
+        if not label or not suffix:  # "serveur.local": no public suffix
+            sub, _, rest = domain.rpartition(".")
+            label, suffix = (sub, rest) if sub else (domain, "fr")
+            sub = ""
+        suffix = regional_tlds().get(suffix, suffix)
+        new = (
+            self._organisation_label(label, note)
+            or self._person_label(label, note)
+            or self._invented_label(label, notes)
+        )
+        host = sub if sub in SERVICE_HOSTS else ""
+        value = ".".join(p for p in (host, new, suffix) if p)
+        return self.picker.remember(key, value, "domains", notes)
+
+    def _organisation_label(self, label: str, note: int) -> str | None:
+        """The pseudonym of the organisation whose name the domain spells
+        ("lumeo-robotics", "polyclinique-venetes", "tyglaz" of "Conserverie Ty
+        Glaz"), written like the domain; None when no organisation fits. The
+        note's organisations first, then the folder's."""
+        wanted = _alnum(label)
+        if not wanted:
+            return None
+        for mention, text in self.organisations.named_near(note):
+            value = self._organisation_form(mention, text, wanted)
+            if value:
+                return slug_shape(label, value).lower()
+        return None
+
+    def _organisation_form(self, mention: Mention, text: str, wanted: str) -> str | None:
+        """The organisation's pseudonym in the form whose real counterpart is
+        `wanted`: its whole name or its name without the head noun, with or
+        without "de", "des"..."""
+        original = mention.entity.text
+        identity = mention.identity
+        assert identity is not None
+        forms: list[tuple[str, str | None]] = [(original, None)]
+        found = org_head(original, identity.head)
+        if found is not None and len(found[0]) < len(original):
+            forms.append((original[len(found[0]) :].strip(), found[0]))
+        for stop_words in (False, True):
+            for form, head in forms:
+                if _alnum(_without(form, stop_words)) != wanted:
+                    continue
+                value = self.organisations.render(mention, text)
+                if head is not None:
+                    named = self.picker.table.get(f"ORG:{identity.key}:name")
+                    if named is not None:
+                        value = named
+                    elif value.lower().startswith(head.lower()):
+                        value = value[len(head) :].strip()
+                return _without(value, stop_words)
+        return None
+
+    def _person_label(self, label: str, note: int) -> str | None:
+        """'thierry-conseil', 'julienmarchand': a person of the note and ordinary
+        words, rebuilt from the pseudonym; None when a word is neither."""
+        chunks = [c for c in re.split(r"[-_.\d]+", label) if c]
+        out: list[str] = []
+        named = False
+        for chunk in chunks:
+            norm = key_of(chunk)
+            found = self.book.person_with_token(chunk, note, scope_only=True)
+            if found is not None:
+                identity, role = found
+                value = (
+                    self.persons.first(identity)
+                    if role == "first"
+                    else self.persons.last(identity.last, identity.notes)
+                )
+                out.append(ascii_slug(value).replace("-", ""))
+                named = True
+                continue
+            glued = self._glued(norm, note)
+            if glued is not None:
+                out.append(glued)
+                named = True
+                continue
+            # "conseil" is a rare surname too, but no name of the folder: a word here
+            if norm in self._generic or (
+                len(norm) > 2
+                and norm not in self.book.name_words
+                and is_ordinary_word(chunk)
+                and first_name_gender(chunk) is None
+            ):
+                out.append(chunk)
+                continue
+            return None
+        if not named:
+            return None
+        separator = "-" if "-" in label else ""
+        return separator.join(out)
+
+    def _invented_label(self, label: str, notes: set[int]) -> str:
+        """An invented company's domain ("cedre-horizon"), drawn from the
+        organisation-name lists, never one of the folder's real domains."""
+        real = self._real_labels | {_alnum(d.split(".")[0]) for d in public_domains()}
+
+        def fits(value: str) -> bool:
+            return " " in value and not {_alnum(value), ascii_slug(value)} & real
+
+        name = self.picker.pick(
+            "DOMAIN:name:" + _alnum(label), "domain names", invented_names(), notes, accept=fits
+        )
+        return slug_shape(label if "-" in label else "x-y", name).lower()
+
     # -- the values -------------------------------------------------------------------
     def email(self, mention: Mention) -> str:
         e = mention.entity
         notes = mention.identity.notes if mention.identity else {mention.note}
         key = "EMAIL:" + key_of(e.text)
         if SPOKEN_AT.search(e.text):
-            local = SPOKEN_AT.split(e.text)[0]
+            local, spoken_domain = SPOKEN_AT.split(e.text, maxsplit=1)
             words = self.local_words(SPOKEN_SEPARATORS.sub(".", local), mention.note, notes)
+            domain = self.domain(
+                re.sub(r"\s+", "", SPOKEN_SEPARATORS.sub(".", spoken_domain)), mention.note, notes
+            )
             return self._value(
                 key,
                 lambda rng: (
-                    " point ".join(ascii_slug(w) for w in words) + " arobase example point org"
+                    " point ".join(ascii_slug(w) for w in words)
+                    + " arobase "
+                    + " point ".join(domain.split("."))
                 ),
             )
         words = self.local_words(e.text.split("@")[0], mention.note, notes)
-        return self._value(key, lambda rng: fake_email(e.text, words, rng))
+        domain = self.domain(re.sub(r"\s+", "", e.text).partition("@")[2], mention.note, notes)
+        return self._value(key, lambda rng: fake_email(e.text, words, rng, domain))
 
     def url(self, mention: Mention) -> str:
         e = mention.entity
@@ -185,7 +380,10 @@ class Contacts:
         if "/" in e.text or e.text.startswith("@"):
             tail = e.text.rstrip("/").split("/")[-1].lstrip("@")
         words = self.local_words(tail, mention.note, notes) if tail else []
-        return self._value("URL:" + key_of(e.text), lambda rng: fake_url(e.text, words, rng))
+        host = _host(e.text)
+        if host and not e.text.startswith("@"):
+            host = self.domain(host, mention.note, notes)
+        return self._value("URL:" + key_of(e.text), lambda rng: fake_url(e.text, words, rng, host))
 
     def phone(self, mention: Mention) -> str:
         text = mention.entity.text
@@ -200,12 +398,25 @@ class Contacts:
             lambda rng: fake_id(text, rng, lambda digits: self.rng("SIREN:" + digits)),
         )
 
-    def address(self, mention: Mention, department: str = "") -> str:
-        """`department`: that of the pseudonym town the postal code stands before."""
+    def address(self, mention: Mention, department: str = "", codes: Sequence[str] = ()) -> str:
+        """`department`, `codes`: the department and the real postal codes of the
+        pseudonym town the postal code stands before."""
         text = mention.entity.text
         if department and is_postal_code(text):
             return self._value(
-                f"ADDRESS:{key_of(text)}:{department}",
-                lambda rng: fake_postal_code(text, department, rng),
+                f"ADDRESS:{key_of(text)}:{department}:{' '.join(codes)}",
+                lambda rng: fake_postal_code(text, department, rng, codes),
             )
         return self._value("ADDRESS:" + key_of(text), lambda rng: fake_address(text, rng))
+
+
+def _host(link: str) -> str:
+    """The host of a link or of an address, without its scheme or "www.":
+    "https://www.jean-atelier.fr/tarifs" -> "jean-atelier.fr"."""
+    if "@" in link and not link.startswith("@"):
+        return re.sub(r"\s+", "", link).partition("@")[2].lower()
+    if link.startswith("@"):
+        return ""
+    host = re.sub(r"^[a-z]+://", "", link.strip().lower())
+    host = re.split(r"[/?#:]", host, maxsplit=1)[0]
+    return host.removeprefix("www.")

@@ -2,7 +2,7 @@
 
 A phone number keeps its layout but lands in the ranges ARCEP reserves for
 fiction; an identifier keeps its shape but fails its checksum; an e-mail is
-rebuilt from the pseudonym on a reserved domain. Randomness is drawn from a
+rebuilt from the pseudonym (its domain is the replacer's: contacts.py). Randomness is drawn from a
 `random.Random` seeded per original value, so runs are reproducible.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from recognizers.lexicons import (
     first_name_gender,
@@ -33,29 +34,6 @@ FICTION_PREFIX = {
     "8": "19900",
     "9": "19900",
 }
-FREE_MAIL = frozenset(
-    {
-        "gmail.com",
-        "orange.fr",
-        "free.fr",
-        "wanadoo.fr",
-        "hotmail.fr",
-        "hotmail.com",
-        "yahoo.fr",
-        "yahoo.com",
-        "laposte.net",
-        "outlook.fr",
-        "outlook.com",
-        "icloud.com",
-        "sfr.fr",
-        "live.fr",
-        "protonmail.com",
-        "proton.me",
-        "neuf.fr",
-        "aol.com",
-        "gmx.fr",
-    }
-)
 SOCIAL = (
     "linkedin.com",
     "instagram.com",
@@ -69,7 +47,6 @@ SOCIAL = (
     "behance.net",
     "github.com",
 )
-RESERVED_DOMAIN = "example.org"
 
 
 def ascii_slug(text: str) -> str:
@@ -265,22 +242,22 @@ def passes_a_check(text: str) -> bool:
     )
 
 
-def fake_email(original: str, local_words: list[str], rng: random.Random) -> str:
-    """An e-mail built from pseudonym words; free-mail domains kept, others reserved."""
+def fake_email(original: str, local_words: list[str], rng: random.Random, domain: str) -> str:
+    """An e-mail built from pseudonym words on `domain`, the original's domain
+    as the replacer renders it (a webmail kept, a company's following it)."""
     # "m.giraud @ dlva . fr": the spaces of a dictated address are not its shape
-    local, _, domain = re.sub(r"\s+", "", original).partition("@")
-    domain_l = domain.lower()
-    new_domain = domain_l if domain_l in FREE_MAIL else RESERVED_DOMAIN
+    local = re.sub(r"\s+", "", original).partition("@")[0]
     separator = "." if "." in local else ("_" if "_" in local else ("-" if "-" in local else "."))
     words = [ascii_slug(w).replace("-", "") for w in local_words if ascii_slug(w)]
     new_local = separator.join(words) if words else f"contact{rng.randint(1, 99)}"
     if re.search(r"\d", local):
         new_local += str(rng.randint(10, 99))
-    return f"{new_local}@{new_domain}"
+    return f"{new_local}@{domain}"
 
 
-def fake_url(original: str, words: list[str], rng: random.Random) -> str:
-    """A handle or web address of the same kind on a reserved or generic site."""
+def fake_url(original: str, words: list[str], rng: random.Random, host: str = "") -> str:
+    """A handle or web address of the same kind: a social site kept, any other
+    site on `host`, the original's host as the replacer renders it."""
     slug = "-".join(ascii_slug(w) for w in words if ascii_slug(w)) or f"page{rng.randint(1, 99)}"
     if original.startswith("@"):
         sep = "_" if "_" in original else ("." if "." in original[1:] else "")
@@ -295,7 +272,7 @@ def fake_url(original: str, words: list[str], rng: random.Random) -> str:
             path = re.search(rf"{re.escape(site)}(/(?:in/|@|company/)?)?", lower)
             assert path is not None  # the site is in the address
             return f"{scheme}{site}{path.group(1) or '/'}{slug}"
-    return f"{scheme}{RESERVED_DOMAIN}" + ("/" + slug if "/" in lower.split("//")[-1] else "")
+    return f"{scheme}{host}" + ("/" + slug if "/" in lower.split("//")[-1] else "")
 
 
 STREET_TYPES = (
@@ -343,10 +320,20 @@ def _fake_code(rng: random.Random, department: str = "") -> str:
     return f"{department}{rng.randint(0, 9)}{rng.choice('0123456789')}0"
 
 
-def fake_postal_code(original: str, department: str, rng: random.Random) -> str:
+def fake_postal_code(
+    original: str, department: str, rng: random.Random, codes: Sequence[str] = ()
+) -> str:
     """A postal code agreeing with the pseudonym town it stands before ("74000
     Annecy" -> "29200 Brest"), in the original's layout (spaced, spoken); never
-    the original itself (the pseudonym town may share its department)."""
+    the original itself (the pseudonym town may share its department).
+
+    `codes`: the pseudonym town's real codes, when known: one of them, so that a
+    reader who knows the town finds its code; digits drawn in its department
+    only when none differs from the original."""
+    digits = re.sub(r"\D", "", original)
+    real = [c for c in codes if c != digits]
+    if real and (POSTAL_CODE.fullmatch(original.strip()) or _spoken(original)):
+        return _draw_address(original, rng, code=real[rng.randrange(len(real))])
     for tries in range(100):
         # the town's department first, any department after fifty draws
         fake = _draw_address(original, rng, department if tries < 50 else "")
@@ -374,14 +361,15 @@ def is_postal_code(text: str) -> bool:
     return bool(POSTAL_CODE.fullmatch(text.strip())) or _spoken(text)
 
 
-def _draw_address(original: str, rng: random.Random, department: str = "") -> str:
+def _draw_address(original: str, rng: random.Random, department: str = "", code: str = "") -> str:
+    """`code`: the postal code to write in the original's layout (else drawn)."""
     # a Swiss or Belgian code too: its town becomes a French commune
     if POSTAL_CODE.fullmatch(original.strip()):
         # "51 330" is written "51330", as La Poste writes it: a spaced code after a
         # street name would read as a number glued to the name ("rue du Stade 51 970")
-        return _fake_code(rng, department)
+        return code or _fake_code(rng, department)
     if _spoken(original):
-        code = _fake_code(rng, department)
+        code = code or _fake_code(rng, department)
         # a code said aloud is said again: "trente-trois mille", "six neuf zéro zéro un"
         if original.strip().lower().endswith("mille"):
             return f"{spell_number(int(code[:2]))} mille"

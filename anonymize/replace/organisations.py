@@ -5,15 +5,17 @@ The head noun stays ("CHU X" -> "CHU Y", "lycée X" -> "lycée Y", "Judo Club X"
 which a case illustration needs, and no more. A town that is part of the
 official name takes the town's own pseudonym ("université de Nantes" and "à
 Nantes" agree); an organisation named after a person of the note follows that
-person's pseudonym ("Menuiserie Girard & Fils"); an acronym becomes other
-letters. Everything else gets an invented name from a space of tens of
-thousands, so a folder never runs out.
+person's pseudonym ("Menuiserie Girard & Fils"); an acronym takes the
+initials of its organisation's pseudonym when a note names it in full, else a
+pronounceable acronym of the same length ("BNU" -> "DAV"). Everything else
+gets an invented name from a space of tens of thousands, so a folder never
+runs out.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from recognizers._proper_names import LEGAL_FORM, LEGAL_FORMS
@@ -22,7 +24,6 @@ from recognizers.lexicons import (
     lines,
     org_head,
     org_heads,
-    org_name,
     org_suffix,
     place_entry,
     place_kind,
@@ -48,7 +49,7 @@ PUBLIC_BRANCH = re.compile(
 
 
 @cache
-def _public_services() -> frozenset[str]:
+def public_services() -> frozenset[str]:
     """Public services and networks that identify no one (recognizers' organisation
     list, kind `public`, and the allow list): only their place is replaced."""
     names = {key_of(row[0]) for row in table("organisations.txt") if row[1:2] == ("public",)}
@@ -93,6 +94,29 @@ class Organisations:
         self.book = book
         self.places = places
         self.persons = persons
+        # note -> its organisations' fullest mentions, with their note's text: an
+        # acronym or a domain that spells one of them follows its pseudonym
+        self.named: dict[int, list[tuple[Mention, str]]] = {}
+
+    def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
+        """Learn the organisations each note names (their fullest form)."""
+        for text, note in zip(texts, mentions, strict=True):
+            for m in note:
+                if m.entity.type != "ORG" or m.identity is None:
+                    continue
+                found = self.named.setdefault(m.note, [])
+                same = [i for i, (o, _) in enumerate(found) if o.identity is m.identity]
+                if not same:
+                    found.append((m, text))
+                elif len(m.entity.text) > len(found[same[0]][0].entity.text):
+                    found[same[0]] = (m, text)
+
+    def named_near(self, note: int) -> Iterator[tuple[Mention, str]]:
+        """The organisations of `note`, then those of the other notes of the folder."""
+        yield from self.named.get(note, [])
+        for other, found in self.named.items():
+            if other != note:
+                yield from found
 
     def render(self, mention: Mention, text: str) -> str:
         """The organisation's pseudonym, with the legal form the mention was written
@@ -108,7 +132,8 @@ class Organisations:
         assert identity is not None
         key = "ORG:" + identity.key
         name_only = self.picker.table.get(key + ":name")
-        if name_only is not None and org_name(original, identity.head) == original.strip():
+        short = org_head(original, identity.head) is None and org_suffix(original) is None
+        if name_only is not None and short:
             return name_only  # "chez Ty Glaz" after "Conserverie Ty Glaz", "Lumeo"
         known = self.picker.table.get(key)
         if known is not None and self.picker.allowed(known):
@@ -183,15 +208,36 @@ class Organisations:
             prefix = (article.group() if article else "") + trade
             return self.picker.remember(key, f"{prefix} {name}", "organisations", notes)
         if ACRONYM.fullmatch(original):
-            return self.picker.pick(key, f"acronyms {len(original)}", _Acronyms(original), notes)
+            spelled = self._initials_of_named(original, mention)
+            if spelled is not None:
+                return self.picker.remember(key, spelled, "organisations", notes)
+            return self.picker.pick(
+                key, f"acronyms {len(original)}", _Acronyms(original), notes, accept=_unlisted
+            )
         # the name alone ("chez Ty Glaz") is the name of "Conserverie Ty Glaz"
         return self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+
+    def _initials_of_named(self, acronym: str, mention: Mention) -> str | None:
+        """'BNU' beside 'Bibliothèque nationale et universitaire': the initials
+        of that organisation's pseudonym, so the reader can tell they are one.
+        None when no organisation of the note (else of the folder) spells it, or
+        when the pseudonym's initials are the real ones."""
+        if not acronym.isalpha():
+            return None
+        for named, text in self.named_near(mention.note):
+            if named.identity is mention.identity or initials(named.entity.text) != acronym:
+                continue
+            new = initials(self.render(named, text))
+            if len(new) > 1 and new != acronym and self.picker.allowed(new):
+                return new
+            return None
+        return None
 
     def _public_branch(self, original: str, mention: Mention, text: str) -> str | None:
         """'CAF de la Charente-Maritime' -> 'CAF de la Corrèze', 'CPAM du Rhône' ->
         'CPAM du Var': a public service names no one; its place does."""
         m = PUBLIC_BRANCH.match(original)
-        if m is None or key_of(m.group("head")) not in _public_services():
+        if m is None or key_of(m.group("head")) not in public_services():
             return None
         if place_entry(m.group("place")) is None:
             return None
@@ -260,22 +306,69 @@ def _explained(word: str) -> bool:
     return word in LEGAL_FORMS or is_ordinary_word(word) or not word[:1].isupper()
 
 
+# Words an acronym or a domain skips: "Bibliothèque nationale et universitaire"
+# is BNU, the Polyclinique des Vénètes "polyclinique-venetes.fr".
+NAME_STOP_WORDS = frozenset(
+    {"le", "la", "les", "l", "de", "du", "des", "d", "et", "en", "au", "aux", "a", "pour", "sur"}
+)
+
+
+def initials(name: str) -> str:
+    """The acronym a name gives: the first letter of each of its words but the
+    articles, prepositions and legal forms ("Judo Club Le Moulin Neuf" -> "JCMN")."""
+    out = []
+    for word in re.split(r"[\s\-–]+", name):
+        word = re.sub(r"^[LlDd]['’]", "", word)
+        if not word or word in LEGAL_FORMS or key_of(word) in NAME_STOP_WORDS:
+            continue
+        if word[0].isalpha():
+            out.append(word[0])
+    return "".join(out).upper()
+
+
+@cache
+def _real_acronyms() -> frozenset[str]:
+    """Acronyms a reader knows (institutions, legal forms, business prose): an
+    invented one must not spell them."""
+    listed = [*lines("acronyms.txt"), *lines("common_acronyms.txt")]
+    listed += lines("strict_acronyms.txt", "anonymize")
+    return frozenset(key_of(w.strip()) for w in listed)
+
+
+def _unlisted(value: str) -> bool:
+    """Neither a known acronym nor a word: "BAL" or "MOTO" would read as one."""
+    return key_of(value) not in _real_acronyms() and not is_ordinary_word(value.lower())
+
+
+# An invented acronym alternates these, so it can be said: "BNU" -> "DAV".
+CONSONANTS = "BCDFGLMNPRSTV"
+VOWELS = "AEIOU"
+
+
 class _Acronyms(Sequence[str]):
-    """Every string of capitals in the shape of an acronym ("CHU" -> "KRT")."""
+    """Every pronounceable string of capitals in the shape of an acronym, a
+    consonant then a vowel and so on ("CHU" -> "DAV", "SNCF" -> "PILO"): letters
+    such as "XKT" read as a placeholder, not as an organisation."""
 
     def __init__(self, model: str) -> None:
         self.model = model
         self.letters = sum(c.isalpha() for c in model)
+        self._size = 1
+        for k in range(self.letters):
+            self._size *= len(VOWELS if k % 2 else CONSONANTS)
 
     def __len__(self) -> int:
-        return 26**self.letters
+        return self._size
 
     def __getitem__(self, i):
         out = []
+        k = 0
         for c in self.model:
             if c.isalpha():
-                i, r = divmod(i, 26)
-                out.append(chr(ord("A") + r))
+                alphabet = VOWELS if k % 2 else CONSONANTS
+                i, r = divmod(i, len(alphabet))
+                out.append(alphabet[r])
+                k += 1
             else:
                 out.append(c)
         return "".join(out)

@@ -203,6 +203,23 @@ def department_of(town: str) -> str:
     return _departments()[0].get(key_of(town), "")
 
 
+@cache
+def _postal_codes() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Folded commune name -> (its department, its real postal codes)."""
+    return {
+        key_of(name): (dept, tuple(codes.split()))
+        for name, dept, codes in table("postal_codes.tsv", "anonymize")
+    }
+
+
+def postal_codes(town: str) -> tuple[str, ...]:
+    """The real postal codes of a commune the town pool can draw ("Brest" ->
+    ("29200",)), () when unknown: "20070 Borgo" would read as invented to anyone
+    who knows Corsica. Only those of the homonym `department_of` answers for."""
+    dept, codes = _postal_codes().get(key_of(town), ("", ()))
+    return codes if dept and dept == department_of(town) else ()
+
+
 def department_codes() -> tuple[str, ...]:
     """Every department's number, as written ("01", "2A", "974")."""
     return tuple(code for code, _name in table("departments.tsv"))

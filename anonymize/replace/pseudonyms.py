@@ -25,7 +25,14 @@ from .contacts import Contacts
 from .dates import Dates
 from .organisations import Organisations
 from .persons import PersonNames
-from .places import Places, department_code, department_codes, department_name, department_of
+from .places import (
+    Places,
+    department_code,
+    department_codes,
+    department_name,
+    department_of,
+    postal_codes,
+)
 from .pools import Picker, key_of
 
 TOWN_THEN_DEPARTMENT = re.compile(r"[ \u00a0]*\([ \u00a0]*")
@@ -66,7 +73,7 @@ class PseudonymStyle:
         self.persons = PersonNames(self.picker, book)
         self.places = Places(self.picker, generalize=config.places == "generalize")
         self.organisations = Organisations(self.picker, book, self.places, self.persons)
-        self.contacts = Contacts(self.picker, book, self.persons)
+        self.contacts = Contacts(self.picker, book, self.persons, self.organisations)
         self.dates = Dates(config.dates, self.date_shift)
         self._shift: int | None = None
         self._towns_after: dict[int, tuple[Mention, str]] = {}
@@ -89,6 +96,8 @@ class PseudonymStyle:
         }
         self.picker.forbidden |= forbidden
         self.persons.prepare(self.book.identities)
+        self.organisations.prepare(texts, mentions)
+        self.contacts.prepare(texts, mentions)
         # "Villars (Morbihan)": the department follows the pseudonym town
         self._town_before = {
             id(dept): (town, text)
@@ -144,7 +153,8 @@ class PseudonymStyle:
         if e.type == "ADDRESS":
             if e.hint("kind") == "department_code":
                 return self._department_code(mention)
-            return self.contacts.address(mention, self._department_after(mention))
+            after = self._town_after(mention)
+            return self.contacts.address(mention, department_of(after), postal_codes(after))
         if e.type == "DATE":
             return self.dates.value(e.text)
         if e.type == "AGE":
@@ -164,14 +174,14 @@ class PseudonymStyle:
         codes = [c for c in department_codes() if c != real]
         return self.picker.pick("DEPARTMENT-CODE:" + real, "department codes", codes)
 
-    def _department_after(self, mention: Mention) -> str:
-        """The department of the pseudonym town a postal code stands before, so
-        that "74000 Annecy" becomes "29200 Brest", never "99200 Thuir"."""
+    def _town_after(self, mention: Mention) -> str:
+        """The pseudonym town a postal code stands before, "" when none: "74000
+        Annecy" becomes "29200 Brest" (Brest's own code), never "99200 Thuir"."""
         found = self._towns_after.get(id(mention))
         if found is None:
             return ""
         town, text = found
-        return department_of(self.places.render(town, text))
+        return self.places.render(town, text)
 
     def spans(
         self, text: str, mentions: Sequence[Mention], values: Sequence[str]
