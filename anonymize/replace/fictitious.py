@@ -378,8 +378,8 @@ def _draw_address(original: str, rng: random.Random, department: str = "", code:
     if cedex:
         # "Guingamp Cedex": a mail-sorting word, not a street; a number after it may be one
         width = len(cedex.group(2).strip()) if cedex.group(2) else 0
-        number = f" {rng.randint(1, 9):0{width}d}" if width else ""
-        return cedex.group(1) + number
+        sorting = f" {rng.randint(1, 9):0{width}d}" if width else ""
+        return cedex.group(1) + sorting
     lower = original.lower()
     kind = next((t for t in STREET_TYPES if re.search(rf"\b{t}\b", lower)), "rue")
     if re.match(r"^\s*(lieu-dit|hameau)\b", lower):
