@@ -493,3 +493,24 @@ def test_public_bodies_and_trades_named_after_a_place_keep_their_kind():
     assert laiterie and place_entry(laiterie.group(1)) is not None, out
     smur = re.search(r"SMUR (?:de |d')(.+?), puis", out).group(1)
     assert place_entry(smur) is not None and first_name_gender(smur) is None, out
+
+
+def test_a_surname_that_is_a_word_goes_with_its_person_in_registers_and_file_names(tmp_path):
+    src = tmp_path / "notes"
+    src.mkdir()
+    (src / "TOUSSAINT_Gilbert_certificat.txt").write_text(
+        "Patiente : Mme TOUSSAINT Yvette, née en 1975.\n"
+        "Demande formulée par son frère, M. Gilbert Toussaint, joignable.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["batch", str(src), "-o", str(tmp_path / "out"), "--seed", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    (out_file,) = (tmp_path / "out").glob("*.txt")
+    out = out_file.read_text(encoding="utf-8")
+    assert "TOUSSAINT" not in out_file.name and "Gilbert" not in out_file.name, out_file.name
+    assert "TOUSSAINT" not in out and "Toussaint" not in out, out
+    surname = re.search(r"M\. \S+ (\S+), joignable", out).group(1)
+    assert f"Mme {surname.upper()} " in out, out
+    assert out_file.name.startswith(surname.upper() + "_"), (out_file.name, out)

@@ -385,7 +385,14 @@ def _title_word(word: str) -> bool:
     )
 
 
-def _person_shape(e: Entity) -> Entity:
+def _after_title(text: str, start: int) -> bool:
+    """Whether a civility or a title stands right before `start` ("Mme ", "Dr ")."""
+    before = text[max(0, start - 16) : start].rstrip()
+    last = before.rsplit(maxsplit=1)[-1] if before else ""
+    return bool(last) and last in _person_prefixes()
+
+
+def _person_shape(e: Entity, text: str = "") -> Entity:
     """A person's name as a person's name is written.
 
     The statistical model runs names into the words after them ("Inès « orageux",
@@ -412,8 +419,10 @@ def _person_shape(e: Entity) -> Entity:
     if household := re.match(r"(?:Les|LES|Des|DES)[ \u00a0]+(?=\S)", e.text):
         cut = household.end()
         e = replace(e, start=e.start + cut, text=e.text[cut:])
-    # a heading word the model ran into the name: "Coaching François", "Bilan Marie"
-    while e.recognizer in ORDINARY_DOUBTED and len(parts := e.text.split()) > 1:
+    # a heading word the model ran into the name: "Coaching François", "Bilan Marie";
+    # after a civility it is the surname: "Mme TOUSSAINT Aimée"
+    titled = _after_title(text, e.start)
+    while not titled and e.recognizer in ORDINARY_DOUBTED and len(parts := e.text.split()) > 1:
         head = parts[0]
         if first_name_gender(head) is not None or not (
             is_ordinary_word(head) or never_a_name_alone(head)
@@ -442,10 +451,12 @@ def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
     """Non-overlapping entities sorted by start."""
     pieces = [p for e in entities for p in _split_at_breaks(e)]
     shaped = [
-        _person_shape(_place_shape(_trim_person_prefix(e))) for e in pieces if _plausible(e, text)
+        _person_shape(_place_shape(_trim_person_prefix(e)), text)
+        for e in pieces
+        if _plausible(e, text)
     ]
     # a union of two persons' spans is shaped again ("Célina C." + "C. : Coucou")
-    merged = [_person_shape(e) for e in _merge_same_type(shaped)]
+    merged = [_person_shape(e, text) for e in _merge_same_type(shaped)]
     taken = bytearray(len(text))
     kept: list[Entity] = []
     # a max-heap on rank; the counter keeps the order of equal ranks stable

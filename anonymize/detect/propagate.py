@@ -222,6 +222,7 @@ class NameIndex:
             surfaces = [" ".join(e.text.split())]
             if e.type == "PERSON":
                 surfaces += name_tokens(e)
+                surfaces += _surname_first(e.text)
                 self._add_titled(e, doc)
             if e.type == "ORG":
                 surfaces += short_org_names(e)
@@ -282,9 +283,10 @@ class NameIndex:
             return
         if fold(last) in _never_propagated():
             return
-        form = self.titled.setdefault(last, _Form(e))
-        form.notes.add(doc)
-        form.dedicated |= e.recognizer not in STATISTICAL
+        for variant in (last, last.upper()):  # "Mme TOUSSAINT Aimée" in a register
+            form = self.titled.setdefault(variant, _Form(e))
+            form.notes.add(doc)
+            form.dedicated |= e.recognizer not in STATISTICAL
         self._titled_pattern = None
 
     def _find_titled(self, text: str, doc: int | None) -> list[Entity]:
@@ -480,6 +482,18 @@ def _in_slug(text: str, start: int, end: int) -> bool:
 
 
 GLUED_MIN = 6
+
+
+def _surname_first(name: str) -> list[str]:
+    """'Arthur Toussaint' written surname first, as registers and file names do
+    ('TOUSSAINT_Arthur_certificat.txt'): searched too, so that a surname no one
+    bears alone still goes with its first name."""
+    words = name.split()
+    if len(words) != 2 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+        return []
+    if any(is_surname_particle(w) for w in words):
+        return []
+    return [f"{words[1]} {words[0]}"]
 
 
 def _glued_forms(name: str) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers._gazetteer import lookup
 from recognizers._names import (
     NameRecognizer,
     TokenIndex,
@@ -121,7 +122,11 @@ class FirstNameRecognizer(NameRecognizer):
             return []  # `en Islande`, `au Maroc`: a place
         if w.elided and text[w.start - 2 : w.start - 1].lower() == "l":
             return []  # `l'Ange`
-        if SAINT.match(w.text) and is_place_word(w.text) and not (prev and is_title(prev.text)):
+        if (
+            SAINT.match(w.text)
+            and lookup(w.text) is not None
+            and not (prev and is_title(prev.text))
+        ):
             return []  # `le SMUR de Sainte-Luce`: a commune, whatever INSEE once registered
         if is_caps(w.text) and (
             len(w.text) < 3 or entry.tier > 1 or line_mostly_caps(text, w.start)
