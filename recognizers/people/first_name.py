@@ -220,7 +220,10 @@ class FirstNameRecognizer(NameRecognizer):
             return False
         after = tokens.after(w.start, w.end)
         if is_place_word(w.text):
-            # `Florence a appelé`, not `(Nancy, samedi)`
+            # `Florence a appelé`, `Adélaïde et Zoé`, not `(Nancy, samedi)`
+            if after is not None and after.text.lower() in ("et", "ou", ","):
+                nxt = after.nbor(1) if after.i + 1 < len(after.doc) else None
+                return nxt is not None and first_name(nxt.text) is not None
             return after is not None and after.pos_ in ("VERB", "AUX")
         if not sentence_start(text, w.start):
             return True

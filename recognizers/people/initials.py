@@ -52,6 +52,8 @@ _NAME_INITIAL = re.compile(
 _INITIALS_ONLY = re.compile(rf"(?<![\w.’'-]){_GROUP}(?:[ \u00a0]{_GROUP})+(?![\w-])")
 # one initial standing alone, not followed by a name: `avec K.`, `Mimi / K.`
 _LONE_INITIAL = re.compile(rf"(?<![\w.’'-])[{_UP}]\.(?![\w.-])(?![ \u00a0]+[{_UP}][\w’'-])")
+# a compound first name's initials standing alone: `selon M.-W.`, `J.-P. culpabilise`
+_LONE_COMPOUND = re.compile(rf"(?<![\w.’'-])[{_UP}]\.-[{_UP}]\.(?![\w.-])")
 # A lone initial names someone when the note uses it this many times; once, it
 # is as likely a list item (`A.`), a roman numeral or an abbreviation.
 LONE_REPEATS = 2
@@ -63,9 +65,6 @@ _BEFORE_A_PERSON = frozenset(
 _NOT_INITIALS = frozenset({"M.", "N.B.", "P.S.", "P.-S.", "C.V.", "S.A.", "J.O.", "T.S.V.P."})
 # A compound first name's initials alone after a comma or a relation word:
 # `un ancien collègue, J.-P.`; never `av. J.-C.` (a date).
-_COMPOUND_ALONE = re.compile(
-    rf"(?P<before>[\w’'-]+,?)[ \u00a0](?P<ini>[{_UP}]\.?-[{_UP}]\.)(?![\w.-])"
-)
 _ERA = frozenset({"av", "apr", "avant", "après"})
 # Initials in brackets right after a capitalized name: "Jean-Pierre Martin (J.-P.)",
 # "Sophie Duchemin (SD, directrice financière)".
@@ -129,12 +128,17 @@ class InitialsRecognizer(NameRecognizer):
             if span.startswith("M. ") and span.count(".") == 2 and not self._stands_for(text, m):
                 continue  # `M. B.` is a title then an initial
             found.append(result(self, m.start(), m.end(), 0.75, part="initials"))
-        for m in _COMPOUND_ALONE.finditer(text):
-            before = m.group("before")
-            if _after_era(text, m.start("ini")):
-                continue
-            if before.endswith(",") or fold(before) in relation_words():
-                found.append(result(self, m.start("ini"), m.end("ini"), 0.75, part="initials"))
+        # a compound ("J.-P.", "M.-W.") is a person's initials even alone and once:
+        # no list item, numeral or abbreviation is written that way
+        for m in _LONE_COMPOUND.finditer(text):
+            if _after_era(text, m.start()) or any(
+                r.start <= m.start() and m.end() <= r.end for r in found
+            ):
+                continue  # `avant J.-C.`; part of `A. K.-L. B.`, `Margaux L.-D.`
+            before = text[max(0, m.start() - 30) : m.start()].rstrip()
+            word = before.rsplit(maxsplit=1)[-1] if before else ""
+            cued = before.endswith(",") or fold(word) in relation_words()
+            found.append(result(self, m.start(), m.end(), 0.75 if cued else 0.7, part="initials"))
         found.extend(self._lone_initials(text))
         for m in _BRACKETED.finditer(text):
             ini = m.group("ini")

@@ -134,6 +134,8 @@ class PlaceGazetteerRecognizer(EntityRecognizer):
         if surface in ctx.first_names(2) or ctx.noun_complement_after(text, hit.end):
             # `le cidre de Bernard`, `la Chambre de métiers`: not a place.
             return None
+        if surface.isupper() and len(surface) > 1 and is_ordinary_word(surface):
+            return None  # `Rester sur SON rythme`, `à TOUT prix`: a word stressed
         if article_context or ctx.preposition_before(words, takes_article):
             return start, SCORE_CONTEXT, kind
         if ctx.table_cell(text, hit.start, hit.end) and not (

@@ -99,11 +99,26 @@ def _line_start(text: str, start: int) -> bool:
     return not before or before.endswith("\n")
 
 
+# What may stand between a label's first word and its colon: "**Portefeuille évoqué :**"
+LABEL_TAIL = re.compile(r"(?:[ \t]+[a-zà-ÿ'’-]+){0,3}[ \t*_]*[:°]")
+
+
+def _speaks(tokens: list) -> bool:
+    """A conjugated verb right after the span: "Kader a dit :" is a person speaking,
+    "Portefeuille évoqué :" a label (a participle)."""
+    last = tokens[-1]
+    if last.i + 1 >= len(last.doc):
+        return False
+    after = last.nbor(1)
+    finite = after.pos_ in ("VERB", "AUX") and "Part" not in after.morph.get("VerbForm")
+    return finite or after.pos_ == "AUX"
+
+
 def _is_label(text: str, start: int, end: int) -> bool:
-    """A span alone at a line start and followed by ':' or '°' is a form label."""
+    """A span at a line start and followed by ':' or '°' (after up to three
+    lower-case words) is a form label: "Objet :", "Portefeuille évoqué :"."""
     before = text[:start].rstrip(" \t#*->")
-    after = text[end:].lstrip(" \t")
-    return (not before or before.endswith("\n")) and after[:1] in (":", "°")
+    return (not before or before.endswith("\n")) and bool(LABEL_TAIL.match(text, end))
 
 
 class FrenchSpacyRecognizer(SpacyRecognizer):
@@ -120,7 +135,7 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
     def _keep(self, r: RecognizerResult, text: str, tokens: list) -> bool:
         first = tokens[0].text.casefold()
         known_first_name = first in _first_names()
-        if _is_label(text, r.start, r.end) and not known_first_name:
+        if _is_label(text, r.start, r.end) and not known_first_name and not _speaks(tokens):
             return False
         if (
             tokens[0].pos_ == "NOUN"

@@ -30,6 +30,9 @@ def rec():
         ("Patiente : ma patiente M. D. (DELORME Mathilde)", ["M. D."]),
         ("Paraphes : S. R. / P. A. / M. D.", ["S. R.", "P. A.", "M. D."]),
         ("J'ai revu un ancien collègue, J.-P. Il va bien.", ["J.-P."]),
+        # compound initials alone stand for someone, once is enough
+        ("Tensions à l'école selon A.-L. depuis la rentrée.", ["A.-L."]),
+        ("A.-L. culpabilise beaucoup.", ["A.-L."]),
         ("Ma cliente M. D. hésite encore.", ["M. D."]),
     ],
 )
@@ -49,6 +52,7 @@ def test_finds_initials(found, rec, text, expected):
         "M. Dupont est venu. M. et Mme Roux aussi.",
         "A. Contexte\nB. Objectifs\nDr. Martin et St. Louis. Cf. Annexe.",
         "Voir p. 12, N.B. merci, etc. En 52 av. J.-C. César passa.",
+        "Une cité fondée avant J.-C. par les Grecs.",
         "Le site www.M.Dupont.fr ou jean.Dupont@x.fr",
     ],
 )

@@ -86,6 +86,7 @@ def test_finds_places(found, rec, text, expected):
         "le quartier de la Tête blanche",
         "Tours de magie et nuits blanches.",
         "La Plaine est immense.",
+        "Elle veut avancer à SON rythme, pas au mien.",
     ],
 )
 def test_leaves_common_words_and_people(found, rec, text):

@@ -27,6 +27,7 @@ def test_names_are_kept(found, text, expected):
         ("Il est VP Engineering chez nous depuis mars.", "VP Engineering"),
         ("Elle a joué la Chaconne devant le jury.", "Chaconne"),
         ("FACTURE N° F2025-0147\nDate d'émission : 28/02/2025", "FACTURE N"),
+        ("**Trousseau évoqué :** trois pistes, rien de plus.", "Trousseau"),
     ],
 )
 def test_labels_titles_and_common_nouns_are_dropped(found, text, unwanted):
