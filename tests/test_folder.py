@@ -22,7 +22,7 @@ from anonymize.cli import main
 from anonymize.replace.fictitious import ascii_slug
 from anonymize.replace.places import department_name, department_of
 from anonymize.replace.pools import Picker, PoolExhausted, first_names, towns
-from recognizers.lexicons import first_name_gender, place_entry, table
+from recognizers.lexicons import first_name_gender, lines, place_entry, table
 
 NUMBERED = re.compile(r"\b[A-ZÀ-Ý][\wÀ-ÿ'-]+ \d{2,5}\b")
 
@@ -514,3 +514,17 @@ def test_a_surname_that_is_a_word_goes_with_its_person_in_registers_and_file_nam
     surname = re.search(r"M\. \S+ (\S+), joignable", out).group(1)
     assert f"Mme {surname.upper()} " in out, out
     assert out_file.name.startswith(surname.upper() + "_"), (out_file.name, out)
+
+
+def test_care_places_and_shops_take_the_names_such_places_take():
+    text = (
+        "Elle travaille à la pharmacie Lemoine-Vidal. Sa mère vit à l'EHPAD Les Tamaris.\n"
+        "Le CHU Grenoble Alpes l'a suivie.\n"
+    )
+    out = anonymize_text(text, Config(seed=2)).text
+    places = [ln.strip() for ln in lines("org_place_names.txt", package="anonymize")]
+    pharmacy = re.search(r"la pharmacie (.+?)\. Sa", out).group(1)
+    home = re.search(r"l'EHPAD (.+?)\.\n", out).group(1)
+    assert pharmacy in places and home in places, out
+    chu = re.search(r"Le CHU (?:de |d')(.+?) l'a", out).group(1)
+    assert place_entry(chu) is not None and "Grenoble" not in out, out

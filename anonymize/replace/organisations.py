@@ -35,6 +35,8 @@ from ..detect.identities import IdentityBook, Mention
 from .pools import Picker, key_of, words
 
 SCHOOL_KINDS = frozenset({"school"})
+# Kinds named after a place or a saint more than after a brand.
+PLACE_NAMED_KINDS = frozenset({"hospital", "care", "nursing_home", "childcare", "shop"})
 ACRONYM = re.compile(r"[A-ZÀ-Ý0-9&\-]{2,8}")
 # A town this size inside an organisation's name is the town, not a person.
 TOWN = 5_000
@@ -198,6 +200,15 @@ class Organisations:
                 suffix = f" {joiner}{town}"
             if kind in SCHOOL_KINDS:
                 name = self.picker.pick(key, "school patrons", words("school_patrons.txt"), notes)
+            elif kind in PLACE_NAMED_KINDS and (held := self._town_in(rest, mention, text)):
+                # "CHU Grenoble Alpes" -> "CHU de Brest": the town the name holds
+                joiner = "d'" if re.match(r"^[AEIOUYÉÈÂÎ]", held) else "de "
+                name = joiner + held
+            elif kind in PLACE_NAMED_KINDS:
+                # "Pharmacie du Marché", "EHPAD Les Glycines", never "Clinique Quartz Boréal"
+                name = self.picker.pick(
+                    key + ":name", "place names", words("org_place_names.txt"), notes
+                )
             else:
                 name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
             return self.picker.remember(key, f"{prefix} {name}{suffix}", "organisations", notes)
@@ -242,6 +253,14 @@ class Organisations:
         if place_entry(m.group("place")) is None:
             return None
         return f"{m.group('head')} {m.group('prep')}{self._town(m.group('place'), mention, text)}"
+
+    def _town_in(self, rest: str, mention: Mention, text: str) -> str | None:
+        """The pseudonym of the first town of some size among the words of `rest`."""
+        for word in rest.split():
+            place = place_entry(word, aliases=False)
+            if place is not None and (place.population or 0) >= TOWN:
+                return self._town(word, mention, text)
+        return None
 
     def _town(self, name: str, mention: Mention, text: str) -> str:
         """The pseudonym of the town (or department, region) named inside an organisation."""
