@@ -847,7 +847,12 @@ class Alignment:
                 js += range(j1, j2)
         if not js:
             return "", changed
-        return self.out[self.b[min(js)][0] : self.b[max(js)][1]], changed
+        out = self.out[self.b[min(js)][0] : self.b[max(js)][1]]
+        if "\n" not in self.src[start:end] and "\n" in out:
+            # two rewritten lines in a row ("Alexandre Chrétien\nAFS Coaching"): the
+            # span's rendering is the line it starts on
+            out = out.split("\n", 1)[0]
+        return out, changed
 
     def changes(self):
         """(source start, source end, output start, output end) of every rewritten stretch."""

@@ -727,6 +727,10 @@ class IdentityBook:
                 return candidates[0]
         return None
 
+    def people_with_token(self, token: str, note: int) -> list[tuple[Identity, str]]:
+        """Every person of a note one of whose names is `token`, with its role."""
+        return [(i, role) for i, role in self._by_name.get(key_of(token), []) if note in i.notes]
+
     def place(self, name: str) -> Identity:
         """The place identity of a town named inside an organisation ("CHU de Nantes")."""
         return self._identity(f"LOCATION:{key_of(name)}", "LOCATION", name)

@@ -174,10 +174,12 @@ class Contacts:
         norm = key_of(chunk)
         found = self.book.person_with_token(chunk, note)
         if found is not None:
-            identity, role = found
-            if role == "first":
-                return self.persons.first(identity)
-            return self.persons.last(identity.last, identity.notes)
+            return self._name_value(*found)
+        # several people of the note bear it ("Françoise" alone and "Françoise
+        # Masson"): their pseudonyms agree more often than not
+        values = {self._name_value(i, role) for i, role in self.book.people_with_token(chunk, note)}
+        if len(values) == 1:
+            return values.pop()
         if norm in self._generic:
             return chunk
         if norm in number_words():
@@ -210,6 +212,11 @@ class Contacts:
                 f"PERSON:first:mail:{norm}", f"first names ({gender})", pool, notes
             )
         return self.picker.pick(f"PERSON:last:{norm}", "surnames", surnames(), notes)
+
+    def _name_value(self, identity, role: str) -> str:
+        if role == "first":
+            return self.persons.first(identity)
+        return self.persons.last(identity.last, identity.notes)
 
     def _glued(self, norm: str, note: int) -> str | None:
         """'jmarchand', 'julienmarchand', 'marchandj': a person of the note, glued."""

@@ -32,6 +32,7 @@ from recognizers._names import (
     is_title,
     person_roles,
     person_words,
+    relation_words,
     result,
     stop_words,
     titles,
@@ -74,7 +75,9 @@ class RoleNameRecognizer(NameRecognizer):
             k = self._after_role(text, ws, i, candidates)
             if k is None:
                 continue
-            found.extend(self._names(text, ws, k))
+            role = " ".join(fold(x.text) for x in ws[i:k])
+            family = relation_words().get(role, ("", ""))[1] in ("family", "address")
+            found.extend(self._names(text, ws, k, family))
         return found
 
     @staticmethod
@@ -106,7 +109,7 @@ class RoleNameRecognizer(NameRecognizer):
             return i + len(parts)
         return None
 
-    def _names(self, text: str, ws: list[Word], k: int) -> list[RecognizerResult]:
+    def _names(self, text: str, ws: list[Word], k: int, family: bool) -> list[RecognizerResult]:
         """The name at ws[k], and the next ones of a list (`, ` or ` et `)."""
         found: list[RecognizerResult] = []
         while k < len(ws):
@@ -116,7 +119,7 @@ class RoleNameRecognizer(NameRecognizer):
             stop = ws[end - 1].end
             after = initials_after(text, stop)
             start = caps_elision_start(text, ws[k]) if is_caps(ws[k].text) else ws[k].start
-            part = "initials" if after else _part(ws[k:end])
+            part = "initials" if after else _part(ws[k:end], family)
             found.append(result(self, start, after or stop, 0.8, part=part))
             sep = text[(after or stop) : ws[end].start] if end < len(ws) else ""
             if sep not in (", ", " et "):
@@ -171,6 +174,12 @@ def _caps_name_word(word: str) -> bool:
     )
 
 
-def _part(name: list[Word]) -> str:
-    """`full` when the name holds a first name and another word, else `last`."""
-    return "full" if len(name) > 1 and any(first_name(w.text) for w in name) else "last"
+def _part(name: list[Word], family: bool = False) -> str:
+    """`full` when the name holds a first name and another word; after a kin word,
+    `first` for a lone first name written as one ("Fils : Pierre", "Fille : Aimée");
+    else `last` ("Interne VAILLANT", "Infirmière Martin")."""
+    if len(name) > 1:
+        return "full" if any(first_name(w.text) for w in name) else "last"
+    word = name[0].text if name else ""
+    known = word[1:2].islower() and first_name(word) is not None
+    return "first" if family and known else "last"

@@ -42,3 +42,18 @@ def test_finds_names_after_roles(found, rec, text, expected):
 )
 def test_ignores_acronyms_words_and_places(found, rec, text):
     assert found(rec, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("- Fils : Pierre, 9 ans, CM1.", "first"),
+        ("- Fille : Aimée, 15 ans, internat.", "first"),
+        ("Interne : Martin, de garde cette nuit.", "last"),
+    ],
+)
+def test_a_lone_first_name_after_a_kin_word_is_a_first_name(analyzer, text, part):
+    artifacts = analyzer.nlp_engine.process_text(text, "fr")
+    results = RoleNameRecognizer().analyze(text, ["PERSON"], artifacts)
+    parts = [(r.recognition_metadata or {}).get("part") for r in results]
+    assert results and parts[0] == part, (parts, [text[r.start : r.end] for r in results])
