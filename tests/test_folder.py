@@ -528,3 +528,16 @@ def test_care_places_and_shops_take_the_names_such_places_take():
     assert pharmacy in places and home in places, out
     chu = re.search(r"Le CHU (?:de |d')(.+?) l'a", out).group(1)
     assert place_entry(chu) is not None and "Grenoble" not in out, out
+
+
+def test_a_note_whose_real_names_hold_every_place_name_still_gets_its_pharmacy_renamed():
+    """The place-name pool of care places and shops can be emptied by the scope's real
+    words; the note is still written, with an invented name, never left raw."""
+    places = [ln.strip() for ln in lines("org_place_names.txt", package="anonymize")]
+    listed = ", ".join(f"l'EHPAD {p}" for p in places)
+    text = (
+        f"Elle a travaillé dans {listed}.\nElle achète ses remèdes à la pharmacie Lemoine-Vidal.\n"
+    )
+    out = anonymize_text(text, Config(seed=1)).text
+    pharmacy = re.search(r"la pharmacie (.+?)\.\n", out).group(1)
+    assert "Lemoine" not in out and pharmacy, out

@@ -44,6 +44,12 @@ ADULT_DECADES = (1950, 1960, 1970, 1980, 1990)
 TYPICAL = ((100, 0), (300, 0), (300, 1), (None, 2), (None, 9))
 
 
+# Words of a pseudonym that no real name makes forbidden: "du Parc", "Les Saules".
+FUNCTION_WORDS = frozenset(
+    {"de", "du", "des", "la", "le", "les", "d", "l", "et", "en", "au", "aux"}
+)
+
+
 class PoolExhausted(AnonymizeError):
     """Every value of a pool is taken inside one note: nothing is written."""
 
@@ -187,8 +193,11 @@ class Picker:
         self._full: set[tuple[str, int]] = set()  # pools whose every value is taken folder-wide
 
     def allowed(self, value: str) -> bool:
-        """Never a real word of the scope, a denied word or a famous name."""
-        return not any(w in self.forbidden for w in key_of(value).split())
+        """Never a real word of the scope, a denied word or a famous name. Articles
+        and prepositions are nobody's ("de la Gare" beside "Anne de La Tour")."""
+        return not any(
+            w in self.forbidden for w in key_of(value).split() if w not in FUNCTION_WORDS
+        )
 
     def pick(
         self,
