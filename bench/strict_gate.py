@@ -16,6 +16,7 @@ Leaks of an allow-listed term (a public service the product keeps by policy,
 
     python bench/strict_gate.py                      # every corpus found
     python bench/strict_gate.py --corpus bench/clinical --seed 3 --show
+    python bench/strict_gate.py --workdir /tmp/gate --show --flags  # batch once, then tune
 
 The scorer lives beside the project (`../shared/tools/`, `--tools`); the CLI is
 the venv's `anonymize` (`--exe`). Not a test: it prints a table.
@@ -56,6 +57,7 @@ class Row:
     unknown: int = 0
     other: int = 0
     missed: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
 
 
 def _offset(text: str, line: int, col: int) -> int:
@@ -66,7 +68,16 @@ def _offset(text: str, line: int, col: int) -> int:
     return start + col - 1
 
 
-def run_corpus(name: str, gold: Path, exe: str, seed: int) -> Row:
+def _context(text: str, start: int, end: int, width: int = 40) -> str:
+    """`text[start:end]` in brackets, with `width` characters around it on one line."""
+    before = text[max(0, start - width) : start].replace("\n", "⏎")
+    after = text[end : end + width].replace("\n", "⏎")
+    return f"{before}[{text[start:end]}]{after}"
+
+
+def run_corpus(
+    name: str, gold: Path, exe: str, seed: int, workdir: Path | None = None, flags: bool = False
+) -> Row:
     from corpus import load_corpus  # the team's scorer, on sys.path
     from score import document_secrets, secret_pattern
 
@@ -76,14 +87,16 @@ def run_corpus(name: str, gold: Path, exe: str, seed: int) -> Row:
     allow = AllowList(Config().allow_terms())
     corpus = load_corpus(gold)
     row = Row(name, docs=len(corpus.docs))
-    with tempfile.TemporaryDirectory() as tmp:
-        src, dst = Path(tmp) / "notes", Path(tmp) / "public"
-        src.mkdir()
-        for doc in corpus.docs:  # only the notes: the gold folder holds .json files
-            (src / doc.name).write_text(doc.text, encoding="utf-8")
-        report = Path(tmp) / "report.json"
-        batch = [exe, "batch", str(src), "-o", str(dst), "--seed", str(seed), "--report"]
-        subprocess.run([*batch, str(report)], check=True, capture_output=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = workdir / f"{name}-{seed}" if workdir else Path(scratch)
+        src, dst = tmp / "notes", tmp / "public"
+        report = tmp / "report.json"
+        if not report.is_file():  # --workdir: the batch of an earlier run is reused
+            src.mkdir(parents=True, exist_ok=True)
+            for doc in corpus.docs:  # only the notes: the gold folder holds .json files
+                (src / doc.name).write_text(doc.text, encoding="utf-8")
+            batch = [exe, "batch", str(src), "-o", str(dst), "--seed", str(seed), "--force"]
+            subprocess.run([*batch, "--report", str(report)], check=True, capture_output=True)
         by_source = {  # output names are anonymized too
             Path(f["source"]).name: Path(f["output"]).name
             for f in json.loads(report.read_text(encoding="utf-8"))["files"]
@@ -102,6 +115,8 @@ def run_corpus(name: str, gold: Path, exe: str, seed: int) -> Row:
             start = _offset(texts[file], int(m["line"]), int(m["col"]))
             end = start + len(m["text"])
             findings.setdefault(file, []).append((start, end, m["type"]))
+            if flags and m["type"] == "UNKNOWN":
+                row.flags.append(f"{file}: {_context(texts[file], start, end)}")
         for doc in corpus.docs:
             file = by_source.get(doc.name)
             if file is None:
@@ -134,6 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--exe", default=str(Path(sys.executable).parent / "anonymize"))
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--show", action="store_true", help="list the leaks no finding caught")
+    ap.add_argument("--flags", action="store_true", help="list every UNKNOWN flag in context")
+    ap.add_argument(
+        "--workdir",
+        type=Path,
+        help="keep each batch output here and reuse it on the next run (to tune the gate alone)",
+    )
     args = ap.parse_args(argv)
     sys.path.insert(0, args.tools)
     corpora = (
@@ -141,7 +162,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.corpus
         else {n: p for n, p in CORPORA.items() if p.is_dir()}
     )
-    rows = [run_corpus(name, path, args.exe, args.seed) for name, path in corpora.items()]
+    rows = [
+        run_corpus(name, path, args.exe, args.seed, args.workdir, args.flags)
+        for name, path in corpora.items()
+    ]
     print(
         f"{'corpus':<10} {'docs':>4} {'words':>7} {'leaks':>5} {'caught':>7} {'rate':>5} "
         f"{'by UNKNOWN':>10} {'UNKNOWN':>7} {'/1000 w':>7} {'check':>5} {'allowed':>7}"
@@ -157,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         for r in rows:
             for m in r.missed:
                 print(f"  missed {r.name}: {m}")
+    for r in rows:
+        for f in r.flags:
+            print(f"  flag {r.name}: {f}")
     return 0
 
 

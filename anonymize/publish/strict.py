@@ -33,13 +33,25 @@ Flagged:
   Les Rosiers"), or in a compound of capitalised parts ("l'Hôtel-Dieu"); job,
   department and section words are not (`data/strict_role_words.txt`:
   "Directeur Administratif et Financier", "Head of Sales");
+- what French grammar makes a name although each word is ordinary: an article
+  right after a head noun ("EHPAD LES GLYCINES", "la résidence les Tilleuls":
+  a common noun would take a preposition; `data/strict_name_heads.txt` and the
+  recognizers' heads), a business word after a capitalised word or a code
+  ("AÉRONEF SYSTÈMES", "H2P Habitat"), a bare noun opening a sentence before a
+  verb ("Poivre a marché sur le clavier": a common noun needs a determiner;
+  `data/strict_subject_verbs.txt`, `data/strict_pronouns.txt`), a lower-case
+  word no lexicon knows in a quotation of one or two words ("ouvrir les
+  guillemets élo fermer les guillemets"), a district by its number ("le
+  conservatoire du 17e");
 - in lower case, a first name that is no ordinary word ("sylvie roche" in a
   dictation), a surname after a title ("docteur pelletier"), and a town after a
   preposition ("de caluire", "à montreuil") when the gazetteer knows it and it
   is no ordinary word (`recognizers.lexicons.is_town_in_lower_case`).
 
 Capitals say nothing at the start of a sentence, a line, a list item, a heading,
-a cell or a bracket: an ordinary word there is never flagged.
+a cell or a bracket: an ordinary word there is flagged only before a verb, and so
+is a word the lexicons keep as a name for its frequent homonym ("Réunion de
+suivi", "Petit souci", `data/strict_start_words.txt`).
 
 Everything is read in the canonical view (`detect/canonical.py`): a zero-width
 space inside a name, full-width letters or a line in capitals hide nothing.
@@ -54,6 +66,7 @@ from functools import cache
 
 from recognizers.lexicons import (
     fold,
+    is_acronym,
     is_common_word,
     is_first_name,
     is_ordinary_word,
@@ -63,6 +76,7 @@ from recognizers.lexicons import (
     month_numbers,
     ordinary_word_languages,
     relation_words,
+    table,
     titles,
 )
 
@@ -89,6 +103,25 @@ LINKISH = re.compile(
     r"|(?<!\w)[@#][\w./-]+"
 )
 
+# A district of Paris, Lyon or Marseille by its number: "le 17e arrondissement", "vit
+# dans le 11e", "le conservatoire du 17e" (a head noun right before); not "au 3e étage",
+# "en 6e", "du 19e siècle", "la salle de repos du 3e" (a floor).
+DISTRICT = re.compile(
+    r"(?:(?<!\w)(?:dans le|du|le|au)\s+(?P<named>\d{1,2}(?:e|è|ème|eme))(?=\s+arrondissement)"
+    r"|(?<!\w)(?:(?P<head>[^\W\d_]+)\s+du|dans le)\s+(?P<bare>\d{1,2}(?:e|è|ème|eme)))"
+    r"(?!\w)(?=\s+arrondissement|\s*(?:[,.;:!?)»]|$))",
+    re.IGNORECASE | re.M,
+)
+# A short quotation, typed or dictated ("ouvrir les guillemets élo fermer les
+# guillemets"): a nickname is quoted so.
+QUOTE = re.compile(
+    r"«\s*(?P<a>[^«»\n]{1,40}?)\s*»|“(?P<b>[^“”\n]{1,40})”|\"(?P<c>[^\"\n]{1,40})\""
+    r"|(?<!\w)(?:ouvr\w*|entre)\s+(?:les\s+)?guillemets\s+(?P<d>.{1,40}?)\s+"
+    r"ferm\w*\s+(?:les\s+)?guillemets",
+    re.IGNORECASE,
+)
+# Words of at most this many make a quotation a nickname rather than a saying.
+QUOTE_WORDS = 2
 
 # A word the lexicons lack but built like a French derived word or a molecule
 # ("anatomopathologie", "capsulotomie", "reconsulter", "escitalopram"): names
@@ -325,6 +358,37 @@ def _role_words() -> frozenset[str]:
     return frozenset(fold(w) for w in _listed("strict_role_words.txt"))
 
 
+@cache
+def _frame_words(name: str) -> frozenset[str]:
+    """One of our frame lists (`strict_pronouns.txt`, `strict_start_words.txt`,
+    `strict_name_heads.txt`), folded."""
+    return frozenset(fold(w) for w in _listed(name))
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """Head nouns after which an article or a capitalised word names a place or an
+    institution ("EHPAD", "unité", "résidence"): the recognizers' one-word heads
+    and ours, folded."""
+    heads = [row[0] for row in table("org_heads.tsv") if " " not in row[0]]
+    heads += [row[0] for row in table("place_venue_heads.tsv") if " " not in row[0]]
+    return frozenset(fold(h) for h in heads) | _frame_words("strict_name_heads.txt")
+
+
+@cache
+def _subject_verbs() -> frozenset[str]:
+    """Verb forms after which a bare word opening a sentence is its subject, in lower
+    case as written ("a", never "à")."""
+    return frozenset(w.replace("’", "'") for w in _listed("strict_subject_verbs.txt"))
+
+
+@cache
+def _org_suffix_words() -> frozenset[str]:
+    """Business words that end a company's name ("Systèmes", "Habitat"), folded; not
+    the department words a document capitalises alone ("Communication", "Qualité")."""
+    return frozenset(fold(w) for w in lines("org_suffixes.txt")) - _role_words()
+
+
 # A word in apposition closes before these: "sa perruche, Coco.", "Chien, Kiki, attaché".
 APPOSITION_END = re.compile(r"\s*(?:[,.;:()!?»]|$)", re.M)
 # The words before a nickname: "dite « Lulu »", "l'appelle « Cricri »", "surnommé Pilou".
@@ -366,6 +430,8 @@ def _ordinary_name(text: str, s: int, e: int, word: str) -> str:
 
 def _lower_case_name(text: str, s: int, word: str) -> str:
     """Why a word in lower case is a name (a dictation, a hurried note), or ""."""
+    if _start_word(word):
+        return ""
     if is_ordinary_word(word) or fold(word) in _never_alone():
         if not (LOWER_TITLES.search(text[max(0, s - 20) : s]) and is_surname(word)):
             return ""
@@ -430,6 +496,160 @@ def _article_run(text: str, s: int, e: int) -> int:
     return nxt.end()
 
 
+# -- what makes a word a name in French --------------------------------------------
+
+# The word before a position on its line, letters and digits ("H2P Habitat").
+TOKEN_BEFORE = re.compile(r"([^\W_][\w'’&-]*)[ \t]+$")
+# The word after a position on its line ("Poivre a marché", "Moka n'a pas").
+WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)?)")
+
+
+def _head_name_run(
+    view_text: str, words: list[re.Match[str]], i: int, written: Callable[[int, int], str]
+) -> int:
+    """The end of the name when `words[i]` is an article between a head noun and a
+    capitalised word ("EHPAD LES GLYCINES", "UNITÉ LES CÈDRES", "la résidence les
+    Tilleuls", "RÉSIDENCE L'ESCALE"), else 0.
+
+    A common noun after a head noun takes a preposition ("unité de soins"); an
+    article right after it opens the institution's own name. Case is read as
+    written: the canonical view lowers the ordinary words of a line in capitals,
+    and a name of ordinary words is what such headings hold.
+    """
+    if i == 0:
+        return 0
+    m, prev = words[i], words[i - 1]
+    if view_text[prev.end() : m.start()] != " ":
+        return 0
+    head = written(prev.start(), prev.end())
+    if (elided := ELIDED.match(head)) and len(head) > elided.end():
+        head = head[elided.end() :]  # "MAISON D'ACCUEIL L'ESTRAN"
+    if fold(head) not in _name_heads() and not (
+        head.isupper() and is_acronym(head) and not is_ordinary_word(head)
+    ):
+        return 0
+    word, j = m.group(), i + 1
+    if re.match(r"[Ll]['’]\w", word):  # "RÉSIDENCE L'ESCALE"
+        if not written(m.start() + 2, m.end())[:1].isupper():
+            return 0
+        end = m.end()
+    else:
+        if fold(word) not in ARTICLES or j >= len(words):
+            return 0
+        nxt = words[j]
+        name = written(nxt.start(), nxt.end())
+        if view_text[m.end() : nxt.start()] != " " or not name[:1].isupper():
+            return 0
+        if _listed_term(nxt.group()):  # "EHPAD LE JEUDI"
+            return 0
+        end, j = nxt.end(), j + 1
+    while j < len(words) and view_text[end : words[j].start()] == " ":
+        if not written(words[j].start(), words[j].end())[:1].isupper():
+            break
+        end, j = words[j].end(), j + 1  # "LE CLOS DES VIGNES"
+    return end
+
+
+def _org_suffix_start(view_text: str, m: re.Match[str], written: Callable[[int, int], str]) -> int:
+    """Where a company's name starts when `m` is a capitalised business word right
+    after another capitalised word or code ("AÉRONEF SYSTÈMES", "H2P Habitat",
+    "Aéronef Systèmes recrute"), else -1.
+
+    The first word alone may be ordinary, a code or stand at a sentence start:
+    the business word after it makes the pair a name. Department words
+    ("Responsable Formation") and listed acronyms ("IT Services") do not.
+    """
+    if fold(m.group()) not in _org_suffix_words():
+        return -1
+    if not written(m.start(), m.end())[:1].isupper():
+        return -1
+    before = TOKEN_BEFORE.search(view_text, max(0, m.start() - 40), m.start())
+    if before is None:
+        return -1
+    token = written(before.start(1), before.end(1))
+    key = fold(token)
+    if not token[:1].isupper() or not any(c.isalpha() for c in token):
+        return -1
+    if token.isalpha() and _listed_term(token):
+        return -1
+    if key in _role_words() or key in _org_suffix_words() or key in DETERMINERS:
+        return -1
+    return before.start(1)
+
+
+def _bare_subject(view_text: str, e: int, word: str) -> bool:
+    """A capitalised ordinary word opening a sentence with no determiner, right
+    before a verb: a name ("Poivre a marché sur le clavier", "Moka dort").
+
+    A French common noun is no subject without a determiner; pronouns and
+    adverbs are (`strict_pronouns.txt`), and so are the roles and relations a
+    hurried note writes bare ("Patiente a bien dormi", "Mère a appelé").
+    """
+    if word.isupper() or not word[:1].isupper():
+        return False
+    key = fold(word)
+    if (
+        "-" in word
+        or (_start_word(word) and not is_surname(word))
+        or DERIVED.fullmatch(key)
+        or key.endswith(("ance", "ence"))
+    ):
+        return False  # "Rendez-vous a été pris", "Réunion a eu lieu", "Traitement a été adapté"
+    if (
+        key in _frame_words("strict_pronouns.txt")
+        or key in _never_alone()
+        or key in _role_words()
+        or key in _person_roles()
+        or key in DETERMINERS
+    ):
+        return False
+    verb = WORD_AFTER.match(view_text, e)
+    return verb is not None and verb.group(1).replace("’", "'") in _subject_verbs()
+
+
+@cache
+def _person_roles() -> frozenset[str]:
+    """Care, social-work and form roles written before a name (`person_roles.txt`)."""
+    return frozenset(fold(w) for w in lines("person_roles.txt"))
+
+
+def _quoted(view_text: str, taken: bytearray) -> list[tuple[int, int, str]]:
+    """Lower-case words no lexicon knows in a short quotation, typed or dictated
+    ("madame élodie vasseur ouvrir les guillemets élo fermer les guillemets", « titi »):
+    what a note quotes in one or two words is mostly what someone is called."""
+    found = []
+    for q in QUOTE.finditer(view_text):
+        group = next(k for k in "abcd" if q.group(k) is not None)
+        inner = list(WORD.finditer(view_text, q.start(group), q.end(group)))
+        if not inner or len(inner) > QUOTE_WORDS:
+            continue
+        for w in inner:
+            s, e = w.span()
+            word = w.group()
+            if len(word) < 2 or _capitalised(word) or ELIDED.match(word) or any(taken[s:e]):
+                continue
+            if _ordinary(word) or is_common_word(word) or _listed_term(word) or _start_word(word):
+                continue  # "« juste pour voir »": a first name that is a word is the word
+            found.append((s, e, "quoted"))
+            taken[s:e] = b"\x01" * (e - s)
+    return found
+
+
+def _start_word(word: str) -> bool:
+    """An ordinary word the lexicons keep as a name ("réunion", "petit"): ordinary at
+    a start and in lower case (`strict_start_words.txt`)."""
+    return fold(word) in _frame_words("strict_start_words.txt")
+
+
+def _mixed_compound(word: str) -> bool:
+    """A compound of a lower-case ordinary word and capitals, a term and no name:
+    "anti-EGFR", "LDL-cholestérol" (a name has a capital on each of its parts)."""
+    parts = word.split("-")
+    if len(parts) < 2 or any(p[:1].isupper() and not p.isupper() for p in parts):
+        return False
+    return any(p.islower() and _ordinary(p) for p in parts)
+
+
 def _spans(
     view_text: str,
     covered: bytearray,
@@ -446,6 +666,14 @@ def _spans(
             taken[s:e] = b"\x01" * (e - s)
         cited = frozenset(allow._cited_folded)
     found: list[tuple[int, int, str]] = []
+
+    def as_written(s: int, e: int) -> str:
+        return plain(original(s, e)) if original is not None else view_text[s:e]
+
+    def written_caps(s: int, e: int) -> bool:
+        """Written in capitals: a heading, where "RÉUNION" is the meeting."""
+        return as_written(s, e).isupper()
+
     for m in INITIALS.finditer(view_text):
         s, e = m.span()
         if any(taken[s:e]):
@@ -455,11 +683,30 @@ def _spans(
             continue
         found.append((s, e, "initials"))
         taken[s:e] = b"\x01" * (e - s)
-    for m in WORD.finditer(view_text):
+    for m in DISTRICT.finditer(view_text):
+        if m["head"] is not None and fold(m["head"]) not in _name_heads():
+            continue
+        s, e = m.span("named") if m["named"] is not None else m.span("bare")
+        if not any(taken[s:e]):
+            found.append((s, e, "district"))
+            taken[s:e] = b"\x01" * (e - s)
+    found += _quoted(view_text, taken)
+    words = list(WORD.finditer(view_text))
+    for m in words:
+        first = _org_suffix_start(view_text, m, as_written)
+        if first >= 0 and not any(taken[first : m.end()]):
+            found.append((first, m.end(), "org_suffix"))
+            taken[first : m.end()] = b"\x01" * (m.end() - first)
+    for i, m in enumerate(words):
         s, e = m.span()
         word = m.group()
         if (s and view_text[s - 1].isdigit()) or (e < len(view_text) and view_text[e].isdigit()):
             continue  # "CM2", "2B": a code
+        run = _head_name_run(view_text, words, i, as_written)
+        if run and not any(taken[s:run]):
+            found.append((s, run, "head_name"))
+            taken[s:run] = b"\x01" * (run - s)
+            continue
         elided = ELIDED.match(word)
         if elided and len(word) > elided.end():
             s += elided.end()
@@ -489,7 +736,7 @@ def _spans(
         ):
             found.append((s, e, "initials"))  # "Mylène Couturier (AD, Direction…)"
             continue
-        if _listed_term(word):
+        if _listed_term(word) or _mixed_compound(word):
             continue
         if fold(word) in ARTICLES:
             run = _article_run(view_text, s, e)
@@ -502,7 +749,10 @@ def _spans(
                 continue
             found.append((s, e, "caps_short"))
             continue
-        if _ordinary(word):
+        if _ordinary(word) or ((start or written_caps(s, e)) and _start_word(word)):
+            if start and _bare_subject(view_text, e, word):
+                found.append((s, e, "subject"))
+                continue
             if (start and not NAMING_CUE.search(view_text[max(0, s - 40) : s])) or caps:
                 continue
             if fold(word) in _role_words():

@@ -145,3 +145,77 @@ def test_excused_spans_are_ours():
     mask[0:13] = b"\x01" * 13
     assert [u.text for u in unknown_proper_nouns(text, mask)] == ["Pixelune"]
     assert [u.text for u in unknown_proper_nouns(text)] == ["Gabriel", "Morin", "Pixelune"]
+
+
+# -- what makes a word a name in French (issue 11, item 6) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # an article right after a head noun opens the institution's own name, capitals
+        # heading included (the canonical view lowers its ordinary words)
+        ("FOYER LES MOUETTES\nEntrée le lundi.", "LES MOUETTES"),
+        ("SERVICE LA BOUSSOLE - équipe mobile", "LA BOUSSOLE"),
+        ("MAISON D'ACCUEIL L'ÉCLUSE\n", "L'ÉCLUSE"),
+        ("Il loge à la résidence les Acacias depuis l'hiver.", "les Acacias"),
+        ("Transfert vers le pavillon Le Phare à 14 h.", "Le Phare"),
+        # a business word after a capitalised word or a code makes a company's name
+        ("ALIZÉ TRANSPORTS\nObjet : votre commande", "ALIZÉ TRANSPORTS"),
+        ("Quai Nord Immobilier gère l'immeuble.", "Nord Immobilier"),
+        ("Le bail est signé avec K3R Habitat.", "K3R Habitat"),
+        # a short quotation, typed or dictated, holds what someone is called
+        ("sa fille ouvrez les guillemets zouzou fermez les guillemets", "zouzou"),
+        ("Son frère l'appelle toujours « nono ».", "nono"),
+        # a bare ordinary noun opening a sentence before a verb is its subject: a name
+        ("Cannelle a griffé le canapé pendant la séance.", "Cannelle"),
+        ("Je rentre tard. Biscuit dort déjà dans l'entrée.", "Biscuit"),
+        ("Petit a rappelé le cabinet ce matin.", "Petit"),
+        # a district by its number
+        ("Elle prend des cours au conservatoire du 9e.", "9e"),
+        ("Il loue un studio dans le 18e arrondissement.", "18e"),
+    ],
+)
+def test_what_makes_a_word_a_name(text, flag):
+    assert flag in _flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ordinary headings, capitals or not, with or without an article
+        "COMPTE RENDU DE LA RÉUNION DU COMITÉ\n",
+        "POINT SUR LES OBJECTIFS DU TRIMESTRE\n",
+        "Réunion de suivi n° 4\n",
+        "Petit rappel : la séance est décalée.\n",
+        "UNITÉ DE SOINS DE SUITE - SERVICE DE GÉRIATRIE\n",
+        "L'EHPAD les accueille le jeudi ; le service les rappelle.",
+        # acronyms of public services and care, department words
+        "Dossier transmis à la CAF, à la CPAM et à la MDPH ; suivi par le CMP et l'ASE.",
+        "Le Pôle Gestion, la Responsable Formation et la Direction Santé ont validé.",
+        "Les équipes IT Services et RH ont été prévenues.",
+        # telegraphic notes, pronouns and adverbs: no determiner, no name
+        "Traitement a été adapté. Séance a duré une heure. Rendez-vous a été pris.",
+        "Tout a été dit. Rien n'est joué. Demain est un autre jour.",
+        "Patiente a bien dormi. Mère a appelé ce matin. Réunion a eu lieu mardi.",
+        # quotations of ordinary words, floors, school years and centuries
+        "Il répète « juste pour voir » et « pas grave ».",
+        "Salle de pause du 3e, puis réunion au 2e étage.",
+        "Elle entre en 6e. Un manoir du 17e siècle.",
+        # a lower-case ordinary word the lexicons keep as a name
+        "fracture du petit trochanter ; au sens du règlement",
+        # terms of a compound
+        "Dosage des anti-TPO et du LDL-cholestérol.",
+    ],
+)
+def test_what_the_new_rules_leave_alone(text):
+    assert _flags(text) == []
+
+
+def test_our_pseudonyms_stay_excused_in_every_new_frame():
+    text = "EHPAD LES TAMARIS\nCaramel a dormi. Contrat avec Ondine Conseil Habitat."
+    mask = bytearray(len(text))
+    for name in ("LES TAMARIS", "Caramel", "Ondine Conseil Habitat"):
+        start = text.index(name)
+        mask[start : start + len(name)] = b"\x01" * len(name)
+    assert unknown_proper_nouns(text, mask) == []
