@@ -26,6 +26,7 @@ from recognizers._names import (
     common_words,
     first_name,
     particles_never_alone,
+    person_words,
     relation_words,
     surnames,
     titles,
@@ -44,6 +45,7 @@ __all__ = [
     "is_country",
     "is_first_name",
     "is_ordinary_word",
+    "is_role_word",
     "is_surname",
     "is_surname_particle",
     "is_town_in_lower_case",
@@ -158,6 +160,11 @@ def _countries() -> frozenset[str]:
 
 def is_country(name: str) -> bool:
     return fold(name.strip()) in _countries()
+
+
+def is_role_word(word: str) -> bool:
+    """A role or relation noun ('Pédiatre', 'Infirmière', 'Conjoint'): names no one."""
+    return fold(word) in person_words()
 
 
 def is_surname_particle(word: str) -> bool:

@@ -541,3 +541,15 @@ def test_a_note_whose_real_names_hold_every_place_name_still_gets_its_pharmacy_r
     out = anonymize_text(text, Config(seed=1)).text
     pharmacy = re.search(r"la pharmacie (.+?)\.\n", out).group(1)
     assert "Lemoine" not in out and pharmacy, out
+
+
+def test_eponyms_and_roles_alone_name_no_one():
+    text = (
+        "Maladie de Crohn connue, syndrome d'Asperger évoqué, échelle de Glasgow à 15.\n"
+        "Pédiatre\nDr Morel, vu avec Mme Lenoir.\n"
+    )
+    out = anonymize_text(text, Config(seed=1)).text
+    assert out.startswith(
+        "Maladie de Crohn connue, syndrome d'Asperger évoqué, échelle de Glasgow à 15.\nPédiatre\n"
+    ), out
+    assert "Morel" not in out and "Lenoir" not in out, out

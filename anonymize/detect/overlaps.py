@@ -18,6 +18,7 @@ from recognizers.lexicons import (
     first_name_gender,
     is_common_acronym,
     is_ordinary_word,
+    is_role_word,
     is_surname,
     is_surname_particle,
     lines,
@@ -158,6 +159,13 @@ def _drop_trailing_words(text: str, start: int, end: int) -> int:
 
 
 @cache
+def _eponym_frame() -> re.Pattern:
+    heads = sorted(lines("eponym_heads.txt", package="anonymize"), key=len, reverse=True)
+    body = "|".join(re.escape(h.strip()) for h in heads if h.strip())
+    return re.compile(rf"(?:^|[^\w])(?:{body})s?\s+(?:de|d['’]|du)\s*$", re.IGNORECASE)
+
+
+@cache
 def _person_prefixes() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines("person_prefixes.txt", package="anonymize"))
 
@@ -236,6 +244,10 @@ def _plausible(e: Entity, text: str) -> bool:
             return False
         if e.recognizer in ORDINARY_DOUBTED and _ordinary_guess(e, text):
             return False
+        if e.type in ("PERSON", "LOCATION") and _eponym_frame().search(
+            text[max(0, e.start - 40) : e.start]
+        ):
+            return False  # "maladie de Crohn", "échelle de Glasgow": no one of the note
         if (
             e.type == "LOCATION"
             and place_kind(e.text) == "country"  # Martinique is a French department
@@ -283,6 +295,8 @@ def _ordinary_guess(e: Entity, text: str) -> bool:
         words = e.text.split()
         if all(never_a_name_alone(w) for w in words):
             return True
+        if len(words) == 1 and is_role_word(words[0]) and first_name_gender(words[0]) is None:
+            return True  # "Pédiatre", "Infirmière": a role alone on its line names no one
         return (
             len(words) == 1
             and is_ordinary_word(words[0])
