@@ -120,6 +120,7 @@ DECADES = {
     50: "cinquantaine",
     60: "soixantaine",
 }
+DECADE_NUMBERS = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante"}
 _AGE_NUMBER = re.compile(r"(?P<n>\d{1,3})|(?P<w>[a-zéèêàç\- ]+?)(?=\s+(?:ans|an|mois)\b)")
 
 
@@ -169,6 +170,9 @@ def coarsen_age(text: str, frame: str) -> str:
         # "il a eu 40 ans en février": the birthday, not the age it gives away
         return "un anniversaire"
     decade = DECADES[value // 10 * 10]
+    if frame == "a":
+        # "à 52 ans" -> "à cinquante ans et quelques", never "à une cinquantaine d'années"
+        return f"{DECADE_NUMBERS[value // 10 * 10]} ans et quelques"
     if frame == "apposition":
         return f"la {decade}"
     return f"une {decade} d'années"

@@ -37,6 +37,7 @@ def test_a_two_digit_year_after_the_current_one_is_last_century():
         ("Elle va avoir ", "30 ans", "un anniversaire"),
         ("Il a ", "38 ans", "une trentaine d'années"),
         ("Julien, ", "38 ans", "la trentaine"),
+        ("Elle a repris la ferme à ", "52 ans", "cinquante ans et quelques"),
     ],
 )
 def test_an_age_is_phrased_for_its_frame(before, age, expected):

@@ -140,7 +140,7 @@ def test_date_styles_from_the_config():
     [
         ("Julien, 38 ans, habite seul.", "la trentaine"),
         ("Une maman de vingt-deux ans.", "d'une vingtaine d'années"),
-        ("Elle a repris la ferme à 52 ans.", "à une cinquantaine d'années"),
+        ("Elle a repris la ferme à 52 ans.", "à cinquante ans et quelques"),
         ("Son fils (5 mois) dort mal.", "quelques mois"),
     ],
 )
