@@ -94,15 +94,17 @@ class Pipeline:
         texts: Sequence[str],
         resolved: Sequence[list[Entity]],
         loose: Sequence[bool] | None = None,
+        owners: Sequence[int] | None = None,
     ) -> list[list[Entity]]:
         """Every other mention of the scope's names (`loose`: file names, searched
-        without regard to case or separators); then each name's kind (person,
-        place, organisation) decided once per note from its frames."""
+        without regard to case or separators; `owners`: the note each text belongs
+        to); then each name's kind (person, place, organisation) decided once per
+        note from its frames."""
         slugs = [
             [] if is_loose else vault.slug_regions(text)
             for text, is_loose in zip(texts, loose or [False] * len(texts), strict=True)
         ]
-        found = propagate(texts, resolved, self._allow.terms, loose, slugs)
+        found = propagate(texts, resolved, self._allow.terms, loose, slugs, owners)
         return [
             decide_kinds(text, protect(text, self._allow.filter(entities, text)))
             for text, entities in zip(texts, found, strict=True)
@@ -110,7 +112,7 @@ class Pipeline:
 
     def detect_many(
         self, texts: Sequence[str], raw: Sequence[list[Entity]] | None = None,
-        loose: Sequence[bool] | None = None,
+        loose: Sequence[bool] | None = None, owners: Sequence[int] | None = None,
     ) -> list[list[Entity]]:  # fmt: skip
         """annotate -> resolve -> propagate over `texts` as one scope (`raw`: the
         annotate stage already run, e.g. by batch workers), on the notes' canonical
@@ -118,7 +120,7 @@ class Pipeline:
         raw = self.annotate(texts) if raw is None else raw
         views = [canonical_view(t) for t in texts]
         seen, raw = [v.text for v in views], [v.to_view(r) for v, r in zip(views, raw, strict=True)]
-        found = self.propagate(seen, self.resolve(seen, raw), loose)
+        found = self.propagate(seen, self.resolve(seen, raw), loose, owners)
         return [view.restore(entities) for view, entities in zip(views, found, strict=True)]
 
     def detect(self, text: str) -> list[Entity]:
@@ -193,8 +195,9 @@ class Pipeline:
         raw = self.annotate(texts) if raw is None else list(raw)
         every = [*texts, *humans]
         loose = [False] * len(texts) + [True] * len(humans)
-        detected = self.detect_many(every, [*raw, *self.annotate(humans)], loose)
-        mentions = self.identities(every, detected, [*range(len(texts)), *owners])
+        scope = [*range(len(texts)), *owners]
+        detected = self.detect_many(every, [*raw, *self.annotate(humans)], loose, scope)
+        mentions = self.identities(every, detected, scope)
         values = self.render(every, mentions)
         shifted = self.config.shift_dates
         renamed = {

@@ -808,6 +808,7 @@ class Alignment:
             return "", False
         js: list[int] = []
         changed = False
+        stretch = start  # where the first rewritten stretch under the span starts
         for op, i1, i2, j1, j2 in self.ops:
             if op == "insert":
                 if g1 < i1 < g2:
@@ -821,6 +822,7 @@ class Alignment:
                 js += range(j1 + lo - i1, j1 + hi - i1)
                 continue
             changed = True
+            stretch = min(stretch, self.a[i1][0])
             if op == "delete":
                 continue
             pre, post, n, k = lo - i1, i2 - hi, j2 - j1, hi - lo
@@ -850,8 +852,10 @@ class Alignment:
         out = self.out[self.b[min(js)][0] : self.b[max(js)][1]]
         if "\n" not in self.src[start:end] and "\n" in out:
             # two rewritten lines in a row ("Alexandre Chrétien\nAFS Coaching"): the
-            # span's rendering is the line it starts on
-            out = out.split("\n", 1)[0]
+            # span's rendering is the output line of the same rank in the stretch
+            rank = self.src.count("\n", min(stretch, start), start)
+            lines = out.split("\n")
+            out = lines[min(rank, len(lines) - 1)]
         return out, changed
 
     def changes(self):
@@ -1165,6 +1169,9 @@ class Checker:
                 ):
                     fig.add("org->town", f"{key}: {snippet(surface, 30)!r} -> {snippet(rep, 30)!r}")
         for surface, reps in renderings.items():
+            # initials the word alignment cut in pieces ("G.-O." seen as "G." and "O.")
+            # are one rendering
+            reps = {r for r in reps if not any(r != o and r in o for o in reps)}
             if len(reps) > 1:
                 shown = sorted(reps)[:3]
                 fig.add("inconsistent", f"{key}: {surface!r} -> {shown}")

@@ -553,3 +553,23 @@ def test_eponyms_and_roles_alone_name_no_one():
         "Maladie de Crohn connue, syndrome d'Asperger évoqué, échelle de Glasgow à 15.\nPédiatre\n"
     ), out
     assert "Morel" not in out and "Lenoir" not in out, out
+
+
+def test_a_file_name_loses_a_town_of_its_note_that_is_also_a_word(tmp_path):
+    src = tmp_path / "notes"
+    src.mkdir()
+    (src / "convention_monts.txt").write_text(
+        "Convention signée à Monts avec Arnaude Coste. Monts est loin.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        main, ["batch", str(src), "-o", str(tmp_path / "out"), "--seed", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    (out_file,) = (tmp_path / "out").glob("*.txt")
+    town = re.search(r"signée à (.+?) avec", out_file.read_text(encoding="utf-8")).group(1)
+    assert "monts" not in out_file.name.lower(), out_file.name
+    # the file name takes the note's pseudonym town, in the file name's own shape
+    assert ascii_slug(town).replace("-", "") in ascii_slug(out_file.name).replace("-", ""), (
+        out_file.name,
+        town,
+    )

@@ -336,13 +336,16 @@ class NameIndex:
             self._loose = _Matcher(self._loose_forms, word=str.isalnum)
         return self._loose
 
-    def find(self, text: str, doc: int | None = None, loose: bool = False) -> list[Entity]:
+    def find(
+        self, text: str, doc: int | None = None, loose: bool = False, owner: int | None = None
+    ) -> list[Entity]:
         """Every mention of a known form in `text` (note number `doc`), typed like its source.
 
         `loose`: a file name or a slug, searched without regard to case, accents
-        or separators ("julien-marchand_bilan")."""
+        or separators ("julien-marchand_bilan"); `owner`: the note a file name
+        belongs to, whose names it holds even when they are ordinary words."""
         if loose:
-            return self._find_loose(text, doc)
+            return self._find_loose(text, doc, owner=owner)
         found = self._find_titled(text, doc)
         if not self.forms:
             return found
@@ -367,7 +370,12 @@ class NameIndex:
         return True
 
     def _find_loose(
-        self, text: str, doc: int | None, slug: bool = False, whole_names: bool = False
+        self,
+        text: str,
+        doc: int | None,
+        slug: bool = False,
+        whole_names: bool = False,
+        owner: int | None = None,
     ) -> list[Entity]:
         """`slug`: in a note (not in a file name), initials are not searched;
         `whole_names`: a person's full name only, separated or glued."""
@@ -388,7 +396,8 @@ class NameIndex:
                 continue
             # a file name is short and publishes what it holds: every name of the
             # scope is searched there, ordinary words only where they named someone
-            if self._searchable(form, key).ordinary and doc not in form.notes:
+            mine = doc in form.notes or (owner is not None and owner in form.notes)
+            if self._searchable(form, key).ordinary and not mine:
                 continue
             found.append(
                 _found(form.source, text, start, end, loose=True, as_=self._glued.get(key, ""))
@@ -564,10 +573,12 @@ def propagate(
     allow: Iterable[str] = (),
     loose: Sequence[bool] | None = None,
     slugs: Sequence[Sequence[tuple[int, int]]] | None = None,
+    owners: Sequence[int] | None = None,
 ) -> list[list[Entity]]:
     """Every text's detections plus the other mentions of the scope's names
     (`loose`: the texts that are file names; `slugs`: each note's regions
-    written like file names, see NameIndex.find_slugs)."""
+    written like file names, see NameIndex.find_slugs; `owners`: the note each
+    text belongs to, whose ordinary-word names its file name may hold)."""
     index = NameIndex(allow)
     for doc, (text, entities) in enumerate(zip(texts, detected, strict=True)):
         index.observe(text)
@@ -578,7 +589,8 @@ def propagate(
     for doc, (text, entities, is_loose, regions) in enumerate(
         zip(texts, detected, loose, slugs, strict=True)
     ):
-        found = index.find(text, doc, loose=is_loose)
+        owner = owners[doc] if owners is not None else doc
+        found = index.find(text, doc, loose=is_loose, owner=owner)
         if not is_loose:
             found += index.find_slugs(text, doc, regions)
         out.append(merge(entities, found))

@@ -30,8 +30,12 @@ _DETERMINERS = (
     r"(?:un|une|le|la|l['’]|les|son|sa|ses|leur|leurs|notre|nos|votre|vos|mon|ma|mes|"
     r"ton|ta|ce|cet|cette|ancien|ancienne)"
 )
-# A short complement between the noun and the comma: `de l'ERP`, `d'audit`, `parisienne`.
-_COMPLEMENT = r"(?:[ \u00a0]+(?:[dl]['’][\w-]+|[a-zà-ÿ][\w'’-]*|[A-Z]{2,6})){0,4}?"
+# A short complement between the noun and the comma: `de l'ERP`, `d'audit`, `parisienne`,
+# `de Barcelone`.
+_COMPLEMENT = (
+    r"(?:[ \u00a0]+(?:[dl]['’][\w-]+|[a-zà-ÿ][\w'’-]*|[A-Z]{2,6}"
+    r"|(?<=\bde[ \u00a0])[A-ZÀ-Ý][\w'’-]+)){0,4}?"  # `une agence de Barcelone, X,`
+)
 # What may close the name: punctuation, or a preposition or relative word.
 _AFTER = (
     r"(?=[ \u00a0]*(?:[,.;:()!?]|$)"

@@ -16,6 +16,7 @@ def rec():
     ("text", "expected"),
     [
         ("Elle a travaillé dans une agence, Pixelune, à Mérignac.", ["Pixelune"]),
+        ("Une agence de Valence, Taller Brisa, lui propose un contrat.", ["Taller Brisa"]),
         ("Son employeur, Kalios, l'a licenciée en mars.", ["Kalios"]),
         ("L'éditeur de l'ERP, Sygma Gestion, facture 35 k€.", ["Sygma Gestion"]),
         ("Il a rejoint une start-up, Mobilix.", ["Mobilix"]),
