@@ -573,3 +573,16 @@ def test_a_file_name_loses_a_town_of_its_note_that_is_also_a_word(tmp_path):
         out_file.name,
         town,
     )
+
+
+def test_small_towns_of_one_department_stay_neighbours():
+    text = (
+        "Elle vit à Corbie, travaille à Albert et voit sa mère à Villers-Bretonneux.\n"
+        "Son frère habite à Ploërmel, près de Malestroit.\n"
+    )
+    out = anonymize_text(text, Config(seed=4)).text
+    somme = re.search(r"vit à (.+?), travaille à (.+?) et voit sa mère à (.+?)\.", out).groups()
+    morbihan = re.search(r"habite à (.+?), près de (.+?)\.", out).groups()
+    assert len({department_of(t) for t in somme}) == 1 and department_of(somme[0]) != "80", out
+    assert len({department_of(t) for t in morbihan}) == 1, out
+    assert department_of(morbihan[0]) not in ("56", department_of(somme[0])), out

@@ -18,7 +18,16 @@ from functools import cache
 from recognizers.lexicons import first_name_gender, is_country, lines, place_kind, table
 
 from ..detect.identities import Identity, Mention
-from .pools import Picker, key_of, population_of, towns, words
+from .pools import Picker, key_of, population_of, towns, towns_in, words
+
+# Towns this large keep their size first (a city stays a city): they are drawn from
+# the whole country, smaller ones among the other towns of their department's move.
+NEIGHBOURS_UP_TO = 50_000
+
+
+def _close(a: int | None, b: int | None) -> bool:
+    """Populations within a factor of three: a village stays a village."""
+    return not a or not b or 1 / 3 <= a / b <= 3
 
 
 @cache
@@ -99,13 +108,35 @@ class Places:
             )
             return self.picker.pick(key, f"{data} ({wanted or 'any'})", pool, notes)
         population = population_of().get(key_of(identity.canonical))
+        # towns of one department stay neighbours: all of them move to one other
+        # department ("à Corbie, à vingt minutes d'Amiens" keeps its twenty minutes)
+        real = department_of(identity.canonical)
+        nearby: tuple[str, ...] = ()
+        if real and (population or 0) < NEIGHBOURS_UP_TO:
+            moved = self.department_for(real, notes)
+            nearby = tuple(
+                t
+                for t in towns_in(moved, population)
+                if department_of(t) == moved and _close(population_of().get(key_of(t)), population)
+            )
         return self.picker.pick(
             key,
             "towns",
-            towns().similar(population),
+            nearby or towns().similar(population),
             notes,
             accept=(lambda v: department_of(v) != avoid_department) if avoid_department else None,
         )
+
+    def department_for(self, real: str, notes) -> str:
+        """The department the towns of department `real` move to, the same for the
+        whole scope; never `real` itself, overseas for overseas."""
+        overseas = len(real) == 3
+        codes = tuple(
+            c
+            for c in department_codes()
+            if c != real and (len(c) == 3) == overseas and c not in ("75",)
+        )
+        return self.picker.pick("DEPARTMENT-OF-TOWNS:" + real, "departments", codes, notes)
 
     def town(self, identity: Identity) -> str:
         """A commune of similar size, even when places are generalized: the town

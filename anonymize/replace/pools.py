@@ -134,6 +134,26 @@ class Towns:
 
 
 @cache
+def towns_by_department() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Department code -> its pseudonym communes (those of `towns()`) with their
+    population, so that a note's towns can stay neighbours."""
+    allowed = set(towns().names)
+    out: dict[str, list[tuple[str, int]]] = {}
+    for name, dept, population, *_ in table("communes.tsv"):
+        if name in allowed and population.isdigit():
+            out.setdefault(dept, []).append((name, int(population)))
+    return {d: tuple(rows) for d, rows in out.items()}
+
+
+def towns_in(department: str, population: int | None, size: int = 40) -> tuple[str, ...]:
+    """The communes of `department` closest in size to `population`."""
+    rows = towns_by_department().get(department, ())
+    target = math.log(population or 5_000)
+    ranked = sorted(rows, key=lambda r: (abs(math.log(max(r[1], 1)) - target), r[0]))
+    return tuple(name for name, _ in ranked[:size])
+
+
+@cache
 def towns() -> Towns:
     rows = []
     seen: set[str] = set()
