@@ -586,3 +586,19 @@ def test_small_towns_of_one_department_stay_neighbours():
     assert len({department_of(t) for t in somme}) == 1 and department_of(somme[0]) != "80", out
     assert len({department_of(t) for t in morbihan}) == 1, out
     assert department_of(morbihan[0]) not in ("56", department_of(somme[0])), out
+
+
+def test_a_note_naming_more_villages_of_a_department_than_it_can_lend_is_still_written():
+    """The towns of one department move to one other department while it has
+    villages to lend; past that, any village of the size will do."""
+    villages = [
+        r[0]
+        for r in table("communes.tsv")
+        if r[1] == "48"
+        and r[2].isdigit()
+        and int(r[2]) < 400
+        and re.fullmatch(r"[A-Z][a-zé]+", r[0])
+    ][:45]
+    text = "Tournée dans les villages : " + ", à ".join(f"à {v}" for v in villages) + ".\n"
+    out = anonymize_text(text, Config(seed=1)).text
+    assert not any(re.search(rf"\b{v}\b", out) for v in villages), out

@@ -18,7 +18,7 @@ from functools import cache
 from recognizers.lexicons import first_name_gender, is_country, lines, place_kind, table
 
 from ..detect.identities import Identity, Mention
-from .pools import Picker, key_of, population_of, towns, towns_in, words
+from .pools import Picker, PoolExhausted, key_of, population_of, towns, towns_in, words
 
 # Towns this large keep their size first (a city stays a city): they are drawn from
 # the whole country, smaller ones among the other towns of their department's move.
@@ -119,13 +119,13 @@ class Places:
                 for t in towns_in(moved, population)
                 if department_of(t) == moved and _close(population_of().get(key_of(t)), population)
             )
-        return self.picker.pick(
-            key,
-            "towns",
-            nearby or towns().similar(population),
-            notes,
-            accept=(lambda v: department_of(v) != avoid_department) if avoid_department else None,
-        )
+        accept = (lambda v: department_of(v) != avoid_department) if avoid_department else None
+        if nearby:
+            try:
+                return self.picker.pick(key, f"towns of {moved}", nearby, notes, accept=accept)
+            except PoolExhausted:  # a note naming more of its towns than the department holds
+                pass
+        return self.picker.pick(key, "towns", towns().similar(population), notes, accept=accept)
 
     def department_for(self, real: str, notes) -> str:
         """The department the towns of department `real` move to, the same for the
