@@ -602,3 +602,19 @@ def test_a_note_naming_more_villages_of_a_department_than_it_can_lend_is_still_w
     text = "Tournée dans les villages : " + ", à ".join(f"à {v}" for v in villages) + ".\n"
     out = anonymize_text(text, Config(seed=1)).text
     assert not any(re.search(rf"\b{v}\b", out) for v in villages), out
+
+
+def test_a_note_naming_many_cities_of_one_country_is_still_written():
+    cities = ["Munich", "Cologne", "Francfort", "Hambourg", "Berlin", "Leipzig", "Dresde"]
+    cities += ["Nuremberg", "Brême", "Hanovre", "Mayence", "Coblence"]
+    text = "Sa tournée : " + ", ".join(f"à {c}" for c in cities) + ".\n"
+    out = anonymize_text(text, Config(seed=2)).text
+    assert not any(re.search(rf"\b{c}\b", out) for c in cities), out
+
+
+def test_a_foreign_city_never_becomes_another_city_of_the_note_under_its_other_name():
+    text = "Elle a vécu à Munich, puis à Hambourg, puis à Cologne et à Bâle.\n"
+    for seed in range(6):
+        out = anonymize_text(text, Config(seed=seed)).text
+        for other in ("München", "Hamburg", "Hambourg", "Köln", "Cologne", "Basel", "Bâle"):
+            assert other not in out, (seed, out)

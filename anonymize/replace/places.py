@@ -86,7 +86,12 @@ class Places:
             return self.picker.pick(key, f"countries ({prep})", pool, notes)
         if kind == "foreign_city":
             country, pool = foreign_cities_like(identity.canonical)
-            return self.picker.pick(key, f"foreign cities ({country})", pool, notes)
+            try:
+                return self.picker.pick(key, f"foreign cities ({country})", pool, notes)
+            except PoolExhausted:  # more cities of one country in a note than the pool holds
+                return self.picker.pick(
+                    key, "foreign cities", words("pseudo_foreign_cities.txt"), notes
+                )
         article = re.search(r"(?:^|\s)(le|la|l'|les|du|au|des|aux)\s*$", before)
         said = article.group(1) if article else ""
         if kind in ("region", "department") or said in ("le", "la", "l'", "les"):
@@ -106,7 +111,10 @@ class Places:
             pool = tuple(r[0] for r in rows if not wanted or r[1] in wanted) or tuple(
                 r[0] for r in rows
             )
-            return self.picker.pick(key, f"{data} ({wanted or 'any'})", pool, notes)
+            try:
+                return self.picker.pick(key, f"{data} ({wanted or 'any'})", pool, notes)
+            except PoolExhausted:  # every department of that article is taken in the note
+                return self.picker.pick(key, f"{data} (any)", tuple(r[0] for r in rows), notes)
         population = population_of().get(key_of(identity.canonical))
         # towns of one department stay neighbours: all of them move to one other
         # department ("à Corbie, à vingt minutes d'Amiens" keeps its twenty minutes)
@@ -166,14 +174,48 @@ def _foreign_cities() -> dict[str, tuple[str, int]]:
 
 @cache
 def _cities_of(country: str) -> tuple[tuple[str, int], ...]:
+    """The country's cities, each under one name: the French one when the gazetteer
+    also has it ("Cologne", never "Köln" beside it), so that no pseudonym is a real
+    city of the note under its other name."""
+    by_population: dict[int, list[str]] = {}
+    for name, cc, population in table("foreign_cities.tsv"):
+        if (
+            cc == country
+            and population.isdigit()
+            and int(population) > 0
+            and not re.search(r"\d", name)
+            and not first_name_gender(re.split(r"[ -]", name)[0])
+        ):
+            by_population.setdefault(int(population), []).append(name)
     return tuple(
-        (name, int(population))
-        for name, cc, population in table("foreign_cities.tsv")
-        if cc == country
-        and population.isdigit()
-        and not re.search(r"\d", name)
-        and not first_name_gender(re.split(r"[ -]", name)[0])
+        (min(names, key=_foreignness), population) for population, names in by_population.items()
     )
+
+
+def other_names(name: str) -> tuple[str, ...]:
+    """The other names the gazetteer gives a foreign city ("Hamburg" for Hambourg)."""
+    country, population = _foreign_cities().get(key_of(name), ("", 0))
+    if not country or not population:
+        return ()
+    return tuple(
+        n
+        for n, cc, p in table("foreign_cities.tsv")
+        if cc == country and p == str(population) and key_of(n) != key_of(name)
+    )
+
+
+def _foreignness(name: str) -> tuple[int, int, str]:
+    """Lower for the name a French text writes: French accents and a final -e(s) up,
+    other diacritics down ("Bâle" before "Basel", "Cologne" before "Köln"), then
+    the shorter ("Francfort" before "Frankfurt am Main")."""
+    score = 0
+    if re.search(r"[éèêàâîôûç]", name):
+        score -= 2
+    if re.search(r"[äöüßñåøłãõ]", name.lower()):
+        score += 2
+    if re.search(r"es?$", name):
+        score -= 1
+    return score, len(name), name
 
 
 def foreign_cities_like(name: str) -> tuple[str, tuple[str, ...]]:

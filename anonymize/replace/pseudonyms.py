@@ -31,6 +31,7 @@ from .places import (
     department_codes,
     department_name,
     department_of,
+    other_names,
     postal_codes,
 )
 from .pools import Picker, key_of
@@ -93,6 +94,15 @@ class PseudonymStyle:
             for a in self.config.allow_terms()
             for w in key_of(a).split()
             if len(w) > 2 and (" " not in a or first_name_gender(w) is None)
+        }
+        # a real foreign city is real under its other names too ("Hambourg", "Hamburg")
+        forbidden |= {
+            w
+            for identity in self.book.identities
+            if identity.type == "LOCATION"
+            for alias in other_names(identity.canonical)
+            for w in key_of(alias).split()
+            if len(w) > 2
         }
         self.picker.forbidden |= forbidden
         self.persons.prepare(self.book.identities)
