@@ -26,7 +26,8 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from recognizers import LANGUAGE
 from recognizers._data import lines, table
-from recognizers._names import fold, person_words, titles
+from recognizers._names import first_name, fold, is_surname, person_words, titles
+from recognizers.lexicons import ordinary_word_languages
 
 NAME_POS = frozenset({"PROPN", "X"})
 ARTICLE_POS = frozenset({"DET"})
@@ -92,6 +93,13 @@ def _split_at_roles(entity_type: str, tokens: list) -> list[list]:
         else:
             pieces[-1].append(t)
     return [p for p in pieces if p]
+
+
+def _common_noun(word: str) -> bool:
+    """An ordinary French word that is no first name or surname ("Fixe", "Portable")."""
+    return (
+        "fr" in ordinary_word_languages(word) and first_name(word) is None and not is_surname(word)
+    )
 
 
 def _line_start(text: str, start: int) -> bool:
@@ -182,6 +190,14 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
             or (tokens[0].text[:1].islower() and tokens[0].pos_ in LEADING_POS)
         ):
             tokens.pop(0)
+        # "Fixe d'Emmanuelle", "Portable de Karim": a common noun, then whose it is
+        if (
+            r.entity_type == "PERSON"
+            and len(tokens) >= 3
+            and fold(tokens[1].text) in ("de", "d'", "du")
+            and _common_noun(tokens[0].text)
+        ):
+            tokens = tokens[2:]
         # "RCS du Mans", "TGI de Lyon": the register or court is no part of the place
         if (
             r.entity_type == "LOCATION"

@@ -81,3 +81,9 @@ def test_a_person_span_is_cut_at_a_lower_case_role():
     pieces = _split_at_roles("PERSON", tokens)  # type: ignore[arg-type]
     assert [[t.text for t in p] for p in pieces] == [["Samir"], ["Lecomte-Bailly"]]
     assert len(_split_at_roles("ORG", tokens)) == 1  # type: ignore[arg-type]
+
+
+def test_a_common_noun_before_whose_it_is_is_no_part_of_the_name(run_recognizer):
+    text = "Elle m'a dicté les numéros. Fixe d'Apolline : 04 65 71 22 58."
+    spans = [t for _, t, _ in run_recognizer(FrenchSpacyRecognizer(), text)]
+    assert not any(t.startswith("Fixe") for t in spans), spans
