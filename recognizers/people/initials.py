@@ -77,6 +77,17 @@ _BRACKETED = re.compile(
 TOWN = 10_000
 
 
+# Once is enough for a lone initial that titles a section ("## 2. B. — « la fusée »")
+# or stands beside a name ("Josette / J.", "avec Paul et K.").
+_HEADED = re.compile(r"(?:^|\n)#{1,6}[ \t]+(?:\d+[.)][ \t]+)?$")
+_BESIDE_A_NAME = re.compile(rf"[{_UP}][\w’'-]+[ \u00a0]*(?:/|&|\bet\b)[ \u00a0]*$")
+
+
+def _cued(text: str, m: re.Match) -> bool:
+    before = text[max(0, m.start() - 40) : m.start()]
+    return bool(_HEADED.search(before) or _BESIDE_A_NAME.search(before))
+
+
 def _after_era(text: str, start: int) -> bool:
     """`52 av. J.-C.`: Jesus Christ in a date, not a person's initials."""
     before = text[max(0, start - 8) : start].rstrip(" \u00a0.").rsplit(" ", 1)[-1]
@@ -191,7 +202,7 @@ class InitialsRecognizer(NameRecognizer):
         return [
             result(self, m.start(), m.end(), 0.6, part="initials")
             for matches in seen.values()
-            if len(matches) >= LONE_REPEATS
+            if len(matches) >= LONE_REPEATS or any(_cued(text, m) for m in matches)
             for m in matches
         ]
 

@@ -33,6 +33,9 @@ def rec():
         # compound initials alone stand for someone, once is enough
         ("Tensions à l'école selon A.-L. depuis la rentrée.", ["A.-L."]),
         ("A.-L. culpabilise beaucoup.", ["A.-L."]),
+        # a lone initial once, as a section's title or beside a name
+        ("## 2. R. — « la fusée »\nElle avance.", ["R."]),
+        ("Le double lien Odile / K. pèse encore.", ["K."]),
         ("Ma cliente M. D. hésite encore.", ["M. D."]),
     ],
 )
@@ -53,6 +56,7 @@ def test_finds_initials(found, rec, text, expected):
         "A. Contexte\nB. Objectifs\nDr. Martin et St. Louis. Cf. Annexe.",
         "Voir p. 12, N.B. merci, etc. En 52 av. J.-C. César passa.",
         "Une cité fondée avant J.-C. par les Grecs.",
+        "Voir l'annexe B. pour le détail, puis le plan C.",
         "Le site www.M.Dupont.fr ou jean.Dupont@x.fr",
     ],
 )
