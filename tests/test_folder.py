@@ -618,3 +618,29 @@ def test_a_foreign_city_never_becomes_another_city_of_the_note_under_its_other_n
         out = anonymize_text(text, Config(seed=seed)).text
         for other in ("München", "Hamburg", "Hambourg", "Köln", "Cologne", "Basel", "Bâle"):
             assert other not in out, (seed, out)
+
+
+def test_a_pet_of_one_note_and_a_country_of_an_origin_stay_in_their_note(tmp_path):
+    """A dog called Céline in one note does not turn Madame Céline Pascal of another
+    note into a pet; "né au Portugal" here does not replace "le Portugal" of a match
+    reported there."""
+    src = tmp_path / "notes"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Séance avec Madame Céline Pascal, coach.\nLa Coach : Céline Pascal\n", encoding="utf-8"
+    )
+    (src / "b.txt").write_text(
+        "Le soir, elle promène Céline, sa chienne, au parc. Céline aboie.\n", encoding="utf-8"
+    )
+    (src / "c.txt").write_text("Elle est née au Portugal.\n", encoding="utf-8")
+    (src / "d.txt").write_text("Le Portugal a gagné le match, dit-elle.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["batch", str(src), "-o", str(tmp_path / "out"), "--seed", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    out = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.txt")}
+    coach = re.search(r"Madame (\S+) (\S+), coach", out["a.txt"])
+    assert coach and first_name_gender(coach.group(1)) == "F", out["a.txt"]
+    dog = re.search(r"promène (\S+), sa chienne", out["b.txt"]).group(1)
+    assert dog != coach.group(1) and "Céline" not in out["b.txt"], out
+    assert "Portugal" not in out["c.txt"] and out["d.txt"].startswith("Le Portugal a gagné"), out

@@ -594,7 +594,9 @@ class IdentityBook:
         return identity
 
     def _person(self, e, parts, text, note, local: list[Identity], previous) -> Identity:
-        if e.hint("kind") == "pet":
+        after = relation_words().get(relation_after(e, text), ("", ""))[1]
+        if e.hint("kind") == "pet" or (after == "pet" and len(parts) == 1):
+            # "Céline, sa chienne": a pet, never the Céline Pascal of another note
             identity = self._identity(f"PET:{key_of(e.text)}", "PERSON", e.text)
             identity.kind = "pet"
             return identity
@@ -669,7 +671,7 @@ class IdentityBook:
         if not identity.relation:
             identity.relation = relation_before(e, text)
         kind = relation_words().get(relation_after(e, text), ("", ""))[1]
-        if kind == "pet" and len(parts) == 1:
+        if kind == "pet" and len(parts) == 1 and not identity.last:
             identity.kind = "pet"  # "Biscotte, sa chienne", "Réglisse (le chat)"
 
     def _ages(self, texts, detected, mentions_of_call) -> None:

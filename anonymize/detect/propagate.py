@@ -54,6 +54,7 @@ from recognizers.lexicons import (
     never_a_name_alone,
     org_name,
     particles_never_alone,
+    place_kind,
     table,
     titles,
 )
@@ -187,6 +188,7 @@ class _Form:
     notes: set[int | None] = field(default_factory=set)  # where it was detected
     dedicated: bool = False  # found by a recognizer built for its type
     ordinary: bool = False  # also an ordinary word: its own notes only, no article
+    local: bool = False  # a pet's name, a country: true of its own notes only
 
 
 class NameIndex:
@@ -250,6 +252,9 @@ class NameIndex:
                     form.notes.add(doc)
                     form.dedicated |= e.recognizer not in STATISTICAL
                     form.ordinary |= common
+                    # a dog called Céline here is no Céline there; a country names
+                    # someone's origin only in its own frame
+                    form.local |= e.hint("kind") == "pet" or place_kind(e.text) == "country"
 
     def _add_lower(self, e: Entity, doc: int | None) -> None:
         """A lower-case name read in its frame (see the module doc): its words, as
@@ -365,7 +370,7 @@ class NameIndex:
 
     def _allowed_in(self, form: _Form, key: str, doc: int | None) -> bool:
         form = self._searchable(form, key)
-        if form.ordinary or not form.dedicated:
+        if form.ordinary or form.local or not form.dedicated:
             return doc in form.notes
         return True
 
@@ -397,7 +402,7 @@ class NameIndex:
             # a file name is short and publishes what it holds: every name of the
             # scope is searched there, ordinary words only where they named someone
             mine = doc in form.notes or (owner is not None and owner in form.notes)
-            if self._searchable(form, key).ordinary and not mine:
+            if (self._searchable(form, key).ordinary or form.local) and not mine:
                 continue
             found.append(
                 _found(form.source, text, start, end, loose=True, as_=self._glued.get(key, ""))
