@@ -13,9 +13,9 @@ mars"). The words before it say what the date does in the sentence:
 - a range keeps its two ends, or says which part of the month it covers: "du
   lundi 10 au vendredi 14 février" -> "du lundi au vendredi, mi-février",
   "du 6 janvier au 31 mars" -> "de janvier à mars";
-- a weekday written with its date keeps the weekday where the sentence needs
-  it ("séance jeudi 6 février à 18h30" -> "séance jeudi à 18h30"), or the
-  month ("le jeudi 6 février" -> "un jeudi de février");
+- a weekday written with its date keeps the weekday and the month ("séance
+  jeudi 6 février à 18h30" -> "séance un jeudi de février à 18h30", "le jeudi 6
+  février" -> "un jeudi de février"); after "ce" the weekday alone;
 - day headings stay distinguishable: when several headings of a note fall in
   the same month they say which part of it ("## Jeudi, début février",
   "## Lundi, mi-février").
@@ -626,6 +626,8 @@ class Dates:
             if refine or p.heading:
                 month = with_case(point_np(d, self.precision, "", refine), "")
                 return f"{d.weekday}, {month}"
+            if case == "" and both is not None and self.precision != "remove":
+                return both  # "(mardi 14 janvier 2025)" -> "(un mardi de janvier 2025)"
             return with_case(NP("weekday", d.weekday), case)
         np = point_np(d, self.precision, p.side, refine)
         if np.form == "indef" and case == "en":

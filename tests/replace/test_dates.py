@@ -29,8 +29,9 @@ CASES = [
      "Stage du lundi au vendredi, en hiver."),
     ("Stage du lundi 10 au vendredi 14 février.", "year", "Stage du lundi au vendredi."),
     ("Stage du lundi 10 au vendredi 14 février.", "remove", "Stage du lundi au vendredi."),
-    # a weekday with its date, without article: the weekday carries the sentence
-    ("Séance jeudi 6 février à 18h30.", "month", "Séance jeudi à 18h30."),
+    # a weekday with its date, without article: the weekday and its month
+    ("Séance jeudi 6 février à 18h30.", "month", "Séance un jeudi de février à 18h30."),
+    ("Séance 1 (mardi 14 janvier 2025).", "month", "Séance 1 (un mardi de janvier 2025)."),
     ("Séance jeudi 6 février à 18h30.", "remove", "Séance jeudi à 18h30."),
     ("On se voit ce jeudi 6 février.", "month", "On se voit ce jeudi."),
     # with its article: the weekday and the month
