@@ -644,3 +644,10 @@ def test_a_pet_of_one_note_and_a_country_of_an_origin_stay_in_their_note(tmp_pat
     dog = re.search(r"promène (\S+), sa chienne", out["b.txt"]).group(1)
     assert dog != coach.group(1) and "Céline" not in out["b.txt"], out
     assert "Portugal" not in out["c.txt"] and out["d.txt"].startswith("Le Portugal a gagné"), out
+
+
+def test_a_family_firm_keeps_its_link_word():
+    out = anonymize_text(
+        "Il travaille chez Transports Guillou & Fils depuis 2010.", Config(seed=1)
+    ).text
+    assert "Guillou" not in out and re.search(r"chez Transports \S.* & Fils depuis", out), out

@@ -155,6 +155,11 @@ class Organisations:
             # a leading head noun and the business word stay; a town between them is
             # the town's pseudonym, any other name an invented one
             core = body[: -len(suffixed)].strip()
+            # "Guillou & Fils", "Martin et Associés": the link stays with the business word
+            link = re.search(r"[ \u00a0]+(?:&|et)$", core)
+            joined = ""
+            if link is not None:
+                joined, core = link.group(), core[: link.start()]
             lead = org_head(core)
             opening = ""
             if lead is not None and len(lead[0]) < len(core):
@@ -165,7 +170,8 @@ class Organisations:
             else:
                 name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
             prefix = (article.group() if article else "") + opening
-            return self.picker.remember(key, f"{prefix}{name} {suffixed}", "organisations", notes)
+            value = f"{prefix}{name}{joined} {suffixed}"
+            return self.picker.remember(key, value, "organisations", notes)
         found = org_head(body, identity.head)
         if found is not None:
             head, kind, town_flag = found
