@@ -651,3 +651,11 @@ def test_a_family_firm_keeps_its_link_word():
         "Il travaille chez Transports Guillou & Fils depuis 2010.", Config(seed=1)
     ).text
     assert "Guillou" not in out and re.search(r"chez Transports \S.* & Fils depuis", out), out
+
+
+def test_a_school_named_after_its_town_keeps_the_rest_of_the_sentence():
+    text = "Diplômée de l'IUT de Lannion et Sciences Po Bordeaux, puis rien.\n"
+    out = anonymize_text(text, Config(seed=1)).text
+    m = re.search(r"de l'IUT (?:de |d')(.+?) et (.+?), puis rien\.", out)
+    assert m and place_entry(m.group(1)) is not None, out
+    assert not any(t in out for t in ("Lannion", "Bordeaux")), out

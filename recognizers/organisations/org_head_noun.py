@@ -247,6 +247,11 @@ class OrgHeadNounRecognizer(_RegexEntityRecognizer):
             if known_name_end(text, m.start("name")) > m.end("name"):
                 continue  # `agence Pôle emploi`: a listed name, longer than the capitals
             start, end = m.start("head"), m.end("name")
+            link = re.search(r"[ \u00a0]+(?:et|&)[ \u00a0]+", name)
+            if m.group("conn") and link and _is_place(name[: link.start()]):
+                # "l'IAE de Grenoble et Sciences Po Bordeaux": the town ends the name
+                name = name[: link.start()]
+                end = m.start("name") + link.start()
             if m.group("conn"):
                 place = _is_place(name) or _is_place(m.group("conn") + name)
                 named = self._named_trade(text, m, head, place)

@@ -313,7 +313,9 @@ def test_a_name_never_runs_across_a_spaced_dash():
 def test_no_capital_after_an_abbreviation_but_one_after_a_sentence():
     out = _anonymize("Rendez-vous prév. lun. 30/06 ou mar. 01/07. Il part. Le 3 juin, rien.")
     # a weekday written with its date keeps the weekday: "lundi", never "Lundi"
-    assert out == "Rendez-vous prév. un lundi de juin ou un mardi de juillet. Il part. En juin, rien."
+    assert (
+        out == "Rendez-vous prév. un lundi de juin ou un mardi de juillet. Il part. En juin, rien."
+    )
 
 
 def test_a_town_inside_an_organisation_takes_the_town_pseudonym():
