@@ -210,7 +210,10 @@ def _kept_groups(original: str, rng: random.Random) -> dict[int, str]:
     moved a little ("DOS-2024-00123" -> "DOS-2023-48213"); a name in it
     ("LEROY-2024-00042", "CLI-MOREAU-7") is replaced like the rest."""
     kept: dict[int, str] = {}
-    for m in re.finditer(r"[^\W\d_]{3,}|(?<!\d)(?:19[5-9]\d|20[0-3]\d)(?!\d)", original):
+    # a two-letter document code opening the reference counts as a label too
+    # ("FA-2025-0147" is an invoice, "BC-2025-00417" an order form)
+    pattern = r"^[A-Z]{2}(?=[-_/ ])|[^\W\d_]{3,}|(?<!\d)(?:19[5-9]\d|20[0-3]\d)(?!\d)"
+    for m in re.finditer(pattern, original):
         group = m.group()
         ordinary = is_ordinary_word(group) and len(group) > 4  # "BM-COACH-2025-07"
         if (

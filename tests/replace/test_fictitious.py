@@ -155,3 +155,13 @@ def test_a_postal_code_for_a_town_of_the_same_department_is_never_the_original()
 def test_cedex_stays_a_sorting_word(original, shape):
     for seed in range(10):
         assert re.fullmatch(shape, fake_address(original, random.Random(seed)))
+
+
+@pytest.mark.parametrize("original", ["FA-2025-0147", "BC-2025-00417", "DOS-2024-00123"])
+def test_a_reference_keeps_its_document_code_and_a_nearby_year(original):
+    code = original.split("-")[0]
+    for seed in range(10):
+        fake = fake_id(original, random.Random(seed))
+        prefix, year, serial = fake.split("-")
+        assert prefix == code and abs(int(year) - int(original.split("-")[1])) <= 2, fake
+        assert serial != original.split("-")[2] and len(serial) == len(original.split("-")[2])
