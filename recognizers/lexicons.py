@@ -286,7 +286,7 @@ def org_name(name: str, hint: str = "") -> str:
     trailing business word are gone: 'Conserverie Ty Glaz' -> 'Ty Glaz',
     'Lumeo Robotics' -> 'Lumeo', 'le CHU de Nîmes' -> 'le CHU de Nîmes' (a head
     with a town names the place's service, not a name of its own)."""
-    body = re.sub(r"^(?:Le|La|Les|L['’])\s*", "", name.strip())
+    body = re.sub(r"^(?:(?:Le|La|Les)\s+|L['’]\s*)", "", name.strip())  # never "Lemoine"
     body = re.sub(rf"[ \u00a0]+{LEGAL_FORM}$", "", body) or body
     found = org_head(body, hint)
     if found is not None:

@@ -659,3 +659,10 @@ def test_a_school_named_after_its_town_keeps_the_rest_of_the_sentence():
     m = re.search(r"de l'IUT (?:de |d')(.+?) et (.+?), puis rien\.", out)
     assert m and place_entry(m.group(1)) is not None, out
     assert not any(t in out for t in ("Lannion", "Bordeaux")), out
+
+
+def test_a_shop_said_by_its_owners_name_keeps_one_rendering_with_its_head_noun():
+    text = "Elle travaille à la pharmacie Lemoine depuis 2019. Chez Lemoine, tout va bien.\n"
+    out = anonymize_text(text, Config(seed=1)).text
+    shop = re.search(r"à la pharmacie (.+?) depuis", out).group(1)
+    assert "Lemoine" not in out and f"Chez Pharmacie {shop}," in out, out

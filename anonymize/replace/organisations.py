@@ -136,6 +136,11 @@ class Organisations:
         name_only = self.picker.table.get(key + ":name")
         short = org_head(original, identity.head) is None and org_suffix(original) is None
         if name_only is not None and short:
+            full = self.picker.table.get(key)
+            if full and re.match(r"(?:de|du|des|d['’]|Les?\b|La\b|L['’])", name_only):
+                # "chez Lemoine" after "la pharmacie Lemoine" -> "chez Pharmacie du Parc",
+                # never "chez du Parc": a place name needs its head noun
+                return full[:1].upper() + full[1:]
             return name_only  # "chez Ty Glaz" after "Conserverie Ty Glaz", "Lumeo"
         known = self.picker.table.get(key)
         if known is not None and self.picker.allowed(known):
