@@ -666,3 +666,27 @@ def test_a_shop_said_by_its_owners_name_keeps_one_rendering_with_its_head_noun()
     out = anonymize_text(text, Config(seed=1)).text
     shop = re.search(r"à la pharmacie (.+?) depuis", out).group(1)
     assert "Lemoine" not in out and f"Chez Pharmacie {shop}," in out, out
+
+
+def test_one_first_name_two_generations_in_two_notes_are_two_people(tmp_path):
+    src = tmp_path / "notes"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Séance avec Théodore, 78 ans. Théodore parle de sa ferme.\n", encoding="utf-8"
+    )
+    (src / "b.txt").write_text(
+        "Séance avec Théodore, 9 ans. Théodore parle de son école.\n", encoding="utf-8"
+    )
+    (src / "c.txt").write_text("Théodore a rappelé hier.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["batch", str(src), "-o", str(tmp_path / "out"), "--seed", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    out = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.txt")}
+    old = re.search(r"avec (\S+), plus", out["a.txt"]).group(1)
+    young = re.search(r"avec (\S+), moins", out["b.txt"]).group(1)
+    assert old != young and "Théodore" not in "".join(out.values()), out
+    assert out["c.txt"].startswith(f"{old} a rappelé"), out  # no age: the first one
+    ranks = {n: ranks for n, _g, ranks in table("pseudo_first_names.tsv", "anonymize")}
+    assert min(int(r.split(":")[0]) for r in ranks[old].split(",")) < 1980, ranks[old]
+    assert max(int(r.split(":")[0]) for r in ranks[young].split(",")) >= 2000, ranks[young]

@@ -681,6 +681,7 @@ class IdentityBook:
         their pseudonym's first name is one of their generation."""
         from ..replace.coarsen import parse_age
 
+        seen_ages: dict[int, tuple[Identity, dict[int, int]]] = {}  # identity -> note -> age
         for text, entities, mentions in zip(texts, detected, mentions_of_call, strict=True):
             last_person: Mention | None = None
             row_person: tuple[int, Mention] | None = None  # (line start, first person)
@@ -701,16 +702,61 @@ class IdentityBook:
                 in_row = text[line_start : line_start + 1] == "|"
                 if owner is None and in_row and row_person and row_person[0] == line_start:
                     owner = row_person[1].identity
-                if owner is None or owner.age is not None:
+                if owner is None:
                     continue
+                age = None
                 if e.type == "AGE":
                     value, unit = parse_age(e.text)
                     if value is not None and unit == "ans":
-                        owner.age = value
+                        age = value
                 elif BIRTH.search(text[max(0, e.start - 24) : e.start]):
                     year = re.search(r"\b(?:19|20)\d\d\b", e.text)
                     if year:
-                        owner.age = max(0, REFERENCE_YEAR - int(year.group()))
+                        age = max(0, REFERENCE_YEAR - int(year.group()))
+                if age is None:
+                    continue
+                seen_ages.setdefault(id(owner), (owner, {}))[1].setdefault(m.note, age)
+                if owner.age is None:
+                    owner.age = age
+        self._split_generations(seen_ages, mentions_of_call)
+
+    def _split_generations(self, seen_ages, mentions_of_call) -> None:
+        """One first name, two generations: "Théodore, 78 ans" in one note and
+        "Théodore, 9 ans" in another are two people, and each gets a first name of
+        their own generation. Notes that give no age stay with the first one."""
+        for identity, by_note in seen_ages.values():
+            if identity.type != "PERSON" or len(by_note) < 2 or identity.kind == "pet":
+                continue
+            first_age = identity.age if identity.age is not None else next(iter(by_note.values()))
+            moved: dict[int, Identity] = {}
+            for note, age in by_note.items():
+                if abs(age - first_age) < GENERATION_GAP:
+                    continue
+                other = self._identity(
+                    f"{identity.key}@{age // 10 * 10}", "PERSON", identity.canonical
+                )
+                if other is not identity:
+                    for name in (
+                        "first",
+                        "first_written",
+                        "last",
+                        "initials",
+                        "nickname",
+                        "relation",
+                    ):
+                        setattr(other, name, getattr(other, name) or getattr(identity, name))
+                    other.nicknames |= identity.nicknames
+                    other.votes = other.votes or dict(identity.votes)
+                    other.age = other.age if other.age is not None else age
+                    moved[note] = other
+            for mentions in mentions_of_call:
+                for k, m in enumerate(mentions):
+                    if m.identity is identity and m.note in moved:
+                        other = moved[m.note]
+                        mentions[k] = Mention(m.entity, m.note, other, m.parts)
+                        other.notes.add(m.note)
+                        other.mentions += 1
+            identity.notes -= set(moved)
 
     # -- queries -----------------------------------------------------------------------
     def persons_of(self, note: int) -> list[Identity]:
@@ -761,6 +807,8 @@ BIRTH = re.compile(
     re.IGNORECASE,
 )
 # The year ages are counted from when a note gives a birth year.
+# Two ages of one first name this far apart, in two notes, are two people.
+GENERATION_GAP = 25
 REFERENCE_YEAR = 2025
 
 
