@@ -138,13 +138,7 @@ class Contacts:
             if i + 1 < len(chunks):
                 pair = self.book.person_with_token(f"{chunks[i]} {chunks[i + 1]}", note)
                 if pair is not None:
-                    identity, role = pair
-                    value = (
-                        self.persons.first(identity)
-                        if role == "first"
-                        else self.persons.last(identity.last, identity.notes)
-                    )
-                    out.append(ascii_slug(value))
+                    out.append(ascii_slug(self.persons.name(*pair)))
                     i += 2
                     continue
             following = chunks[i + 1] if i + 1 < len(chunks) else ""
@@ -174,10 +168,12 @@ class Contacts:
         norm = key_of(chunk)
         found = self.book.person_with_token(chunk, note)
         if found is not None:
-            return self._name_value(*found)
+            return self.persons.name(*found)
         # several people of the note bear it ("Françoise" alone and "Françoise
         # Masson"): their pseudonyms agree more often than not
-        values = {self._name_value(i, role) for i, role in self.book.people_with_token(chunk, note)}
+        values = {
+            self.persons.name(i, role) for i, role in self.book.people_with_token(chunk, note)
+        }
         if len(values) == 1:
             return values.pop()
         if norm in self._generic:
@@ -212,11 +208,6 @@ class Contacts:
                 f"PERSON:first:mail:{norm}", f"first names ({gender})", pool, notes
             )
         return self.picker.pick(f"PERSON:last:{norm}", "surnames", surnames(), notes)
-
-    def _name_value(self, identity, role: str) -> str:
-        if role == "first":
-            return self.persons.first(identity)
-        return self.persons.last(identity.last, identity.notes)
 
     def _glued(self, norm: str, note: int) -> str | None:
         """'jmarchand', 'julienmarchand', 'marchandj': a person of the note, glued."""
@@ -315,13 +306,7 @@ class Contacts:
             norm = key_of(chunk)
             found = self.book.person_with_token(chunk, note, scope_only=True)
             if found is not None:
-                identity, role = found
-                value = (
-                    self.persons.first(identity)
-                    if role == "first"
-                    else self.persons.last(identity.last, identity.notes)
-                )
-                out.append(ascii_slug(value).replace("-", ""))
+                out.append(ascii_slug(self.persons.name(*found)).replace("-", ""))
                 named = True
                 continue
             glued = self._glued(norm, note)

@@ -310,12 +310,7 @@ class Organisations:
                 if word not in LEGAL_FORMS and not is_ordinary_word(word):
                     unexplained = True
                 return word  # "CHU Grenoble Alpes": a town, whatever else it was taken for
-            identity, role = found
-            value = (
-                self.persons.first(identity)
-                if role == "first"
-                else self.persons.last(identity.last, identity.notes)
-            )
+            value = self.persons.name(*found)
             changed = True
             return value.upper() if word.isupper() else value
 

@@ -139,6 +139,13 @@ class PersonNames:
                 )
         return " ".join(out)
 
+    def name(self, identity: Identity, role: str) -> str:
+        """The pseudonym of one of the person's names: their first name for 'first',
+        their surname otherwise (what an e-mail, a slug or a company name holds)."""
+        if role == "first":
+            return self.first(identity)
+        return self.last(identity.last, identity.notes)
+
     def surname_of(self, identity: Identity) -> str:
         """The pseudonym of the person's surname (one per real surname: families agree)."""
         if identity.last:

@@ -177,31 +177,34 @@ def _cities_of(country: str) -> tuple[tuple[str, int], ...]:
     """The country's cities, each under one name: the French one when the gazetteer
     also has it ("Cologne", never "Köln" beside it), so that no pseudonym is a real
     city of the note under its other name."""
-    by_population: dict[int, list[str]] = {}
-    for name, cc, population in table("foreign_cities.tsv"):
-        if (
-            cc == country
-            and population.isdigit()
-            and int(population) > 0
-            and not re.search(r"\d", name)
-            and not first_name_gender(re.split(r"[ -]", name)[0])
-        ):
-            by_population.setdefault(int(population), []).append(name)
-    return tuple(
-        (min(names, key=_foreignness), population) for population, names in by_population.items()
-    )
+    out = []
+    for (cc, population), names in _names_of_cities().items():
+        usable = [
+            n
+            for n in names
+            if not re.search(r"\d", n) and not first_name_gender(re.split(r"[ -]", n)[0])
+        ]
+        if cc == country and usable:
+            out.append((min(usable, key=_foreignness), population))
+    return tuple(out)
+
+
+@cache
+def _names_of_cities() -> dict[tuple[str, int], tuple[str, ...]]:
+    """(country, population) -> every name the gazetteer gives that city: a city
+    and its exonym share their GeoNames population ("Hamburg", "Hambourg")."""
+    found: dict[tuple[str, int], list[str]] = {}
+    for name, country, population in table("foreign_cities.tsv"):
+        if population.isdigit() and int(population) > 0:
+            found.setdefault((country, int(population)), []).append(name)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def other_names(name: str) -> tuple[str, ...]:
     """The other names the gazetteer gives a foreign city ("Hamburg" for Hambourg)."""
-    country, population = _foreign_cities().get(key_of(name), ("", 0))
-    if not country or not population:
-        return ()
-    return tuple(
-        n
-        for n, cc, p in table("foreign_cities.tsv")
-        if cc == country and p == str(population) and key_of(n) != key_of(name)
-    )
+    city = _foreign_cities().get(key_of(name))
+    names = _names_of_cities().get(city, ()) if city else ()
+    return tuple(n for n in names if key_of(n) != key_of(name))
 
 
 def _foreignness(name: str) -> tuple[int, int, str]:
