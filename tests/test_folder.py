@@ -27,6 +27,18 @@ from recognizers.lexicons import first_name_gender, lines, place_entry, table
 NUMBERED = re.compile(r"\b[A-ZÀ-Ý][\wÀ-ÿ'-]+ \d{2,5}\b")
 
 
+def _batch(tmp_path: Path, notes: dict[str, str], seed: int) -> dict[str, str]:
+    """Run `anonymize batch` on a folder of `notes` (file name -> text) through the
+    CLI; the output folder's notes, file name -> text."""
+    src, dst = tmp_path / "notes", tmp_path / "out"
+    src.mkdir()
+    for name, text in notes.items():
+        (src / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(src), "-o", str(dst), "--seed", str(seed)])
+    assert result.exit_code == 0, result.output
+    return {p.name: p.read_text(encoding="utf-8") for p in dst.glob("*.txt")}
+
+
 def _people(count: int, seed: int = 5) -> list[tuple[str, str, str]]:
     """(first name, surname, gender) of `count` distinct people from the lexicons."""
     rng = random.Random(seed)
@@ -455,18 +467,12 @@ def test_a_company_said_by_its_short_name_stays_that_company():
 def test_a_civility_before_a_surname_stays_a_civility_across_the_folder(tmp_path):
     """'Dr M. Ferrand' in one note (an initial) does not turn 'M. FERRAND' of another
     note (Monsieur) into initials."""
-    src = tmp_path / "notes"
-    src.mkdir()
-    (src / "a.txt").write_text("Courrier du Dr M. Ferrand, cardiologue.\n", encoding="utf-8")
-    (src / "b.txt").write_text(
-        "Mme FERRAND Lucette, fille de M. FERRAND Gaston.\nLe dossier de M. FERRAND est complet.\n",
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(
-        main, ["batch", str(src), "-o", str(tmp_path / "out"), "--seed", "2"]
-    )
-    assert result.exit_code == 0, result.output
-    out = (tmp_path / "out" / "b.txt").read_text(encoding="utf-8")
+    notes = {
+        "a.txt": "Courrier du Dr M. Ferrand, cardiologue.\n",
+        "b.txt": "Mme FERRAND Lucette, fille de M. FERRAND Gaston.\n"
+        "Le dossier de M. FERRAND est complet.\n",
+    }
+    out = _batch(tmp_path, notes, seed=2)["b.txt"]
     assert "FERRAND" not in out and "de M. " in out.splitlines()[1], out
 
 
@@ -496,24 +502,16 @@ def test_public_bodies_and_trades_named_after_a_place_keep_their_kind():
 
 
 def test_a_surname_that_is_a_word_goes_with_its_person_in_registers_and_file_names(tmp_path):
-    src = tmp_path / "notes"
-    src.mkdir()
-    (src / "TOUSSAINT_Gilbert_certificat.txt").write_text(
+    note = (
         "Patiente : Mme TOUSSAINT Yvette, née en 1975.\n"
-        "Demande formulée par son frère, M. Gilbert Toussaint, joignable.\n",
-        encoding="utf-8",
+        "Demande formulée par son frère, M. Gilbert Toussaint, joignable.\n"
     )
-    result = CliRunner().invoke(
-        main, ["batch", str(src), "-o", str(tmp_path / "out"), "--seed", "3"]
-    )
-    assert result.exit_code == 0, result.output
-    (out_file,) = (tmp_path / "out").glob("*.txt")
-    out = out_file.read_text(encoding="utf-8")
-    assert "TOUSSAINT" not in out_file.name and "Gilbert" not in out_file.name, out_file.name
+    ((name, out),) = _batch(tmp_path, {"TOUSSAINT_Gilbert_certificat.txt": note}, seed=3).items()
+    assert "TOUSSAINT" not in name and "Gilbert" not in name, name
     assert "TOUSSAINT" not in out and "Toussaint" not in out, out
     surname = re.search(r"M\. \S+ (\S+), joignable", out).group(1)
     assert f"Mme {surname.upper()} " in out, out
-    assert out_file.name.startswith(surname.upper() + "_"), (out_file.name, out)
+    assert name.startswith(surname.upper() + "_"), (name, out)
 
 
 def test_care_places_and_shops_take_the_names_such_places_take():
@@ -556,23 +554,12 @@ def test_eponyms_and_roles_alone_name_no_one():
 
 
 def test_a_file_name_loses_a_town_of_its_note_that_is_also_a_word(tmp_path):
-    src = tmp_path / "notes"
-    src.mkdir()
-    (src / "convention_monts.txt").write_text(
-        "Convention signée à Monts avec Arnaude Coste. Monts est loin.\n", encoding="utf-8"
-    )
-    result = CliRunner().invoke(
-        main, ["batch", str(src), "-o", str(tmp_path / "out"), "--seed", "1"]
-    )
-    assert result.exit_code == 0, result.output
-    (out_file,) = (tmp_path / "out").glob("*.txt")
-    town = re.search(r"signée à (.+?) avec", out_file.read_text(encoding="utf-8")).group(1)
-    assert "monts" not in out_file.name.lower(), out_file.name
+    note = "Convention signée à Monts avec Arnaude Coste. Monts est loin.\n"
+    ((name, out),) = _batch(tmp_path, {"convention_monts.txt": note}, seed=1).items()
+    town = re.search(r"signée à (.+?) avec", out).group(1)
+    assert "monts" not in name.lower(), name
     # the file name takes the note's pseudonym town, in the file name's own shape
-    assert ascii_slug(town).replace("-", "") in ascii_slug(out_file.name).replace("-", ""), (
-        out_file.name,
-        town,
-    )
+    assert ascii_slug(town).replace("-", "") in ascii_slug(name).replace("-", ""), (name, town)
 
 
 def test_small_towns_of_one_department_stay_neighbours():
@@ -624,21 +611,13 @@ def test_a_pet_of_one_note_and_a_country_of_an_origin_stay_in_their_note(tmp_pat
     """A dog called Céline in one note does not turn Madame Céline Pascal of another
     note into a pet; "né au Portugal" here does not replace "le Portugal" of a match
     reported there."""
-    src = tmp_path / "notes"
-    src.mkdir()
-    (src / "a.txt").write_text(
-        "Séance avec Madame Céline Pascal, coach.\nLa Coach : Céline Pascal\n", encoding="utf-8"
-    )
-    (src / "b.txt").write_text(
-        "Le soir, elle promène Céline, sa chienne, au parc. Céline aboie.\n", encoding="utf-8"
-    )
-    (src / "c.txt").write_text("Elle est née au Portugal.\n", encoding="utf-8")
-    (src / "d.txt").write_text("Le Portugal a gagné le match, dit-elle.\n", encoding="utf-8")
-    result = CliRunner().invoke(
-        main, ["batch", str(src), "-o", str(tmp_path / "out"), "--seed", "1"]
-    )
-    assert result.exit_code == 0, result.output
-    out = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.txt")}
+    notes = {
+        "a.txt": "Séance avec Madame Céline Pascal, coach.\nLa Coach : Céline Pascal\n",
+        "b.txt": "Le soir, elle promène Céline, sa chienne, au parc. Céline aboie.\n",
+        "c.txt": "Elle est née au Portugal.\n",
+        "d.txt": "Le Portugal a gagné le match, dit-elle.\n",
+    }
+    out = _batch(tmp_path, notes, seed=1)
     coach = re.search(r"Madame (\S+) (\S+), coach", out["a.txt"])
     assert coach and first_name_gender(coach.group(1)) == "F", out["a.txt"]
     dog = re.search(r"promène (\S+), sa chienne", out["b.txt"]).group(1)
@@ -669,20 +648,12 @@ def test_a_shop_said_by_its_owners_name_keeps_one_rendering_with_its_head_noun()
 
 
 def test_one_first_name_two_generations_in_two_notes_are_two_people(tmp_path):
-    src = tmp_path / "notes"
-    src.mkdir()
-    (src / "a.txt").write_text(
-        "Séance avec Théodore, 78 ans. Théodore parle de sa ferme.\n", encoding="utf-8"
-    )
-    (src / "b.txt").write_text(
-        "Séance avec Théodore, 9 ans. Théodore parle de son école.\n", encoding="utf-8"
-    )
-    (src / "c.txt").write_text("Théodore a rappelé hier.\n", encoding="utf-8")
-    result = CliRunner().invoke(
-        main, ["batch", str(src), "-o", str(tmp_path / "out"), "--seed", "1"]
-    )
-    assert result.exit_code == 0, result.output
-    out = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.txt")}
+    notes = {
+        "a.txt": "Séance avec Théodore, 78 ans. Théodore parle de sa ferme.\n",
+        "b.txt": "Séance avec Théodore, 9 ans. Théodore parle de son école.\n",
+        "c.txt": "Théodore a rappelé hier.\n",
+    }
+    out = _batch(tmp_path, notes, seed=1)
     old = re.search(r"avec (\S+), plus", out["a.txt"]).group(1)
     young = re.search(r"avec (\S+), moins", out["b.txt"]).group(1)
     assert old != young and "Théodore" not in "".join(out.values()), out
