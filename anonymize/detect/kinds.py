@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
-from recognizers._names import first_name
+from recognizers._names import FirstName, first_name
 from recognizers.lexicons import (
     lines,
     org_heads,
@@ -162,21 +162,16 @@ def _theirs(string: str, people: set[str]) -> bool:
     city even beside Nathalie Paris."""
     if string not in people:
         return False
-    word = string[:1].upper() + string[1:]
-    person = first_name(word)
+    person = _first_name_of(string)
     if person is not None and person.tier <= 2:
         return True
-    place = place_entry(word, aliases=False)
+    place = place_entry(string[:1].upper() + string[1:], aliases=False)
     return place is None or (place.population or 0) < THEIR_TOWN_POPULATION
 
 
-def _is_first_name(string: str) -> bool:
-    return first_name(string[:1].upper() + string[1:]) is not None
-
-
-def _common_first_name(string: str) -> bool:
-    person = first_name(string[:1].upper() + string[1:])
-    return person is not None and person.tier <= 2
+def _first_name_of(string: str) -> FirstName | None:
+    """The lexicon's entry for a folded name string ("lorraine" -> Lorraine)."""
+    return first_name(string[:1].upper() + string[1:])
 
 
 def decide_kinds(text: str, entities: list[Entity]) -> list[Entity]:
@@ -214,11 +209,13 @@ def decide_kinds(text: str, entities: list[Entity]) -> list[Entity]:
             default = kinds.most_common(1)[0][0]
         elif string in people:
             default = "PERSON"
-        elif string in org_names and not _common_first_name(string):
+        elif string in org_names and (
+            (person := _first_name_of(string)) is None or person.tier > 2
+        ):
             default = "ORG"
         elif len(found) > 1:
             (default, top), *rest = found.most_common()
-            if rest and rest[0][1] == top and "PERSON" in found and _is_first_name(string):
+            if rest and rest[0][1] == top and "PERSON" in found and _first_name_of(string):
                 default = "PERSON"  # "Cite Adélaïde et Zoé": no frame, a first name
         else:
             default = None
