@@ -32,7 +32,7 @@ from recognizers.lexicons import (
 )
 
 from ..detect.identities import IdentityBook, Mention
-from .pools import Picker, PoolExhausted, key_of, words
+from .pools import Picker, key_of, words
 
 SCHOOL_KINDS = frozenset({"school"})
 # Kinds named after a place or a saint more than after a brand.
@@ -217,12 +217,12 @@ class Organisations:
                 name = joiner + held
             elif kind in PLACE_NAMED_KINDS:
                 # "Pharmacie du Marché", "EHPAD Les Glycines", never "Clinique Quartz Boréal"
-                try:
-                    name = self.picker.pick(
-                        key + ":name", "place names", words("org_place_names.txt"), notes
-                    )
-                except PoolExhausted:  # a folder whose real names hold every such word
-                    name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+                # a folder whose real names hold every such word: an invented name
+                pools = [
+                    ("place names", words("org_place_names.txt")),
+                    ("organisations", invented_names()),
+                ]
+                name = self.picker.pick_any(key + ":name", pools, notes)
             else:
                 name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
             return self.picker.remember(key, f"{prefix} {name}{suffix}", "organisations", notes)

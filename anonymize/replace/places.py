@@ -18,7 +18,7 @@ from functools import cache
 from recognizers.lexicons import first_name_gender, is_country, lines, place_kind, table
 
 from ..detect.identities import Identity, Mention
-from .pools import Picker, PoolExhausted, key_of, population_of, towns, towns_in, words
+from .pools import Picker, key_of, population_of, towns, towns_in, words
 
 # Towns this large keep their size first (a city stays a city): they are drawn from
 # the whole country, smaller ones among the other towns of their department's move.
@@ -86,12 +86,9 @@ class Places:
             return self.picker.pick(key, f"countries ({prep})", pool, notes)
         if kind == "foreign_city":
             country, pool = foreign_cities_like(identity.canonical)
-            try:
-                return self.picker.pick(key, f"foreign cities ({country})", pool, notes)
-            except PoolExhausted:  # more cities of one country in a note than the pool holds
-                return self.picker.pick(
-                    key, "foreign cities", words("pseudo_foreign_cities.txt"), notes
-                )
+            # more cities of one country in a note than the pool holds: any known city
+            wider = ("foreign cities", words("pseudo_foreign_cities.txt"))
+            return self.picker.pick_any(key, [(f"foreign cities ({country})", pool), wider], notes)
         article = re.search(r"(?:^|\s)(le|la|l'|les|du|au|des|aux)\s*$", before)
         said = article.group(1) if article else ""
         if kind in ("region", "department") or said in ("le", "la", "l'", "les"):
@@ -111,10 +108,12 @@ class Places:
             pool = tuple(r[0] for r in rows if not wanted or r[1] in wanted) or tuple(
                 r[0] for r in rows
             )
-            try:
-                return self.picker.pick(key, f"{data} ({wanted or 'any'})", pool, notes)
-            except PoolExhausted:  # every department of that article is taken in the note
-                return self.picker.pick(key, f"{data} (any)", tuple(r[0] for r in rows), notes)
+            # every department of that article taken in the note: any department
+            pools = [
+                (f"{data} ({wanted or 'any'})", pool),
+                (f"{data} (any)", tuple(r[0] for r in rows)),
+            ]
+            return self.picker.pick_any(key, pools, notes)
         population = population_of().get(key_of(identity.canonical))
         # towns of one department stay neighbours: all of them move to one other
         # department ("à Corbie, à vingt minutes d'Amiens" keeps its twenty minutes)
@@ -128,12 +127,10 @@ class Places:
                 if department_of(t) == moved and _close(population_of().get(key_of(t)), population)
             )
         accept = (lambda v: department_of(v) != avoid_department) if avoid_department else None
-        if nearby:
-            try:
-                return self.picker.pick(key, f"towns of {moved}", nearby, notes, accept=accept)
-            except PoolExhausted:  # a note naming more of its towns than the department holds
-                pass
-        return self.picker.pick(key, "towns", towns().similar(population), notes, accept=accept)
+        # a note naming more of its towns than the department holds: towns of the size
+        pools = [(f"towns of {moved}", nearby)] if nearby else []
+        pools.append(("towns", towns().similar(population)))
+        return self.picker.pick_any(key, pools, notes, accept=accept)
 
     def department_for(self, real: str, notes) -> str:
         """The department the towns of department `real` move to, the same for the

@@ -270,6 +270,25 @@ class Picker:
         self._take(key, choice, pool_name, notes)
         return choice
 
+    def pick_any(
+        self,
+        key: str,
+        pools: Sequence[tuple[str, Sequence[str]]],
+        notes: Iterable[int] = (),
+        accept: Callable[[str], bool] | None = None,
+    ) -> str:
+        """`pick` from the first of `pools` (name, values) that still has a value for
+        `key`: a narrow pool that fits best ("the towns of the department the note's
+        towns moved to"), then wider ones, so a note never empties the only pool."""
+        notes = set(notes)
+        for n, (pool_name, pool) in enumerate(pools):
+            try:
+                return self.pick(key, pool_name, pool, notes, accept=accept)
+            except PoolExhausted:
+                if n == len(pools) - 1:
+                    raise
+        raise PoolExhausted(f"no pool for {key}")
+
     def remember(self, key: str, value: str, pool_name: str, notes: Iterable[int] = ()) -> str:
         """Record a value made outside the pools (a derived nickname, an acronym)."""
         self._take(key, value, pool_name, set(notes))
