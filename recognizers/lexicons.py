@@ -37,6 +37,7 @@ from recognizers._proper_names import LEGAL_FORM
 from recognizers.dates._fr_calendar import month_numbers
 
 __all__ = [
+    "TRAILING_LEGAL_FORM",
     "first_name_gender",
     "fold",
     "is_acronym",
@@ -269,6 +270,10 @@ def org_head(name: str, hint: str = "") -> tuple[str, str, bool] | None:
     return None
 
 
+# A legal form ending a name: "Lumeo Robotics SAS" is "Lumeo Robotics".
+TRAILING_LEGAL_FORM = re.compile(rf"[ \u00a0]+{LEGAL_FORM}$")
+
+
 @cache
 def _org_suffixes() -> frozenset[str]:
     return frozenset(w.strip().casefold() for w in lines("org_suffixes.txt"))
@@ -287,7 +292,7 @@ def org_name(name: str, hint: str = "") -> str:
     'Lumeo Robotics' -> 'Lumeo', 'le CHU de Nîmes' -> 'le CHU de Nîmes' (a head
     with a town names the place's service, not a name of its own)."""
     body = re.sub(r"^(?:(?:Le|La|Les)\s+|L['’]\s*)", "", name.strip())  # never "Lemoine"
-    body = re.sub(rf"[ \u00a0]+{LEGAL_FORM}$", "", body) or body
+    body = TRAILING_LEGAL_FORM.sub("", body) or body
     found = org_head(body, hint)
     if found is not None:
         rest = body[len(found[0]) :].strip()

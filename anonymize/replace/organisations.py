@@ -18,8 +18,9 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from recognizers._proper_names import LEGAL_FORM, LEGAL_FORMS
+from recognizers._proper_names import LEGAL_FORMS
 from recognizers.lexicons import (
+    TRAILING_LEGAL_FORM,
     is_ordinary_word,
     lines,
     org_head,
@@ -40,7 +41,6 @@ PLACE_NAMED_KINDS = frozenset({"hospital", "care", "nursing_home", "childcare", 
 ACRONYM = re.compile(r"[A-ZÀ-Ý0-9&\-]{2,8}")
 # A town this size inside an organisation's name is the town, not a person.
 TOWN = 5_000
-TRAILING_LEGAL_FORM = re.compile(rf"[ \u00a0]+{LEGAL_FORM}$")
 LOCATED = re.compile(r"^(?P<name>.+?)\s+(?:de |d'|d’)(?P<town>[A-ZÀ-Ý][^,;()]*)$")
 
 
