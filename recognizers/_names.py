@@ -193,6 +193,13 @@ def person_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
+def given_as_first_name(word: str) -> bool:
+    """A word the INSEE lists give as a first name, stop words included: "Noël"
+    is a feast and a first name ("Noël Dupuy")."""
+    exact, folded = _first_names()
+    return word in exact or word.title() in exact or fold(word) in folded
+
+
 def first_name(word: str) -> FirstName | None:
     """The lexicon entry of a capitalized or ALL-CAPS first name, if any.
 

@@ -25,6 +25,7 @@ from recognizers._names import (
     _caps_line,
     common_words,
     first_name,
+    given_as_first_name,
     particles_never_alone,
     person_words,
     relation_words,
@@ -40,10 +41,12 @@ __all__ = [
     "TRAILING_LEGAL_FORM",
     "first_name_gender",
     "fold",
+    "given_as_first_name",
     "is_acronym",
     "is_common_acronym",
     "is_common_word",
     "is_country",
+    "is_domain_word",
     "is_first_name",
     "is_ordinary_word",
     "is_role_word",
@@ -130,6 +133,21 @@ def is_ordinary_word(word: str) -> bool:
     name or place is a name when capitalised. See `ordinary_word_languages`.
     """
     return bool(ordinary_word_languages(word))
+
+
+@cache
+def _domain_words() -> frozenset[str]:
+    """Medicines, eponyms of diseases and scales, products (anonymize's
+    `data/strict_words.txt`, several words a line), folded; never a word that is
+    also a first name or a surname of the lexicons."""
+    words = (w for line in lines("strict_words.txt", package="anonymize") for w in line.split())
+    return frozenset(fold(w) for w in words if not (is_first_name(w) or is_surname(w)))
+
+
+def is_domain_word(word: str) -> bool:
+    """A word of clinical or technical prose that names nobody: "Xanax",
+    "Glasgow" (the scale), "Novorapid"."""
+    return fold(word.strip()) in _domain_words()
 
 
 @cache
@@ -291,7 +309,7 @@ def org_name(name: str, hint: str = "") -> str:
     trailing business word are gone: 'Conserverie Ty Glaz' -> 'Ty Glaz',
     'Lumeo Robotics' -> 'Lumeo', 'le CHU de Nîmes' -> 'le CHU de Nîmes' (a head
     with a town names the place's service, not a name of its own)."""
-    body = re.sub(r"^(?:(?:Le|La|Les)\s+|L['’]\s*)", "", name.strip())  # never "Lemoine"
+    body = re.sub(r"^(?:[Ll](?:e|a|es)\s+|[Ll]['’]\s*)", "", name.strip())  # never "Lemoine"
     body = TRAILING_LEGAL_FORM.sub("", body) or body
     found = org_head(body, hint)
     if found is not None:

@@ -379,6 +379,17 @@ def _strong_gender(entity: Entity, text: str) -> str:
     return gender if weight >= 2 else ""
 
 
+def relation_kind(entity: Entity, text: str) -> str:
+    """The kind of the relation word beside a mention ('pet' for "Biscotte, sa
+    chienne" and "son lapin, Gilbert"; 'family', 'work'...), or ''."""
+    kinds = relation_words()
+    after = kinds.get(relation_after(entity, text), ("", ""))[1]
+    if after:
+        return after
+    before = relation_before(entity, text).split()
+    return kinds.get(before[-1], ("", ""))[1] if before else ""
+
+
 def relation_before(entity: Entity, text: str) -> str:
     """The relation phrase that introduces a mention: 'sa sœur', 'son adjointe'."""
     m = cues().relation.search(text[max(0, entity.start - CUE_WINDOW) : entity.start])
@@ -594,8 +605,7 @@ class IdentityBook:
         return identity
 
     def _person(self, e, parts, text, note, local: list[Identity], previous) -> Identity:
-        after = relation_words().get(relation_after(e, text), ("", ""))[1]
-        if e.hint("kind") == "pet" or (after == "pet" and len(parts) == 1):
+        if e.hint("kind") == "pet" or (relation_kind(e, text) == "pet" and len(parts) == 1):
             # "Céline, sa chienne": a pet, never the Céline Pascal of another note
             identity = self._identity(f"PET:{key_of(e.text)}", "PERSON", e.text)
             identity.kind = "pet"
@@ -670,8 +680,7 @@ class IdentityBook:
             identity.votes[after] = identity.votes.get(after, 0) + weight
         if not identity.relation:
             identity.relation = relation_before(e, text)
-        kind = relation_words().get(relation_after(e, text), ("", ""))[1]
-        if kind == "pet" and len(parts) == 1 and not identity.last:
+        if relation_kind(e, text) == "pet" and len(parts) == 1 and not identity.last:
             identity.kind = "pet"  # "Biscotte, sa chienne", "Réglisse (le chat)"
 
     def _ages(self, texts, detected, mentions_of_call) -> None:

@@ -45,7 +45,7 @@ PLACE_VERBS = (
 )
 STRONG_PLACE = re.compile(
     rf"(?:\b(?:{PLACE_VERBS})\s+(?:à|a|au|aux|en|dans|près\s+de|vers|de|d['’]|du)|"
-    r"\b\d{5}|\bCEDEX)\s*$",
+    r"\b(?:\d{5}|\d{2}[ \u00a0\u202f]\d{3})|\bCEDEX)\s*$",
     re.IGNORECASE,
 )
 # A form's place field: "| Ville | Orly |", "Lieu de naissance : Saran".

@@ -16,7 +16,9 @@ from functools import cache
 
 from recognizers.lexicons import (
     first_name_gender,
+    given_as_first_name,
     is_common_acronym,
+    is_domain_word,
     is_ordinary_word,
     is_role_word,
     is_surname,
@@ -248,6 +250,10 @@ def _plausible(e: Entity, text: str) -> bool:
             text[max(0, e.start - 40) : e.start]
         ):
             return False  # "maladie de Crohn", "échelle de Glasgow": no one of the note
+        if e.type in ("PERSON", "LOCATION") and _a_score(e, text):
+            return False  # "Glasgow 13", "EVA 6/10", "GIR 3": a scale and its value
+        if len(e.text.split()) <= 2 and DOSE_AFTER.match(text, e.end):
+            return False  # "Tercian 25 mg", "Lovenox 4000 UI": a medicine and its dose
         if (
             e.type == "LOCATION"
             and place_kind(e.text) == "country"  # Martinique is a French department
@@ -293,8 +299,12 @@ def _ordinary_guess(e: Entity, text: str) -> bool:
         # word the model read as a name when it is a whole sentence ("OLGA :
         # Soulagée."); "Tine parle vite" and "avec Titi" stay persons
         words = e.text.split()
-        if all(never_a_name_alone(w) for w in words):
-            return True
+        titled = len(words) == 2 and words[0] in _person_prefixes() and is_surname(words[1])
+        if all(never_a_name_alone(w) for w in words) and not titled:
+            return True  # "Coaching", "SAS"; but "Mme Toussaint" is hers
+        named = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", e.text)
+        if named and all(is_domain_word(w) for w in named):
+            return True  # "Glasgow 14", "Novorapid": a scale, a medicine
         if len(words) == 1 and is_role_word(words[0]) and first_name_gender(words[0]) is None:
             return True  # "Pédiatre", "Infirmière": a role alone on its line names no one
         return (
@@ -331,6 +341,32 @@ def _ordinary_guess(e: Entity, text: str) -> bool:
     return head is None or len(head[0]) >= len(e.text.strip())
 
 
+# A scale's value right after its name: "Glasgow 13", "EVA 6/10", "GIR 3", "Apgar à 9".
+SCORE_AFTER = re.compile(
+    r"[ \u00a0]*(?:[:=à][ \u00a0]*)?\d{1,2}(?:[,.]\d)?(?:[ \u00a0]*/[ \u00a0]*\d{1,2})?"
+    r"(?![\d,.]*[ \u00a0]*(?:ans?|mois)\b)(?![\w/])"
+)
+
+
+# A dose right after a word: "25 mg", "0,5 mg/j", "4000 UI", "2 cp", "10 gouttes".
+DOSE_AFTER = re.compile(
+    r"[ \u00a0]*(?:LP|LI|Gé)?[ \u00a0]*\d+(?:[,.]\d+)?[ \u00a0]*"
+    r"(?:mg|g|µg|mcg|ml|mL|UI|U|cp|cps|gél|gélules?|comprimés?|gouttes?|sachets?|bouffées?|%)(?!\w)"
+)
+
+
+def _a_score(e: Entity, text: str) -> bool:
+    """A scale or a test named after its author or by its acronym, then its value:
+    every word is a medicine, eponym or product of our lists, or a listed
+    acronym in capitals, and a small number follows."""
+    named = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", e.text)
+    return (
+        bool(named)
+        and all(is_domain_word(w) or (w.isupper() and is_common_acronym(w)) for w in named)
+        and SCORE_AFTER.match(text, e.end) is not None
+    )
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Nothing but a sentence end, a line start, a bullet or a colon before `start`."""
     before = text[max(0, start - 40) : start].rstrip(' \t*#>-•«"“(')
@@ -357,6 +393,7 @@ def _only_ordinary_words(text: str) -> bool:
         is_ordinary_word(w)
         or (w.islower() and len(w) <= 3)
         or is_common_acronym(w)
+        or is_domain_word(w)
         or (len(w) <= 6 and CODE.fullmatch(w) is not None)
         for w in words
     )
@@ -444,6 +481,8 @@ def _person_shape(e: Entity, text: str = "") -> Entity:
             break
         if is_surname_particle(head) and head[:1].isupper():
             break  # "Le Meur", "Da Costa": a particle opens the surname ("M. Le Du")
+        if given_as_first_name(head) and is_surname(parts[1]) and head[:1].isupper():
+            break  # "Noël Dupuy": a feast and a first name, before a surname
         cut = e.text.index(parts[1], len(head))
         e = replace(e, start=e.start + cut, text=e.text[cut:])
     # a title after the name: "Aurore Dupuy Directrice Générale" (surnames that are
@@ -461,13 +500,28 @@ def _person_shape(e: Entity, text: str = "") -> Entity:
     return e
 
 
+def _left_a_feast(shaped: Entity, e: Entity, text: str) -> bool:
+    """The model's "Joyeux Noël" shaped down to "Noël": a word that never names
+    anyone alone is left, and no civility stands before it ("Mme Toussaint")."""
+    return (
+        shaped is not e
+        and shaped.type == "PERSON"
+        and e.recognizer in ORDINARY_DOUBTED
+        and len(words := shaped.text.split()) == 1
+        and never_a_name_alone(words[0])
+        and not _after_title(text, shaped.start)
+    )
+
+
 def resolve_overlaps(entities: list[Entity], text: str) -> list[Entity]:
     """Non-overlapping entities sorted by start."""
     pieces = [p for e in entities for p in _split_at_breaks(e)]
     shaped = [
-        _person_shape(_place_shape(_trim_person_prefix(e)), text)
+        s
         for e in pieces
         if _plausible(e, text)
+        for s in (_person_shape(_place_shape(_trim_person_prefix(e)), text),)
+        if not _left_a_feast(s, e, text)
     ]
     # a union of two persons' spans is shaped again ("Célina C." + "C. : Coucou")
     merged = [_person_shape(e, text) for e in _merge_same_type(shaped)]

@@ -68,6 +68,7 @@ from recognizers.lexicons import (
     fold,
     is_acronym,
     is_common_word,
+    is_domain_word,
     is_first_name,
     is_ordinary_word,
     is_surname,
@@ -162,15 +163,6 @@ def _listed(name: str) -> list[str]:
     return [w for line in lines(name, package="anonymize") for w in line.split()]
 
 
-@cache
-def _domain_words() -> frozenset[str]:
-    """Medicines, eponyms, products (`data/strict_words.txt`), folded; never a word
-    that is also a first name or a surname of the lexicons."""
-    return frozenset(
-        fold(w) for w in _listed("strict_words.txt") if not (is_first_name(w) or is_surname(w))
-    )
-
-
 def _known_acronym(word: str) -> bool:
     """A listed acronym as written ("IRM", "SpO2"), or a long one written like a word
     ("Comex", "Ehpad"; a heading in capitals reads so in the canonical view)."""
@@ -204,10 +196,7 @@ def _listed_term(word: str) -> bool:
     """An acronym or a term of our lists, a month, a title: nobody's name, wherever it is."""
     key = fold(word)
     return (
-        _known_acronym(word)
-        or key in _never_alone()
-        or key in _calendar()
-        or key in _domain_words()
+        _known_acronym(word) or key in _never_alone() or key in _calendar() or is_domain_word(key)
     )
 
 

@@ -135,6 +135,8 @@ class Organisations:
         key = "ORG:" + identity.key
         name_only = self.picker.table.get(key + ":name")
         short = org_head(original, identity.head) is None and org_suffix(original) is None
+        if short and identity.kind == "hospital":
+            return self._hospital(original, key, identity.notes)
         if name_only is not None and short:
             full = self.picker.table.get(key)
             if full and re.match(r"(?:de|du|des|d['’]|Les?\b|La\b|L['’])", name_only):
@@ -152,7 +154,7 @@ class Organisations:
         swapped = self._after_person(original, mention.note)
         if swapped is not None:
             return self.picker.remember(key, swapped, "organisations", notes)
-        article = re.match(r"^(?:Le |La |Les |L'|L’)", original)
+        article = re.match(r"^(?:[Ll]e |[Ll]a |[Ll]es |[Ll]['’])", original)
         body = original[article.end() :] if article else original
         suffixed = org_suffix(body)
         if suffixed is not None:
@@ -241,6 +243,18 @@ class Organisations:
             )
         # the name alone ("chez Ty Glaz") is the name of "Conserverie Ty Glaz"
         return self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+
+    def _hospital(self, original: str, key: str, notes) -> str:
+        """ "opérée à Bichat", "transférée à la Pitié": a hospital by its short
+        name is one by a saint's name, as so many French hospitals are; with its
+        article, "l'hôpital Sainte-Anne"."""
+        saints = [w for w in words("org_place_names.txt") if w.startswith("Saint")]
+        pools = [("hospital names", saints), ("organisations", invented_names())]
+        name = self.picker.pick_any(key + ":name", pools, notes)
+        article = re.match(r"[Ll](?:a|e|['’])", original)
+        if article is None:
+            return name
+        return ("L'hôpital " if original[:1].isupper() else "l'hôpital ") + name
 
     def _initials_of_named(self, acronym: str, mention: Mention) -> str | None:
         """'BNU' beside 'Bibliothèque nationale et universitaire': the initials

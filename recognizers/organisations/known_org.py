@@ -88,7 +88,9 @@ def _matches_case(surface: str, orgs: tuple[Org, ...]) -> Org | None:
     """The listed org written like `surface` (accents optional), or all capitals."""
     flat = " ".join(_strip_accents(surface).split())
     for org in orgs:
-        if flat == " ".join(_strip_accents(org.name).split()):
+        listed = " ".join(_strip_accents(org.name).split())
+        # "la Pitié" opening a sentence: "La Pitié a transmis"
+        if flat in (listed, listed[:1].upper() + listed[1:]):
             return org
     if surface.isupper() and len(surface) > 3:
         return orgs[0]

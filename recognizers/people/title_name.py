@@ -80,6 +80,8 @@ class TitleNameRecognizer(NameRecognizer):
             ):
                 continue  # `la lettre M. Ensuite...`; `M. Le Bras` goes on
             end = name_end(text, ws, name_at)
+            if end == name_at and fold(head.text) in stop_words() and is_surname(head.text):
+                end = name_at + 1  # "Mme Toussaint", "M. Noël": a feast, and her surname
             if end > name_at:
                 first = first_name(ws[name_at].text)
                 last = ws[end - 1]

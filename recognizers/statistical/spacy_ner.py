@@ -107,6 +107,13 @@ def _line_start(text: str, start: int) -> bool:
     return not before or before.endswith("\n")
 
 
+def _sentence_start(text: str, start: int) -> bool:
+    """Only a sentence end, a line start or a bullet before `start` (the pipeline
+    runs without spaCy's parser, so its tokens know no sentence starts)."""
+    before = text[max(0, start - 40) : start].rstrip(' \t*#>-•«"“(')
+    return not before or before[-1] in ".!?:;\n"
+
+
 # What may stand between a label's first word and its colon: "**Portefeuille évoqué :**"
 LABEL_TAIL = re.compile(r"(?:[ \t]+[a-zà-ÿ'’-]+){0,3}[ \t*_]*[:°]")
 
@@ -154,6 +161,14 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
             return False  # "FACTURE N° ...", "COMPTE RENDU": a heading
         if len(tokens) == 1 and first in _not_names():
             return False
+        if (
+            r.entity_type == "PERSON"
+            and not any(t.text[:1].isupper() for t in tokens[1:])
+            and _sentence_start(text, r.start)
+            and _common_noun(tokens[0].text)
+            and not _speaks(tokens[:1])
+        ):
+            return False  # "Surveillance neuro en UHCD.": a noun opening a sentence
         if first in _not_org_heads() and not known_first_name:
             return False  # "VP Engineering", "BTS MCO", "Google Meet"
         if r.entity_type == "PERSON" and len(tokens) == 1 and not known_first_name:
