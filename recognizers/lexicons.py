@@ -277,8 +277,9 @@ def org_head(name: str, hint: str = "") -> tuple[str, str, bool] | None:
         start = 0
         while (at := lower.find(h, start)) >= 0:
             end = at + len(h)
+            # "Ville-Évrard", "Hôtel-Dieu": a head joined by a hyphen is a word of a name
             whole = (at == 0 or not lower[at - 1].isalnum()) and (
-                end == len(lower) or not lower[end].isalnum()
+                end == len(lower) or not (lower[end].isalnum() or lower[end] == "-")
             )
             if whole and lower[:at].count(" ") <= 2:
                 return name[:end], kind, town

@@ -51,6 +51,7 @@ from recognizers.lexicons import (
     ordinary_word_languages,
     place_kind,
     place_population,
+    table,
 )
 
 from ..entities import Entity
@@ -280,6 +281,15 @@ def _name_ahead(token: str | None) -> bool:
     return is_first_name(token) or is_surname(token) or not _is_word(token)
 
 
+@cache
+def _org_head_words() -> frozenset[str]:
+    """One-word head nouns of organisations (`EHPAD`, `CLINIQUE`, `RÉSIDENCE`), folded."""
+    return frozenset(fold(row[0]) for row in table("org_heads.tsv") if " " not in row[0])
+
+
+_NAME_ARTICLES = frozenset({"le", "la", "les", "l"})
+
+
 def _decide(token: str, nxt: str | None, after: str, listed: bool) -> tuple[str, str]:
     """The case of one word of a line in capitals, and what it announces.
 
@@ -293,6 +303,12 @@ def _decide(token: str, nxt: str | None, after: str, listed: bool) -> tuple[str,
     key = fold(token)
     if key in _titles():
         return _title(token), "name"
+    if after == "head" and key in _NAME_ARTICLES:
+        return _title(token), "orgname"  # `EHPAD LES GLYCINES`: the article opens its name
+    if after == "orgname" and not _acronym(token):
+        return _title(token), "orgname"
+    if key in _org_head_words() and (nxt or "").strip("'’").lower() in _NAME_ARTICLES:
+        return (token if _acronym(token) else _title(token)), "head"
     if after == "name":  # the name after `M.`, `MME`, `NOM :`
         if key in ("et", "ou"):  # `M. ET MME DUPONT`
             return _lower(token), ""

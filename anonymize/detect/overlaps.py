@@ -16,6 +16,7 @@ from functools import cache
 
 from recognizers.lexicons import (
     first_name_gender,
+    fold,
     given_as_first_name,
     is_common_acronym,
     is_domain_word,
@@ -250,6 +251,8 @@ def _plausible(e: Entity, text: str) -> bool:
             text[max(0, e.start - 40) : e.start]
         ):
             return False  # "maladie de Crohn", "échelle de Glasgow": no one of the note
+        if e.recognizer in ORDINARY_DOUBTED and _spelled_before(e, text):
+            return False  # "trouble cognitif léger (TCL)": a term's abbreviation
         if e.type in ("PERSON", "LOCATION") and _a_score(e, text):
             return False  # "Glasgow 13", "EVA 6/10", "GIR 3": a scale and its value
         if len(e.text.split()) <= 2 and DOSE_AFTER.match(text, e.end):
@@ -346,6 +349,30 @@ SCORE_AFTER = re.compile(
     r"[ \u00a0]*(?:[:=à][ \u00a0]*)?\d{1,2}(?:[,.]\d)?(?:[ \u00a0]*/[ \u00a0]*\d{1,2})?"
     r"(?![\d,.]*[ \u00a0]*(?:ans?|mois)\b)(?![\w/])"
 )
+
+
+LINK_WORDS = frozenset(
+    {"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "en", "au", "aux"}
+)
+
+
+def _spelled_before(e: Entity, text: str) -> bool:
+    """An acronym in brackets right after the ordinary words it abbreviates:
+    "trouble cognitif léger (TCL)", "plan d'accompagnement personnalisé (PAP)".
+    A name spelled out ("Lumeo Robotics (LR)") is not ordinary words."""
+    acronym = e.text.strip()
+    if not (acronym.isupper() and 2 <= len(acronym) <= 6 and acronym.isalpha()):
+        return False
+    if text[e.start - 1 : e.start] != "(" or text[e.end : e.end + 1] != ")":
+        return False
+    words = re.findall(r"[^\W\d_]+", text[max(0, e.start - 120) : e.start - 1])
+    content = [w for w in words if w.lower() not in LINK_WORDS]
+    spelled = content[-len(acronym) :]
+    return (
+        len(spelled) == len(acronym)
+        and "".join(fold(w[0]) for w in spelled) == fold(acronym)
+        and all(w.islower() or is_ordinary_word(w) for w in spelled)
+    )
 
 
 # A dose right after a word: "25 mg", "0,5 mg/j", "4000 UI", "2 cp", "10 gouttes".

@@ -136,7 +136,8 @@ class Organisations:
         name_only = self.picker.table.get(key + ":name")
         short = org_head(original, identity.head) is None and org_suffix(original) is None
         if short and identity.kind == "hospital":
-            return self._hospital(original, key, identity.notes)
+            before = text[max(0, mention.entity.start - 6) : mention.entity.start]
+            return self._hospital(original, before, key, identity.notes)
         if name_only is not None and short:
             full = self.picker.table.get(key)
             if full and re.match(r"(?:de|du|des|d['’]|Les?\b|La\b|L['’])", name_only):
@@ -244,15 +245,19 @@ class Organisations:
         # the name alone ("chez Ty Glaz") is the name of "Conserverie Ty Glaz"
         return self.picker.pick(key + ":name", "organisations", invented_names(), notes)
 
-    def _hospital(self, original: str, key: str, notes) -> str:
+    def _hospital(self, original: str, before: str, key: str, notes) -> str:
         """ "opérée à Bichat", "transférée à la Pitié": a hospital by its short
         name is one by a saint's name, as so many French hospitals are; with its
-        article, "l'hôpital Sainte-Anne"."""
+        article, "l'hôpital Sainte-Anne", and after a contracted one ("les
+        urgences du Vinatier") "L'hôpital …", which grammar contracts again."""
         saints = [w for w in words("org_place_names.txt") if w.startswith("Saint")]
         pools = [("hospital names", saints), ("organisations", invented_names())]
         name = self.picker.pick_any(key + ":name", pools, notes)
-        article = re.match(r"[Ll](?:a|e|['’])", original)
-        if article is None:
+        if re.search(r"(?<![\w'’])(?:du|au)\s+$", before, re.IGNORECASE):
+            return "L'hôpital " + name
+        if re.search(r"(?<![\w'’])(?:l['’]|(?:le|la)\s+)$", before, re.IGNORECASE):
+            return "hôpital " + name  # "à l'Hôtel-Dieu" -> "à l'hôpital Saint-Luc"
+        if re.match(r"[Ll](?:a|e)\s|[Ll]['’]", original) is None:
             return name
         return ("L'hôpital " if original[:1].isupper() else "l'hôpital ") + name
 

@@ -54,9 +54,10 @@ class Places:
     def kind(self, identity: Identity) -> str:
         if identity.kind:
             return identity.kind
-        if is_country(identity.canonical):
-            return "country"
-        return place_kind(identity.canonical)  # "Bretagne" found by spaCy is a region
+        kind = place_kind(identity.canonical)  # "Bretagne" found by spaCy is a region
+        if kind not in ("department", "region") and is_country(identity.canonical):
+            return "country"  # but Martinique is a French department
+        return kind
 
     def render(self, mention: Mention, text: str, avoid_department: str = "") -> str:
         """`avoid_department`: a commune followed by its real department in brackets
@@ -95,8 +96,12 @@ class Places:
             # "dans la Sarthe", "du Rhône", "des Landes": the same article
             wanted = {"le": "M", "du": "M", "au": "M", "la": "F", "l'": "V"}.get(said, "")
             wanted = "P" if said in ("les", "des", "aux") else wanted
-            if not article and re.search(r"\ben\s*$", before):
-                wanted = "FV"  # "en Bretagne", "en Auvergne": never "en Indre"
+            if not article and re.search(r"(?:\ben|\bde|\bd['’])\s*$", before):
+                wanted = "FV"  # "en Bretagne", "partir de Vendée": never "en Indre", "de Drôme"
+            code = department_code(identity.canonical) if kind == "department" else ""
+            if len(code) == 3:
+                # overseas stays overseas: "en Martinique" -> "en Guadeloupe"
+                return self.picker.pick(key, "overseas departments", _overseas_like(code), notes)
             # a department stays a department ("dans la Sarthe" -> "dans la Creuse")
             data = "pseudo_departments.tsv" if kind == "department" else "pseudo_regions.txt"
             # never a first name: "l'Aude" would read as a woman in a folder
@@ -258,6 +263,17 @@ def generalized(name: str, kind: str) -> str:
 
 
 @cache
+def _overseas_like(code: str) -> tuple[str, ...]:
+    """The other overseas departments written with the same preposition: "en
+    Martinique, Guadeloupe, Guyane"; "à La Réunion, à Mayotte"."""
+    with_a = {"974", "976"}
+    return tuple(
+        department_name(c)
+        for c in department_codes()
+        if len(c) == 3 and c != code and (c in with_a) == (code in with_a)
+    )
+
+
 def _departments() -> tuple[dict[str, str], dict[str, str]]:
     """Folded commune name -> its department (homonyms: the most populous one);
     folded department name -> its code."""

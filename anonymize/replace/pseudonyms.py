@@ -149,9 +149,9 @@ class PseudonymStyle:
                 found = department_name(department_of(self.places.render(town, town_text)))
                 if found and key_of(found) != key_of(e.text):  # never the real one back
                     return found
-            return self.places.render(mention, text)
+            return _in_capitals_like(e.text, self.places.render(mention, text))
         if e.type == "ORG":
-            return self.organisations.render(mention, text)
+            return _in_capitals_like(e.text, self.organisations.render(mention, text))
         if e.type == "EMAIL":
             return self.contacts.email(mention)
         if e.type == "URL":
@@ -210,3 +210,10 @@ class PseudonymStyle:
                 self.table[key] = str((digest[0] % 12) - 6 or 1)
             self._shift = int(self.table[key])
         return self._shift
+
+
+def _in_capitals_like(written: str, value: str) -> str:
+    """A name written in capitals (a letterhead, a register: "EHPAD LES GLYCINES",
+    "DOMICILE : RENNES") keeps its capitals."""
+    letters = [c for c in written if c.isalpha()]
+    return value.upper() if len(letters) > 1 and all(c.isupper() for c in letters) else value

@@ -27,7 +27,7 @@ from recognizers._names import (
     surname_end,
     words,
 )
-from recognizers.lexicons import is_ordinary_word, place_population
+from recognizers.lexicons import is_ordinary_word, org_head, org_suffix, place_population
 
 _UP = "A-ZÀÂÉÈÊÎÔÛÇ"
 # `S.`, `J.-P.`, `A.K.`, and `J-L.` (a hyphen without the first dot)
@@ -158,7 +158,12 @@ class InitialsRecognizer(NameRecognizer):
             # dotted initials, or the capitals of the name right before ("Sophie
             # Duchemin (SD, DAF)"); never a role in capitals ("Paul Roux (DRH)")
             if "." in ini or letters == named.upper():
-                found.append(result(self, m.start("ini"), m.end("ini"), 0.8, part="initials"))
+                hit = result(self, m.start("ini"), m.end("ini"), 0.8, part="initials")
+                if org_suffix(m.group("name")) or org_head(m.group("name")):
+                    # "Lumeo Robotics (LR)": the company's acronym, not a person's initials
+                    hit.entity_type = "ORG"
+                    hit.recognition_metadata.pop("part", None)
+                found.append(hit)
         return found
 
     @staticmethod

@@ -222,6 +222,16 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
             and tokens[1].text.lower() in ("du", "de", "des", "d'", "d’")
         ):
             tokens = tokens[2:]
+        # "au commissariat de Roissy-en-Brie", "la mairie d'Aubagne": a lower-case
+        # noun and its "de" are the building, the place is what follows
+        if (
+            r.entity_type == "LOCATION"
+            and len(tokens) >= 3
+            and tokens[0].text[:1].islower()
+            and tokens[0].pos_ == "NOUN"
+            and tokens[1].text.lower() in ("de", "du", "d'", "d’")
+        ):
+            tokens = tokens[1:] if tokens[1].text.lower() == "du" else tokens[2:]
         # "Maïwenn au (Lamentin)": nor does it end with a lower-case function word
         while tokens and (
             not tokens[-1].text[-1:].isalnum()

@@ -109,3 +109,51 @@ def test_a_first_name_that_is_a_feast_is_replaced_but_the_feast_stays(seed):
     assert "Garnier" not in out and "Noël Garnier" not in out
     assert "après Noël" in out and "Joyeux Noël" in out, out
     assert "Mme Toussaint" not in out and "Mme " in out, out
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_an_overseas_department_stays_overseas_and_a_department_keeps_its_article(seed):
+    out = _anonymize("Née en Martinique, elle a dû partir de Vendée en 2015.\n", seed)
+    assert "Martinique" not in out and "Vendée" not in out
+    assert re.search(r"Née en (Guadeloupe|Guyane)", out), out
+    assert not re.search(r"partir de (?:Drôme|Cher|Gard|Lot|Var|Nord|Rhône)\b", out), out
+
+
+def test_the_building_before_a_town_stays():
+    out = _anonymize("Il doit porter plainte au commissariat de Roissy-en-Brie.\n")
+    assert "au commissariat de" in out or "au commissariat d'" in out, out
+    assert "Roissy" not in out
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_letterhead_in_capitals_is_found_and_stays_in_capitals(seed):
+    text = "EHPAD LES GLYCINES\n4 allée des Tilleuls\n\nEntrée à l'EHPAD Les Glycines en mai.\n"
+    out = _anonymize(text, seed)
+    assert "GLYCINES" not in out and "Glycines" not in out, out
+    head = out.splitlines()[0]
+    assert head.startswith("EHPAD ") and head == head.upper(), out
+
+
+def test_an_abbreviation_spelled_out_before_it_stays_and_a_company_acronym_follows_it():
+    out = _anonymize(
+        "Trouble cognitif léger (TCL) évoqué. Elle travaille chez Lumeo Robotics (LR).\n"
+    )
+    assert "(TCL)" in out, out
+    company = re.search(r"chez (.+) Robotics \((\w+)\)", out)
+    assert company is not None and "Lumeo" not in out, out
+    assert company.group(2) == "".join(w[0] for w in company.group(1).split()) + "R", out
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_psychiatric_hospital_by_its_short_name_becomes_a_hospital(seed):
+    out = _anonymize(
+        "Adressée par les urgences du Vinatier, puis hospitalisée à Ville-Évrard.\n", seed
+    )
+    assert "Vinatier" not in out and "Évrard" not in out, out
+    assert "urgences de l'hôpital Saint" in out, out
+    assert "à Saint" in out or "à l'hôpital Saint" in out, out
+
+
+def test_a_local_transit_company_is_an_employer():
+    out = _anonymize("Chauffeur de bus à la CTS depuis 2010.\n")
+    assert "CTS" not in out, out
