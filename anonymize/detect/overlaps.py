@@ -16,6 +16,8 @@ from functools import cache
 
 from recognizers.lexicons import (
     first_name_gender,
+    fold,
+    is_first_name,
     is_common_acronym,
     is_ordinary_word,
     is_role_word,
@@ -162,7 +164,60 @@ def _drop_trailing_words(text: str, start: int, end: int) -> int:
 def _eponym_frame() -> re.Pattern:
     heads = sorted(lines("eponym_heads.txt", package="anonymize"), key=len, reverse=True)
     body = "|".join(re.escape(h.strip()) for h in heads if h.strip())
-    return re.compile(rf"(?:^|[^\w])(?:{body})s?\s+(?:de|d['’]|du)\s*$", re.IGNORECASE)
+    numbered = r"(?:type|stade|grade|classe)s?\s+(?:[IVX]+|\d+)[a-c]?"
+    return re.compile(
+        rf"(?:^|[^\w])(?:(?:(?:{body})s?|{numbered})\s+(?:de|d['’]|du)"
+        r"|(?:méthode|technique|manœuvre|manoeuvre|protocole)s?)\s*$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _clinical_words() -> frozenset[str]:
+    """Medicines, eponyms of signs, scales and techniques, products (the words of
+    data/strict_words.txt), folded."""
+    words = (w for ln in lines("strict_words.txt", package="anonymize") for w in ln.split())
+    return frozenset(fold(w) for w in words)
+
+
+# What follows a sign or a score in clinical prose: a value, a side, a result.
+CLINICAL_AFTER = re.compile(
+    r"\s*(?:[:(=]\s*|à\s+)?(?:\d|(?:positif|positive|négatif|négative|gauche|droit|droite|"
+    r"bilatéral|bilatérale|normal|normale)\b)",
+    re.IGNORECASE,
+)
+
+
+def _scored_acronym(e: Entity, text: str) -> bool:
+    """A capitalised acronym of care records read as a name, before its value:
+    "EVA 6/10", "EVA à 3/10" (data/common_acronyms.txt). "Eva" and "EVA :"
+    (a speaker label) are not touched."""
+    word = e.text.strip()
+    return (
+        e.type == "PERSON"
+        and word.isupper()
+        and is_common_acronym(word)
+        and not _after_title(text, e.start)
+        and bool(CLINICAL_AFTER.match(text, e.end))
+    )
+
+
+def _clinical_guess(e: Entity, text: str) -> bool:
+    """A person or a place the statistical model guessed on one word of clinical
+    prose (data/strict_words.txt): "Glasgow 15", "Lasègue gauche positif",
+    "méthode McKenzie", "CNO (Fortimel)". A civility ("Mme Glasgow") or a place
+    word ("à Glasgow") keeps it; a word that is also a first name or a surname
+    goes only before a value or a side ("Babinski bilatéral", not "Turner est venu")."""
+    if e.recognizer not in ORDINARY_DOUBTED or e.type not in ("PERSON", "LOCATION"):
+        return False
+    word = e.text.strip()
+    if " " in word or fold(word) not in _clinical_words():
+        return False
+    if _after_title(text, e.start) or PLACE_BEFORE.search(text[max(0, e.start - 12) : e.start]):
+        return False
+    if is_first_name(word) or is_surname(word):
+        return bool(CLINICAL_AFTER.match(text, e.end))
+    return True
 
 
 @cache
@@ -248,6 +303,10 @@ def _plausible(e: Entity, text: str) -> bool:
             text[max(0, e.start - 40) : e.start]
         ):
             return False  # "maladie de Crohn", "échelle de Glasgow": no one of the note
+        if _scored_acronym(e, text):
+            return False  # "EVA 6/10", "EVA à 3/10": a scale, not Eva
+        if _clinical_guess(e, text):
+            return False  # "Glasgow 15", "Lasègue gauche positif", "CNO (Fortimel)"
         if (
             e.type == "LOCATION"
             and place_kind(e.text) == "country"  # Martinique is a French department
