@@ -326,7 +326,9 @@ COUNTRY_FRAME = re.compile(
     r"exilée?s?|immigrée?s?|vi(?:t|vent|vait|vaient|vre)|habit(?:e|ent|ait|aient|er)|"
     r"réside|résident|résidait|installée?s?|grandi|élevée?s?|scolarisée?s?|expatriée?s?|"
     r"(?:re)?partie?s?\s+vivre|d['’]origine|nationalité|naissance|pays)\b"
-    r"[^.;!?\n]{0,24}?(?:\ben|\bau|\baux|\bdu|\bdes|\bde|d['’]|:|\|)\s*$)",
+    r"[^.;!?\n]{0,24}?(?:\ben|\bau|\baux|\bdu|\bdes|\bde|d['’]|:|\|)\s*$"
+    # "née le 14/04/1991 à Oran (Algérie)": the country of a birthplace, in brackets
+    r"|\bnée?s?\b[^.;!?\n]{0,30}?\bà\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3}\s*\(\s*$)",
     re.IGNORECASE,
 )
 

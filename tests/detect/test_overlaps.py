@@ -387,3 +387,15 @@ def test_a_first_name_in_capitals_without_a_value_stays():
     text = "Compte rendu rédigé avec EVA, la stagiaire."
     found = resolve_overlaps([ent(text, "EVA", "PERSON", 0.6, "FirstNameRecognizer")], text)
     assert spans(found) == [("PERSON", "EVA")]
+
+
+def test_the_country_of_a_birthplace_in_brackets_names_someone():
+    text = "Mme Diop, née le 02/03/1988 à Thiès (Sénégal), deux enfants."
+    country = ent(text, "Sénégal", "LOCATION", recognizer="PlaceGazetteerRecognizer")
+    assert spans(resolve_overlaps([country], text)) == [("LOCATION", "Sénégal")]
+
+
+def test_a_country_in_brackets_after_a_visited_town_names_no_one():
+    text = "Le séminaire a eu lieu à Lisbonne (Portugal) en mai."
+    country = ent(text, "Portugal", "LOCATION", recognizer="PlaceGazetteerRecognizer")
+    assert resolve_overlaps([country], text) == []
