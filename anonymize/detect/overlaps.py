@@ -17,8 +17,8 @@ from functools import cache
 from recognizers.lexicons import (
     first_name_gender,
     fold,
-    is_first_name,
     is_common_acronym,
+    is_first_name,
     is_ordinary_word,
     is_role_word,
     is_surname,

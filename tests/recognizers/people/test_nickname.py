@@ -30,7 +30,10 @@ def rec():
         ("Mme Rolande Vigier (dite « Lolo ») refuse le goûter.", ["Lolo"]),
         ("le fils aîné (dit Bébert) passe le dimanche", ["Bébert"]),
         ("Présents : Mathilde, Sébastien « Seb » Guillou et Inès.", ["Seb", "Guillou"]),
-        ("son ancien associé, Frédéric « Fredo » Marsac Lenoir, a appelé", ["Fredo", "Marsac Lenoir"]),
+        (
+            "son ancien associé, Frédéric « Fredo » Marsac Lenoir, a appelé",
+            ["Fredo", "Marsac Lenoir"],
+        ),
     ],
 )
 def test_finds_nicknames(found, rec, text, expected):
