@@ -42,6 +42,7 @@ __all__ = [
     "first_name_gender",
     "fold",
     "given_as_first_name",
+    "in_domain_lists",
     "is_acronym",
     "is_common_acronym",
     "is_common_word",
@@ -136,18 +137,24 @@ def is_ordinary_word(word: str) -> bool:
 
 
 @cache
-def _domain_words() -> frozenset[str]:
-    """Medicines, eponyms of diseases and scales, products (anonymize's
-    `data/strict_words.txt`, several words a line), folded; never a word that is
-    also a first name or a surname of the lexicons."""
+def _domain_listed() -> frozenset[str]:
+    """Medicines, eponyms of diseases, signs and scales, products (anonymize's
+    `data/strict_words.txt`, several words a line), folded."""
     words = (w for line in lines("strict_words.txt", package="anonymize") for w in line.split())
-    return frozenset(fold(w) for w in words if not (is_first_name(w) or is_surname(w)))
+    return frozenset(fold(w) for w in words)
+
+
+def in_domain_lists(word: str) -> bool:
+    """A word of the clinical and technical lists, even one that is also a name
+    ("Babinski", "Turner"): the caller decides from the frame."""
+    return fold(word.strip()) in _domain_listed()
 
 
 def is_domain_word(word: str) -> bool:
     """A word of clinical or technical prose that names nobody: "Xanax",
-    "Glasgow" (the scale), "Novorapid"."""
-    return fold(word.strip()) in _domain_words()
+    "Glasgow" (the scale), "Novorapid"; never a first name or a surname of the
+    lexicons."""
+    return in_domain_lists(word) and not (is_first_name(word) or is_surname(word))
 
 
 @cache

@@ -18,8 +18,10 @@ from recognizers.lexicons import (
     first_name_gender,
     fold,
     given_as_first_name,
+    in_domain_lists,
     is_common_acronym,
     is_domain_word,
+    is_first_name,
     is_ordinary_word,
     is_role_word,
     is_surname,
@@ -165,7 +167,38 @@ def _drop_trailing_words(text: str, start: int, end: int) -> int:
 def _eponym_frame() -> re.Pattern:
     heads = sorted(lines("eponym_heads.txt", package="anonymize"), key=len, reverse=True)
     body = "|".join(re.escape(h.strip()) for h in heads if h.strip())
-    return re.compile(rf"(?:^|[^\w])(?:{body})s?\s+(?:de|d['’]|du)\s*$", re.IGNORECASE)
+    numbered = r"(?:type|stade|grade|classe)s?\s+(?:[IVX]+|\d+)[a-c]?"
+    return re.compile(
+        rf"(?:^|[^\w])(?:(?:(?:{body})s?|{numbered})\s+(?:de|d['’]|du)"
+        r"|(?:méthode|technique|manœuvre|manoeuvre|protocole)s?)\s*$",
+        re.IGNORECASE,
+    )
+
+
+# What follows a sign or a score in clinical prose: a value, a side, a result.
+CLINICAL_AFTER = re.compile(
+    r"\s*(?:[:(=]\s*|à\s+)?(?:\d|(?:positif|positive|négatif|négative|gauche|droit|droite|"
+    r"bilatéral|bilatérale|normal|normale)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clinical_guess(e: Entity, text: str) -> bool:
+    """A person or a place the statistical model guessed on one word of clinical
+    prose (data/strict_words.txt): "Glasgow 15", "Lasègue gauche positif",
+    "méthode McKenzie", "CNO (Fortimel)". A civility ("Mme Glasgow") or a place
+    word ("à Glasgow") keeps it; a word that is also a first name or a surname
+    goes only before a value or a side ("Babinski bilatéral", not "Turner est venu")."""
+    if e.recognizer not in ORDINARY_DOUBTED or e.type not in ("PERSON", "LOCATION"):
+        return False
+    word = e.text.strip()
+    if " " in word or not in_domain_lists(word):
+        return False
+    if _after_title(text, e.start) or PLACE_BEFORE.search(text[max(0, e.start - 12) : e.start]):
+        return False
+    if is_first_name(word) or is_surname(word):
+        return bool(CLINICAL_AFTER.match(text, e.end))
+    return True
 
 
 @cache
@@ -257,6 +290,8 @@ def _plausible(e: Entity, text: str) -> bool:
             return False  # "Glasgow 13", "EVA 6/10", "GIR 3": a scale and its value
         if len(e.text.split()) <= 2 and DOSE_AFTER.match(text, e.end):
             return False  # "Tercian 25 mg", "Lovenox 4000 UI": a medicine and its dose
+        if _clinical_guess(e, text):
+            return False  # "Lasègue gauche positif", "CNO (Fortimel)": a sign, a product
         if (
             e.type == "LOCATION"
             and place_kind(e.text) == "country"  # Martinique is a French department
@@ -276,7 +311,9 @@ COUNTRY_FRAME = re.compile(
     r"exilée?s?|immigrée?s?|vi(?:t|vent|vait|vaient|vre)|habit(?:e|ent|ait|aient|er)|"
     r"réside|résident|résidait|installée?s?|grandi|élevée?s?|scolarisée?s?|expatriée?s?|"
     r"(?:re)?partie?s?\s+vivre|d['’]origine|nationalité|naissance|pays)\b"
-    r"[^.;!?\n]{0,24}?(?:\ben|\bau|\baux|\bdu|\bdes|\bde|d['’]|:|\|)\s*$)",
+    r"[^.;!?\n]{0,24}?(?:\ben|\bau|\baux|\bdu|\bdes|\bde|d['’]|:|\|)\s*$"
+    # "née le 14/04/1991 à Oran (Algérie)": the country of a birthplace, in brackets
+    r"|\bnée?s?\b[^.;!?\n]{0,30}?\bà\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3}\s*\(\s*$)",
     re.IGNORECASE,
 )
 
@@ -305,9 +342,6 @@ def _ordinary_guess(e: Entity, text: str) -> bool:
         titled = len(words) == 2 and words[0] in _person_prefixes() and is_surname(words[1])
         if all(never_a_name_alone(w) for w in words) and not titled:
             return True  # "Coaching", "SAS"; but "Mme Toussaint" is hers
-        named = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", e.text)
-        if named and all(is_domain_word(w) for w in named):
-            return True  # "Glasgow 14", "Novorapid": a scale, a medicine
         if len(words) == 1 and is_role_word(words[0]) and first_name_gender(words[0]) is None:
             return True  # "Pédiatre", "Infirmière": a role alone on its line names no one
         return (

@@ -231,6 +231,8 @@ class NameIndex:
             if e.recognizer in LOWER_CASE_CERTAIN and e.text.islower():
                 self._add_lower(e, doc)
                 continue
+            if e.type == "PERSON":
+                self._add_lowered(e, doc)
             # a one-letter nickname ("Q") is searched too, as written only
             short_ok = e.hint("part") == "nickname"
             for surface in surfaces:
@@ -276,6 +278,35 @@ class NameIndex:
                 self._compiled = self._loose = None
             form.notes.add(doc)
             form.dedicated = True
+
+    def _add_lowered(self, e: Entity, doc: int | None) -> None:
+        """A person's name written in capitals, searched again in lower case in its
+        own note: quick notes and dictations drop the capitals ("Annick Le Texier"
+        ... "- annick demande un passage"). Only words of four letters or more that
+        are no ordinary word and never name anyone alone ("marcel", "rose" and
+        "pierre" are words too), as for a dictated name."""
+        lowered = {t.lower() for t in name_tokens(e) if " " not in t and not t.islower()}
+        full = " ".join(e.text.split())
+        if len(full.split()) > 1 and not full.islower():
+            lowered.add(full.lower())
+        for surface in lowered:
+            words = surface.split()
+            if any(
+                len(w) < MIN_LOWER_LETTERS
+                or not w.isalpha()
+                or is_common_word(w)
+                or is_ordinary_word(w)
+                or is_surname_particle(w)
+                or fold(w) in _never_propagated()
+                or fold(w) in self.allow
+                for w in words
+            ):
+                continue
+            form = self.forms.get(surface)
+            if form is None:
+                form = self.forms[surface] = _Form(e, ordinary=True)
+                self._compiled = self._loose = None
+            form.notes.add(doc)
 
     def _add_titled(self, e: Entity, doc: int | None) -> None:
         """A surname that is a word no one bears alone ("Toussaint", "Pâques") is

@@ -160,7 +160,12 @@ class FrenchDateRecognizer(_RegexEntityRecognizer):
                 start, end = match.span()
                 if not _plausible(match) or _UNIT_AFTER.match(text[end : end + 12]):
                     continue
-                if pattern is self._day_month and not self._short_date_ok(text, match):
+                if (
+                    pattern is self._day_month
+                    and not self._short_date_ok(text, match)
+                    # a weekday before it makes `5/5` a day: `lun 5/5`, `ven. 9/5`
+                    and not self._weekday_before.search(text, max(0, start - 12), start)
+                ):
                     continue
                 if pattern is self._numeric_full and _scored_series(text, match):
                     continue

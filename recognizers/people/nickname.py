@@ -12,6 +12,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers._names import NameRecognizer, fold, relation_words, result, stop_words
+from recognizers.lexicons import is_ordinary_word
 
 _NICK = r"[A-ZÀ-Ý][\w'’-]{0,20}(?:[ ][A-ZÀ-Ý][\w'’-]{0,20})?"
 _OPEN = r"(?:«[ \u00a0\u202f]?|[\"“])"
@@ -19,7 +20,8 @@ _CLOSE = r"(?:[ \u00a0\u202f]?»|[\"”])"
 _PATTERNS = [
     # `Jean-Baptiste Lefèvre, dit JB,` / `Quentin Masson, dit « Q »` (after a name or a comma)
     re.compile(
-        rf"(?:,|[A-ZÀ-Ý][\w'’-]+)[ \u00a0]+(?:dit|dite|surnommée?|alias|aka|a\.k\.a\.)[ \u00a0]+"
+        rf"(?:(?:,|[A-ZÀ-Ý][\w'’-]+)[ \u00a0]+|\([ \u00a0]*)"
+        rf"(?:dit|dite|surnommée?|alias|aka|a\.k\.a\.)[ \u00a0]+"
         rf"(?:{_OPEN}(?P<q>{_NICK}){_CLOSE}|(?P<bare>{_NICK})(?=[\s,.;:)!?]|$))"
     ),
     # `l'appellent Vic`, `qu'on appelle Roro`, `se fait appeler Titi`, `son surnom : Bazou`
@@ -38,6 +40,12 @@ _PATTERNS = [
     re.compile(
         rf"\b(?:[Aa]ppel(?:le|lent|lait|laient)|[Ss]ign(?:e|ent|ait|aient))"
         rf"(?:[ \u00a0]+[\w'’-]+){{0,3}}?[ \u00a0]+{_OPEN}(?P<q>{_NICK}){_CLOSE}"
+    ),
+    # `Jérémy « Jerem » Pothier`: a quoted nickname between a first name and a
+    # surname; the surname is a name too (group `last`)
+    re.compile(
+        rf"(?<![\w'’-])(?P<first>[A-ZÀ-Ý][\w'’-]+)[ \u00a0]+{_OPEN}(?P<q>{_NICK}){_CLOSE}[ \u00a0]+"
+        rf"(?P<last>[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0][A-ZÀ-Ý][\w'’-]+)?)(?![\w'’-])"
     ),
     # `« Cricri » (Christelle)`: a quoted name then the name it stands for
     re.compile(
@@ -68,6 +76,9 @@ class NicknameRecognizer(NameRecognizer):
                     continue
                 if _THING_CALLED.search(text, m.start(), m.start(group) - 2):
                     continue
+                first = m.groupdict().get("first")
+                if first and is_ordinary_word(first):
+                    continue  # `Projet « Phénix » Lancement`: a title, not a name
                 key = fold(nick.split()[0])
                 if key in stop_words() or key in relation_words():
                     continue
@@ -76,4 +87,7 @@ class NicknameRecognizer(NameRecognizer):
                 if any(r.start == m.start(group) for r in found):
                     continue  # two frames for one nickname
                 found.append(result(self, m.start(group), m.end(group), 0.9, part="nickname"))
+                last = m.groupdict().get("last")
+                if last and not is_ordinary_word(last.split()[0]):
+                    found.append(result(self, m.start("last"), m.end("last"), 0.9, part="last"))
         return found

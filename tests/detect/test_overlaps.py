@@ -341,3 +341,61 @@ def test_a_lower_case_name_read_in_its_frame_is_kept_whole():
         "bron",
     ]
     assert [e.recognizer for e in resolve_overlaps([guess], text)] == []
+
+
+SPACY = "SpacyRecognizer"
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "type_"),
+    [
+        ("Réveil difficile, Glasgow 13 à l'arrivée des pompiers.", "Glasgow", "LOCATION"),
+        ("Examen : Lasègue droit positif à 50°.", "Lasègue", "PERSON"),
+        ("Rééducation selon la méthode McKenzie, trois fois par semaine.", "McKenzie", "PERSON"),
+        ("Complément oral (Renutryl) deux fois par jour.", "Renutryl", "LOCATION"),
+        ("Cure de hernie selon la technique de Shouldice.", "Shouldice", "PERSON"),
+        ("Hernie de type III de Nyhus à droite.", "Nyhus", "LOCATION"),
+    ],
+)
+def test_a_clinical_word_the_model_took_for_a_name_is_dropped(text, part, type_):
+    found = resolve_overlaps([ent(text, part, type_, recognizer=SPACY)], text)
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "type_"),
+    [
+        ("Il est parti travailler à Glasgow en mai.", "Glasgow", "LOCATION"),
+        ("Reçu Mme Lasègue pour son fils.", "Lasègue", "PERSON"),
+        ("McKenzie est arrivée en retard ce matin.", "McKenzie", "PERSON"),
+    ],
+)
+def test_a_clinical_word_in_a_name_frame_stays_a_name(text, part, type_):
+    found = resolve_overlaps([ent(text, part, type_, recognizer=SPACY)], text)
+    assert spans(found) == [(type_, part)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Douleur cotée EVA 4/10 au réveil.", "Sortie avec EVA à 2/10, bien calmée."]
+)
+def test_a_scale_acronym_before_its_value_is_no_first_name(text):
+    found = resolve_overlaps([ent(text, "EVA", "PERSON", 0.6, "FirstNameRecognizer")], text)
+    assert found == []
+
+
+def test_a_first_name_in_capitals_without_a_value_stays():
+    text = "Compte rendu rédigé avec EVA, la stagiaire."
+    found = resolve_overlaps([ent(text, "EVA", "PERSON", 0.6, "FirstNameRecognizer")], text)
+    assert spans(found) == [("PERSON", "EVA")]
+
+
+def test_the_country_of_a_birthplace_in_brackets_names_someone():
+    text = "Mme Diop, née le 02/03/1988 à Thiès (Sénégal), deux enfants."
+    country = ent(text, "Sénégal", "LOCATION", recognizer="PlaceGazetteerRecognizer")
+    assert spans(resolve_overlaps([country], text)) == [("LOCATION", "Sénégal")]
+
+
+def test_a_country_in_brackets_after_a_visited_town_names_no_one():
+    text = "Le séminaire a eu lieu à Lisbonne (Portugal) en mai."
+    country = ent(text, "Portugal", "LOCATION", recognizer="PlaceGazetteerRecognizer")
+    assert resolve_overlaps([country], text) == []

@@ -58,3 +58,18 @@ def test_a_dictated_name_that_is_also_a_word_is_not_spread():
     index = NameIndex()
     index.add([_dictated("rose"), _dictated("ambre")], 0)
     assert _found(index, "un bouquet de roses, une rose, de l'ambre gris") == []
+
+
+def test_a_capitalised_name_is_found_in_lower_case_in_its_own_note():
+    # quick notes drop the capitals: "- gwendal rappelle lundi"
+    index = NameIndex()
+    index.add([_entity("Gwendal Kerhervé")], 0)
+    text = "- gwendal rappelle lundi\n- voir avec gwendal kerhervé le devis"
+    assert _found(index, text) == ["gwendal", "gwendal kerhervé"]
+    assert [e.text for e in index.find("gwendal rappelle", 1)] == []  # another note
+
+
+def test_a_capitalised_name_that_is_also_a_word_is_not_searched_in_lower_case():
+    index = NameIndex()
+    index.add([_entity("Rose Pierre"), _entity("Olive Marin")], 0)
+    assert _found(index, "une rose, une pierre, une olive et un marin") == []

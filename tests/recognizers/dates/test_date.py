@@ -117,3 +117,20 @@ def test_marks_in_a_row_after_a_score_word_are_no_date(found, rec, text):
 
 def test_a_full_date_after_a_score_word_is_kept_with_its_century(found, rec):
     assert found(rec, "score de 12 le 8/9/2010") == ["8/9/2010"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**jeu 3/7** — appel du fournisseur", ["jeu 3/7"]),
+        ("- sam 8/6 : journée portes ouvertes", ["sam 8/6"]),
+        ("Rappel vendredi 4/7 pour le devis.", ["vendredi 4/7"]),
+    ],
+)
+def test_a_weekday_makes_a_short_day_month_a_date(found, rec, text, expected):
+    # without its leading zero `3/7` may be a mark; a weekday before it says a day
+    assert found(rec, text) == expected
+
+
+def test_a_mark_without_weekday_stays_a_mark(found, rec):
+    assert found(rec, "Énergie 3/7 aujourd'hui, mieux que la veille.") == []

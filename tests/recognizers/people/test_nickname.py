@@ -27,6 +27,13 @@ def rec():
         ("Appelle sa petite-fille « Cricri » (Christelle).", ["Cricri"]),
         ("Elle signe ses mails « KHR ».", ["KHR"]),
         ("Doudou (c'est comme ça qu'on l'appelle à la maison) va mieux.", ["Doudou"]),
+        ("Mme Rolande Vigier (dite « Lolo ») refuse le goûter.", ["Lolo"]),
+        ("le fils aîné (dit Bébert) passe le dimanche", ["Bébert"]),
+        ("Présents : Mathilde, Sébastien « Seb » Guillou et Inès.", ["Seb", "Guillou"]),
+        (
+            "son ancien associé, Frédéric « Fredo » Marsac Lenoir, a appelé",
+            ["Fredo", "Marsac Lenoir"],
+        ),
     ],
 )
 def test_finds_nicknames(found, rec, text, expected):
@@ -44,6 +51,7 @@ def test_finds_nicknames(found, rec, text, expected):
         "Julien dit Bonjour à tout le monde.",
         "Il appelle ça « le Grand Soir ». Elle signe le « Contrat » demain.",
         "Il appelle la « Hotline » puis signe un « Avenant ».",
+        "Projet « Phénix » Lancement prévu en juin.",
     ],
 )
 def test_ignores_speech_and_common_calls(found, rec, text):
