@@ -18,9 +18,9 @@ what is a name. Detection therefore reads a canonical view of each note:
   U+2010/U+2011 `-`;
 - in context (`_CONTEXT`): a dash of another kind between two letters or digits a
   hyphen (`Jean–Luc`, `06–39–98`), a modifier letter or quote between two letters
-  an apostrophe (`dʼAnouk`), Markdown emphasis inside a word dropped (`**Jul**ien`),
-  a word cut by a hyphen at a line end joined (`Mar-⏎chand`; `Jean-⏎Luc` keeps its
-  hyphen before a capital);
+  an apostrophe (`dʼAnouk`), a word with Markdown emphasis inside read without its
+  marks (`**Jul**ien`), a word cut by a hyphen at a line end joined (`Mar-⏎chand`;
+  `Jean-⏎Luc` keeps its hyphen before a capital);
 - lines written mostly in capitals given back their case (`capitals`): an
   ordinary French word in lower case, any other word (a name) with a capital,
   acronyms as they are: `Note : appeler Camille Lefebvre au 06 12 34 56 78`; a
@@ -126,7 +126,7 @@ _RULES = _Rules()
 #   text) is read joined, or hyphenated when what follows has a capital (`Jean-⏎Luc`);
 # - a dash of another kind between two letters or digits is a hyphen (`Jean–Luc`,
 #   `06–39–98`), a modifier letter or a quote between two letters an apostrophe (`dʼAnouk`);
-# - Markdown emphasis inside a word is dropped (`**Jul**ien`);
+# - a word with Markdown emphasis inside it is read without its marks (`**Jul**ien`);
 # - a tab is a space, a Windows or old Mac line end a newline.
 _IN_WORDS = (
     r"(?P<dash>(?<=[^\W_])[\u2012-\u2015\u2212\ufe58\ufe63](?=[^\W_]))"
@@ -136,7 +136,7 @@ _IN_WORDS = (
 _CONTEXT = (
     r"(?P<cut>(?<=[^\W\d_]|[\u0300-\u036f])[-\u2010\u2011\u00ad][ \t]*\r?\n[ \t]*"
     r"(?=[^\W\d_]))"
-    r"|(?P<emphasis>(?<=[^\W_])\*{1,3}(?=[^\W_]))"
+    r"|(?P<emphasis>(?<![\w*])\*{0,3}[^\W\d_]+(?:\*{1,3}[^\W\d_]+)+\*{0,3}(?![\w*]))"
     r"|(?P<newline>\r\n?)|" + _IN_WORDS
 )
 _CONTEXT_RE = re.compile(_CONTEXT)
@@ -149,7 +149,9 @@ def _in_context(m: re.Match, text: str) -> str:
     if kind == "cut":
         after = text[m.end()]
         return "-" if after.isupper() and m.group()[0] != "\u00ad" else ""
-    return {"dash": "-", "apostrophe": "’", "emphasis": "", "newline": "\n", "tab": " "}[kind or ""]
+    if kind == "emphasis":  # the word without its marks, replaced whole with them
+        return _fold_cluster(m.group().replace("*", ""))
+    return {"dash": "-", "apostrophe": "’", "newline": "\n", "tab": " "}[kind or ""]
 
 
 def _fold_cluster(cluster: str) -> str:
@@ -674,8 +676,6 @@ class CanonicalView:
         out = []
         for e in entities:
             start, end = self.span(e.start, e.end)
-            if "*" in original[start:end]:
-                start, end = _whole_emphasis(original, start, end)
             out.append(replace(e, start=start, end=end, text=original[start:end]))
         return out
 
@@ -690,21 +690,6 @@ class CanonicalView:
             if start < end:
                 out.append(replace(e, start=start, end=end, text=self.text[start:end]))
         return out
-
-
-def _whole_emphasis(original: str, start: int, end: int) -> tuple[int, int]:
-    """A span with one Markdown emphasis mark inside it takes the mark's other half
-    when it is right outside (`**Jul**ien`, `Ju**lien**`): replaced whole, the name
-    leaves no dangling `**` behind."""
-    inner = re.findall(r"\*+", original[start:end])
-    if len(inner) % 2 == 0:
-        return start, end
-    mark = inner[0] if len(inner) == 1 else None
-    if mark and original[max(0, start - len(mark)) : start] == mark:
-        return start - len(mark), end
-    if mark and original[end : end + len(mark)] == mark:
-        return start, end + len(mark)
-    return start, end
 
 
 def canonical_view(text: str) -> CanonicalView:
