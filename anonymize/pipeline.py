@@ -28,7 +28,7 @@ from pathlib import Path
 from .config import Config
 from .detect.allow import AllowList
 from .detect.analyze import analyze_texts
-from .detect.canonical import canonical_view
+from .detect.canonical import canonical_view, written
 from .detect.identities import IdentityBook, Mention
 from .detect.kinds import decide_kinds
 from .detect.overlaps import absorb_adjacent_names, resolve_overlaps
@@ -142,7 +142,7 @@ class Pipeline:
         """The replacement of every mention, before it is spliced in."""
         shape = self.style_name not in ("redact", "mask")  # a placeholder stays one
         return [
-            [_shaped(m, self.style.render(m, text), shape) for m in note]
+            [written(_shaped(m, self.style.render(m, text), shape)) for m in note]
             for text, note in zip(texts, mentions, strict=True)
         ]
 

@@ -13,18 +13,30 @@ what is a name. Detection therefore reads a canonical view of each note:
 - compatibility forms of letters and digits folded (full-width `Ｃ`, `ﬁ`,
   mathematical `𝐂`, `①`, `ᵉ`), and full-width punctuation (`＠`, `．`); ordinary
   French punctuation (« », ’, …) and ª º are kept;
-- every other space (NBSP, narrow NBSP, thin, ideographic...) a plain space,
-  line and paragraph separators a newline, the hyphens U+2010/U+2011 `-`;
+- every other space (NBSP, narrow NBSP, thin, ideographic...) and a tab a plain
+  space, line and paragraph separators, CRLF and CR a newline, the hyphens
+  U+2010/U+2011 `-`;
+- in context (`_CONTEXT`): a dash of another kind between two letters or digits a
+  hyphen (`Jean–Luc`, `06–39–98`), a modifier letter or quote between two letters
+  an apostrophe (`dʼAnouk`), a word with Markdown emphasis inside read without its
+  marks (`**Jul**ien`), a word cut by a hyphen at a line end joined (`Mar-⏎chand`;
+  `Jean-⏎Luc` keeps its hyphen before a capital);
 - lines written mostly in capitals given back their case (`capitals`): an
   ordinary French word in lower case, any other word (a name) with a capital,
   acronyms as they are: `Note : appeler Camille Lefebvre au 06 12 34 56 78`; a
   heading of ordinary words wholly in lower case (`bilan de fin d'accompagnement`);
-  in other lines, a lone ordinary word in capitals in lower case (`APPELER Julien`).
+  in other lines, a lone ordinary word in capitals in lower case (`APPELER Julien`);
+  a name the note writes in mixed case elsewhere is written so in a line in
+  capitals (`AVEC BISCOTTE` beside `avec Biscotte`), and the town after a postal
+  code is a name (`35 850 ROMILLÉ`).
 
 The view keeps an offset map to the original (`CanonicalView`). Detections on
 the view are mapped back to spans of whole original characters (a name with a
 zero-width space inside maps to a span that includes it), and replacement
-happens on the original, so every character outside a replaced span is kept.
+happens on the original, so every character outside a replaced span is kept
+as the user wrote it (the note is never normalised as a whole). What replaces a
+span is written plain (`written`): a pseudonym built from a surface with a
+zero-width space, a soft hyphen, full-width digits or an en dash in it carries none.
 
 Most notes are plain: an ASCII note without words in capitals is its own view,
 and a French note is scanned once for the few characters that change.
@@ -110,6 +122,39 @@ class _Rules(dict):
 _RULES = _Rules()
 
 
+# Characters that change only in context:
+# - a word cut at a line end by a hyphen (`Mar-⏎chand`, from a hard-wrapped or pasted
+#   text) is read joined, or hyphenated when what follows has a capital (`Jean-⏎Luc`);
+# - a dash of another kind between two letters or digits is a hyphen (`Jean–Luc`,
+#   `06–39–98`), a modifier letter or a quote between two letters an apostrophe (`dʼAnouk`);
+# - a word with Markdown emphasis inside it is read without its marks (`**Jul**ien`);
+# - a tab is a space, a Windows or old Mac line end a newline.
+_IN_WORDS = (
+    r"(?P<dash>(?<=[^\W_])[\u2012-\u2015\u2212\ufe58\ufe63](?=[^\W_]))"
+    r"|(?P<apostrophe>(?<=[^\W\d_])[\u2018\u02b9\u02bb\u02bc\u2032\u00b4](?=[^\W\d_]))"
+    r"|(?P<tab>\t)"
+)
+_CONTEXT = (
+    r"(?P<cut>(?<=[^\W\d_]|[\u0300-\u036f])[-\u2010\u2011\u00ad][ \t]*\r?\n[ \t]*"
+    r"(?=[^\W\d_]))"
+    r"|(?P<emphasis>(?<![\w*])\*{0,3}[^\W\d_]+(?:\*{1,3}[^\W\d_]+)+\*{0,3}(?![\w*]))"
+    r"|(?P<newline>\r\n?)|" + _IN_WORDS
+)
+_CONTEXT_RE = re.compile(_CONTEXT)
+_IN_WORDS_RE = re.compile(_IN_WORDS)
+
+
+def _in_context(m: re.Match, text: str) -> str:
+    """What the context match `m` becomes in the view (see `_CONTEXT`)."""
+    kind = m.lastgroup
+    if kind == "cut":
+        after = text[m.end()]
+        return "-" if after.isupper() and m.group()[0] != "\u00ad" else ""
+    if kind == "emphasis":  # the word without its marks, replaced whole with them
+        return _fold_cluster(m.group().replace("*", ""))
+    return {"dash": "-", "apostrophe": "’", "newline": "\n", "tab": " "}[kind or ""]
+
+
 def _fold_cluster(cluster: str) -> str:
     out = "".join(c if (r := _RULES[c]) is None else r for c in cluster)
     return unicodedata.normalize("NFC", out) if len(cluster) > 1 else out
@@ -119,13 +164,16 @@ def _char_class(chars: Iterable[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-def _folded(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+def _folded(text: str, across_lines: bool = True) -> tuple[str, list[tuple[int, int, int, int]]]:
     """(text with NFC, invisible characters, spaces and compatibility forms
-    canonical, [(view start, view end, original start, original end)] of every
-    cluster that changed)."""
-    if text.isascii():
+    canonical, and the characters of `_CONTEXT` (without `across_lines`: but for the
+    line ends, cut words and emphasis), [(view start, view end, original start,
+    original end)] of every cluster that changed)."""
+    context_re = _CONTEXT_RE if across_lines else _IN_WORDS_RE
+    context = context_re.search(text) is not None
+    if text.isascii() and not context:
         return text, []
-    chars = set(text)
+    chars = set() if text.isascii() else set(text)
     special = [c for c in chars if _RULES[c] is not None]
     marks = []
     if not unicodedata.is_normalized("NFC", text):
@@ -134,9 +182,9 @@ def _folded(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
         marks = [c for c in chars if unicodedata.combining(c)]
     elif special:  # a folded letter may compose with the mark after it (`ｅ` + U+0308)
         marks = [c for c in chars if unicodedata.combining(c)]
-    if not special and not marks:
+    if not special and not marks and not context:
         return text, []
-    alternatives = []
+    alternatives = [context_re.pattern] if context else []
     if marks:
         alternatives.append("." + _char_class(marks) + "+")
     if special:
@@ -148,7 +196,7 @@ def _folded(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
     size = 0  # view length so far
     for m in pattern.finditer(text):
         cluster = m.group()
-        out = _fold_cluster(cluster)
+        out = _in_context(m, text) if m.lastgroup else _fold_cluster(cluster)
         if out == cluster:
             continue
         start, end = m.span()
@@ -171,6 +219,7 @@ _UPPER_PAIR = re.compile(r"[^\W\d_a-zß-ÿ]{2}")
 _TOKEN = re.compile(r"[^\W_](?:[^\W_]|['’-](?=[^\W_]))*")
 _ELISION = re.compile(r"(?:[LDJMTSCN]|QU|JUSQU|LORSQU|PUISQU)['’](?=[^\W\d_])")
 _SENTENCE_END = re.compile(r"[.!?…]")
+_POSTAL_CODE = re.compile(r"(?<![\d.,])(?<!\d )\b\d{2} ?\d{3} +$")
 _LIST_GAP = re.compile(r"[(,;/–—]|(?:^|\s)-\s")
 # A web address, an e-mail or a placeholder, left exactly as written
 # (`LINKEDIN.COM/IN/…`, `[PERSONNE_3]`).
@@ -386,6 +435,43 @@ def _known_orgs() -> tuple[re.Pattern | None, dict[str, str]]:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), names
 
 
+# A run of capitalised words in a line in mixed case, with the lower-case particles
+# between them (`Cap Ouest Accompagnement`, `La Rochelle`, `Les Barattes`, `Pointe des Galets`).
+_NAME_RUN = re.compile(
+    r"(?<![\w'’-])[^\W\d_a-zß-ÿ][\w'’-]*[a-zß-ÿ][\w'’-]*"
+    r"(?:[ \t]+(?:(?:de|du|des|la|le|les|d['’]|l['’]|en|sur|et)[ \t]*)?"
+    r"[^\W\d_a-zß-ÿ][\w'’-]*)*"
+)
+# What comes before a word that starts a sentence, a line or a list item.
+_OPENING = re.compile(r"(?:^|[.!?…:;«\"“(\[|*#>•–—-])[ \t]*$")
+
+
+def _vocabulary(text: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    """How the note itself writes its names: the capitalised runs of its lines in
+    mixed case (`La Rochelle`, `lycée Les Barattes`, `avec Biscotte`), by their folded
+    form, so that a line in capitals writes them alike (`À LA ROCHELLE`). A run of
+    ordinary words counts only where it is capitalised mid-sentence (`avec Biscotte`,
+    not `Elle` or `Séance` at the start of a sentence)."""
+    names: dict[str, str] = {}
+    for line in text.split("\n"):
+        if not line.strip() or line_in_capitals(line):
+            continue
+        for m in _NAME_RUN.finditer(line):
+            run = m.group().rstrip("'’-")
+            key = fold(run)
+            if key in names or len(run) < 3 or not any(c.islower() for c in run):
+                continue
+            words = _TOKEN.findall(run)
+            opening = _OPENING.search(line[: m.start()]) is not None
+            if opening and all(_is_word(w) or _acronym(w) for w in words):
+                continue
+            names[key] = run
+    if not names:
+        return None, {}
+    body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])"), names
+
+
 def _as_written(surface: str, model: str) -> str:
     """`surface` with the case of `model`, character by character (same length)."""
     return "".join(
@@ -396,18 +482,35 @@ def _as_written(surface: str, model: str) -> str:
     )
 
 
-def _restore_line(line: str) -> str:
+def _restore_line(
+    line: str, vocabulary: tuple[re.Pattern | None, dict[str, str]] = (None, {})
+) -> str:
     """One line in capitals with its case given back. A line of ordinary words only
     (a heading: `BILAN DE FIN D'ACCOMPAGNEMENT`) is given in lower case, sentence
-    start included, so that the model takes no capitalized heading word for a name."""
+    start included, so that the model takes no capitalized heading word for a name.
+    The names the note writes in mixed case elsewhere (`vocabulary`) are written so."""
     pattern, orgs = _known_orgs()
     fixed: list[tuple[int, int, str]] = []
+    folded = fold(line)
     if pattern is not None:
-        for m in pattern.finditer(fold(line)):
+        for m in pattern.finditer(folded):
             model = orgs[m.group()]
             if len(model) == m.end() - m.start():
                 fixed.append((m.start(), m.end(), _as_written(line[m.start() : m.end()], model)))
-    fixed += [(m.start(), m.end(), m.group()) for m in _ADDRESS.finditer(line)]
+    addresses = [(m.start(), m.end(), m.group()) for m in _ADDRESS.finditer(line)]
+    fixed += addresses
+    own, names = vocabulary
+    if own is not None:
+        for m in own.finditer(folded):
+            model = names[m.group()]
+            if len(model) != m.end() - m.start() or any(
+                a < m.end() and m.start() < b for a, b, _ in fixed
+            ):
+                continue
+            before = _TOKEN.findall(folded[: m.start()])
+            if before and before[-1] in _DETERMINERS and _TOKEN.fullmatch(model):
+                continue  # `DEUX TOURS DU TAPIS` beside `Tours`: counted, a common noun
+            fixed.append((m.start(), m.end(), model))
     tokens = list(_TOKEN.finditer(line))
     out: list[str] = []
     starts: list[int] = []  # pieces of `out` capitalized only as a sentence start
@@ -434,6 +537,8 @@ def _restore_line(line: str) -> str:
         token = m.group()
         if len(token) == 1 and line[m.end() : m.end() + 1] == "." and fold(token) not in _titles():
             word, after, named = token, "person", True  # an initial: `K.`
+        elif _POSTAL_CODE.search(line, 0, m.start()) and not _is_word(token):
+            word, after = _title(token), "place"  # the town after a postal code: `35 850 ROMILLÉ`
         else:
             word, after = _restore_word(token, nxt, after, listed)
         if not word.isupper() and any(c.isupper() for c in word):  # `Dupont`, `d'Anouk`
@@ -506,6 +611,7 @@ def capitals(text: str) -> str:
     pieces: list[str] = []
     done = 0
     seen = -1
+    vocabulary = None
     for m in _UPPER_PAIR.finditer(text):
         if m.start() < seen:
             continue
@@ -514,7 +620,11 @@ def capitals(text: str) -> str:
         end = len(text) if end < 0 else end
         seen = end
         line = text[start:end]
-        restored = _restore_line(line) if line_in_capitals(line) else _common_words(line)
+        if line_in_capitals(line):
+            vocabulary = _vocabulary(text) if vocabulary is None else vocabulary
+            restored = _restore_line(line, vocabulary)
+        else:
+            restored = _common_words(line)
         if restored != line:
             pieces.append(text[done:start])
             pieces.append(restored)
@@ -608,6 +718,15 @@ def plain(text: str) -> str:
     """The text with invisible and compatibility characters folded, capitals kept:
     the form names are compared on ("Ca\u200bmille" is "Camille")."""
     return _folded(text)[0]
+
+
+def written(text: str) -> str:
+    """A replacement as we write it: no invisible character, soft hyphen, full-width
+    or other compatibility form, exotic space, tab or exotic dash or apostrophe
+    inside a word, even where the original span it was rendered from had some
+    (`Berneau\u200b Expertise` -> `Berneau Expertise`, `06–39–98` -> `06-39-98`);
+    its line ends are kept as they are."""
+    return _folded(text, across_lines=False)[0]
 
 
 def canonical(text: str) -> str:

@@ -64,8 +64,9 @@ KEY_SEPARATORS = re.compile(r"[\s'’.\-]+")
 @lru_cache(maxsize=1 << 17)
 def key_of(text: str) -> str:
     """Case-, accent- and spacing-insensitive key of a surface form: the one key
-    identities, pools and the mapping compare names on."""
-    return KEY_SEPARATORS.sub(" ", fold(plain(text))).strip()
+    identities, pools and the mapping compare names on (Markdown emphasis inside a
+    name is no part of it: `Mar*chand*` is `Marchand`)."""
+    return KEY_SEPARATORS.sub(" ", fold(plain(text)).replace("*", "")).strip()
 
 
 @dataclass(frozen=True)

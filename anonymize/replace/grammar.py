@@ -23,7 +23,7 @@ VOWEL_START = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄ�
 MUTE_H = re.compile(
     r"^(?:H(?:élène|enri|ugo|ervé|ugues|ortense|ector|élo[iï]se|ubert|annah|arold|ermine|onoré|yacinthe|adrien))\b"
 )
-ELIDED = re.compile(r"(?<![\w])(?P<word>[dDlLjJnNsS]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]$")
+ELIDED = re.compile(r"(?<![\w])(?P<word>[dDlLjJnNsS]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’ʼ]$")
 FULL = {
     "d": "de",
     "l": "le",
