@@ -28,7 +28,8 @@ OUT = os.path.join(os.path.dirname(HERE), "fresh")
 
 
 def parse(path):
-    raw = open(path, encoding="utf-8").read()
+    with open(path, encoding="utf-8") as f:
+        raw = f.read()
     text_part, rest = raw.split("===TEXT===\n", 1)[1].split("\n===MENTIONS===\n", 1)
     ment_part, keep_part = rest.split("\n===KEEP===\n", 1)
     text = unicodedata.normalize("NFC", text_part.rstrip("\n") + "\n")
@@ -78,7 +79,9 @@ def main():
             f.write(text)
         stem = os.path.splitext(name)[0]
         with open(os.path.join(OUT, stem + ".json"), "w", encoding="utf-8") as f:
-            json.dump({"document": name, "entities": ents, "keep": keep}, f, ensure_ascii=False, indent=1)
+            json.dump(
+                {"document": name, "entities": ents, "keep": keep}, f, ensure_ascii=False, indent=1
+            )
             f.write("\n")
     return 1 if bad else 0
 

@@ -24,20 +24,42 @@ together with its NN_name.json, and checks:
 
 Exit status 0 when everything passes, 1 otherwise.
 """
+
 import collections
 import glob
+import itertools
 import json
 import os
 import re
 import sys
+from pathlib import Path
 
 HERE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fresh")
 TYPES = ["PERSON", "LOCATION", "ORG", "ADDRESS", "EMAIL", "PHONE", "URL", "DATE", "AGE", "ID"]
 NAME_TYPES = {"PERSON", "LOCATION", "ORG"}
 FICTION_PREFIXES = {"019900", "026191", "035301", "046571", "053649", "063998"}
 # Tokens of a name span that are not themselves identifying (articles, prepositions).
-STOP_TOKENS = {"le", "la", "les", "l", "de", "du", "des", "d", "et", "en", "sur", "sous",
-               "lez", "lès", "au", "aux", "à", "saint", "sainte"}
+STOP_TOKENS = {
+    "le",
+    "la",
+    "les",
+    "l",
+    "de",
+    "du",
+    "des",
+    "d",
+    "et",
+    "en",
+    "sur",
+    "sous",
+    "lez",
+    "lès",
+    "au",
+    "aux",
+    "à",
+    "saint",
+    "sainte",
+}
 MIN_WORDS, MAX_WORDS = 120, 800
 MIN_KEEP, MAX_KEEP = 5, 10
 
@@ -119,8 +141,25 @@ def classify_id(s):
 
 # ---------------------------------------------------------------- phones
 def _fr_number_words():
-    units = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
-             "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize"]
+    units = [
+        "zéro",
+        "un",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "onze",
+        "douze",
+        "treize",
+        "quatorze",
+        "quinze",
+        "seize",
+    ]
     words = {w: i for i, w in enumerate(units)}
     words.update({"dix-sept": 17, "dix-huit": 18, "dix-neuf": 19})
     tens = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante"}
@@ -156,7 +195,7 @@ def phone_digits(s):
                     return None
                 out += "0" + str(FR_WORDS[rest])
             elif g in FR_WORDS:
-                out += "%02d" % FR_WORDS[g]
+                out += f"{FR_WORDS[g]:02d}"
             else:
                 return None
         return out
@@ -175,8 +214,11 @@ def main():
     totals = collections.Counter()
     id_kinds = collections.Counter()
     rows = []
-    docs = sorted(p for p in glob.glob(os.path.join(HERE, "*"))
-                  if re.fullmatch(r"\d\d_[a-z0-9_]+\.(md|txt)", os.path.basename(p)))
+    docs = sorted(
+        p
+        for p in glob.glob(os.path.join(HERE, "*"))
+        if re.fullmatch(r"\d\d_[a-z0-9_]+\.(md|txt)", os.path.basename(p))
+    )
     jsons = sorted(glob.glob(os.path.join(HERE, "[0-9][0-9]_*.json")))
     if not docs:
         problems.append("no documents found next to verify.py")
@@ -189,12 +231,15 @@ def main():
         name = os.path.basename(dp)
         stem = os.path.splitext(name)[0]
         jp = os.path.join(HERE, stem + ".json")
-        err = lambda msg: problems.append(f"{name}: {msg}")
+
+        def err(msg, name=name):
+            return problems.append(f"{name}: {msg}")
+
         if not os.path.exists(jp):
             err("missing JSON")
             continue
-        text = open(dp, encoding="utf-8").read()
-        ann = json.load(open(jp, encoding="utf-8"))
+        text = Path(dp).read_text(encoding="utf-8")
+        ann = json.loads(Path(jp).read_text(encoding="utf-8"))
         if set(ann) != {"document", "entities", "keep"}:
             err(f"JSON keys are {sorted(ann)}")
         if ann.get("document") != name:
@@ -213,8 +258,11 @@ def main():
                 continue
             if e["type"] not in TYPES:
                 err(f"unknown type {e['type']!r}")
-            if text[e["start"]:e["end"]] != e["text"]:
-                err(f"span {e['start']}-{e['end']} slices to {text[e['start']:e['end']]!r}, not {e['text']!r}")
+            if text[e["start"] : e["end"]] != e["text"]:
+                err(
+                    f"span {e['start']}-{e['end']} slices to "
+                    f"{text[e['start'] : e['end']]!r}, not {e['text']!r}"
+                )
             if e["text"] != e["text"].strip():
                 err(f"span {e['text']!r} has leading/trailing whitespace")
             before = text[e["start"] - 1] if e["start"] > 0 else " "
@@ -226,7 +274,7 @@ def main():
         srt = sorted(ents, key=lambda e: (e["start"], e["end"]))
         if [(e["start"], e["end"]) for e in srt] != [(e["start"], e["end"]) for e in ents]:
             err("entities are not sorted by offset")
-        for a, b in zip(srt, srt[1:]):
+        for a, b in itertools.pairwise(srt):
             if b["start"] < a["end"]:
                 err(f"overlap {a['text']!r}@{a['start']} / {b['text']!r}@{b['start']}")
 
@@ -235,10 +283,10 @@ def main():
             for i in range(e["start"], e["end"]):
                 covered[i] = True
 
-        def inside(s, e):
+        def inside(s, e, covered=covered):
             return all(covered[s:e])
 
-        def touches(s, e):
+        def touches(s, e, covered=covered):
             return any(covered[s:e])
 
         # 4. keep phrases
@@ -263,8 +311,12 @@ def main():
         for e in ents:
             if e["type"] in NAME_TYPES:
                 for tok in re.split(r"[\s'’]+", e["text"]):
-                    tok = tok.strip(".,;:!?()«»\"“”[]")
-                    if len(tok.rstrip(".")) < 2 or not tok[0].isupper() or tok.lower() in STOP_TOKENS:
+                    tok = tok.strip('.,;:!?()«»"“”[]')
+                    if (
+                        len(tok.rstrip(".")) < 2
+                        or not tok[0].isupper()
+                        or tok.lower() in STOP_TOKENS
+                    ):
                         continue
                     tokens.add(tok)
         for tok in sorted(tokens):
@@ -285,7 +337,9 @@ def main():
                 if not d or len(d) != 10 or d[:6] not in FICTION_PREFIXES:
                     err(f"phone {s!r} -> {d!r} is not in a fiction range")
             elif t == "PERSON":
-                if re.match(r"(M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr|Me|Madame|Monsieur)\s+[A-ZÀ-Þ][a-zà-ÿ]", s):
+                if re.match(
+                    r"(M\.|MM\.|Mme|Mmes|Mlle|Dr|Pr|Me|Madame|Monsieur)\s+[A-ZÀ-Þ][a-zà-ÿ]", s
+                ):
                     err(f"PERSON {s!r} includes a title")
             elif t == "ORG":
                 if re.search(r"\s(SAS|SARL|SA|EURL|SASU|SCI|EI)$", s):
@@ -296,9 +350,8 @@ def main():
             elif t == "EMAIL":
                 if not (re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", s) or "arobase" in s):
                     err(f"EMAIL {s!r} does not look like an e-mail")
-            elif t == "URL":
-                if not (s.startswith("@") or re.search(r"\w\.\w", s)):
-                    err(f"URL {s!r} does not look like a URL or handle")
+            elif t == "URL" and not (s.startswith("@") or re.search(r"\w\.\w", s)):
+                err(f"URL {s!r} does not look like a URL or handle")
 
         c = collections.Counter(e["type"] for e in ents)
         totals.update(c)
@@ -308,10 +361,20 @@ def main():
     head = "document".ljust(34) + "words keep " + " ".join(t[:4].rjust(4) for t in TYPES) + "  all"
     print(head)
     for name, words, nk, c in rows:
-        print(name.ljust(34) + str(words).rjust(5) + str(nk).rjust(5) + " "
-              + " ".join(str(c[t]).rjust(4) for t in TYPES) + str(sum(c.values())).rjust(5))
-    print("TOTAL".ljust(44) + " " + " ".join(str(totals[t]).rjust(4) for t in TYPES)
-          + str(sum(totals.values())).rjust(5))
+        print(
+            name.ljust(34)
+            + str(words).rjust(5)
+            + str(nk).rjust(5)
+            + " "
+            + " ".join(str(c[t]).rjust(4) for t in TYPES)
+            + str(sum(c.values())).rjust(5)
+        )
+    print(
+        "TOTAL".ljust(44)
+        + " "
+        + " ".join(str(totals[t]).rjust(4) for t in TYPES)
+        + str(sum(totals.values())).rjust(5)
+    )
     print("ID kinds:", ", ".join(f"{k} {v}" for k, v in sorted(id_kinds.items())))
     if problems:
         print(f"\nFAILED: {len(problems)} problem(s)")
