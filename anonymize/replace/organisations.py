@@ -31,6 +31,7 @@ from recognizers.lexicons import (
     table,
     trade_name_head,
 )
+from recognizers.places.department_code import DEPARTMENT_NUMBER
 
 from ..detect.identities import IdentityBook, Mention
 from .pools import Picker, key_of, words
@@ -47,6 +48,12 @@ LOCATED = re.compile(r"^(?P<name>.+?)\s+(?:de |d'|d’)(?P<town>[A-ZÀ-Ý][^,;()
 # A public service and the place it serves: "CAF de la Charente-Maritime".
 PUBLIC_BRANCH = re.compile(
     r"^(?P<head>.+?)\s+(?P<prep>de la |de l['’]|du |des |de |d['’])(?P<place>[A-ZÀ-Ý].*)$"
+)
+
+
+# "MDPH 33", "Habitat 76": a departmental body and its department's number.
+DEPARTMENT_NUMBERED = re.compile(
+    rf"(?P<head>[A-ZÀ-Ý]{{3,8}}|[A-ZÀ-Ý][a-zà-ÿ]+)[ \u00a0](?P<code>{DEPARTMENT_NUMBER})"
 )
 
 
@@ -135,6 +142,9 @@ class Organisations:
         key = "ORG:" + identity.key
         name_only = self.picker.table.get(key + ":name")
         short = org_head(original, identity.head) is None and org_suffix(original) is None
+        numbered = DEPARTMENT_NUMBERED.fullmatch(original.strip())
+        if numbered is not None:
+            return self._numbered(numbered, key, identity.notes)
         if short and identity.kind == "hospital":
             before = text[max(0, mention.entity.start - 6) : mention.entity.start]
             return self._hospital(original, before, key, identity.notes)
@@ -244,6 +254,19 @@ class Organisations:
             )
         # the name alone ("chez Ty Glaz") is the name of "Conserverie Ty Glaz"
         return self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+
+    def _numbered(self, m: re.Match, key: str, notes) -> str:
+        """ "MDPH 33" -> "MDPH 56", "Habitat 76" -> "Habitat 35": a public service or a
+        business word stays, the department's number moves where the department's
+        towns moved; another acronym is invented ("AMETRA 76" -> "DUVOSE 35")."""
+        head = m.group("head")
+        real = m.group("code")
+        code = self.places.department_for(real, notes)
+        if not (key_of(head) in public_services() or not head.isupper()):
+            head = self.picker.pick(
+                key + ":head", f"acronyms {len(head)}", _Acronyms(head), notes, accept=_unlisted
+            )
+        return self.picker.remember(key, f"{head} {code}", "organisations", notes)
 
     def _hospital(self, original: str, before: str, key: str, notes) -> str:
         """ "opérée à Bichat", "transférée à la Pitié": a hospital by its short

@@ -26,6 +26,7 @@ from recognizers._gazetteer import scan
 from recognizers._names import first_name, fold, is_surname, stop_words, titles
 from recognizers._proper_names import CAP_WORD, CONNECTOR, UPPER, cap_name
 from recognizers._regex_entity import _RegexEntityRecognizer
+from recognizers.lexicons import place_entry
 from recognizers.organisations._org_common import (
     Candidate,
     cut_branch_town,
@@ -192,12 +193,30 @@ def _is_place(name: str) -> bool:
     )
 
 
-def _may_be_person(name: str) -> bool:
+def _located(conn: str, name: str) -> bool:
+    """`CHU de Poitiers`, `clinique du Mans`: a place after the connector. "du" and
+    "des" hold an article, so the place must take one (`du Havre`); `des
+    Bruyères` is a practice's name, not the commune of Bruyères."""
+    if _is_place(conn + name):
+        return True
+    if fold(conn).strip() in ("du", "des"):
+        place = place_entry(name, aliases=False)
+        return place is not None and bool(place.article) and _is_place(name)
+    return _is_place(name)
+
+
+def _may_be_person(name: str, after_connector: bool = False) -> bool:
     """`le client Julien`, `la fournisseuse Mme Roux`, `le client Dupont`: after
     a head that also names people, a first name, a title or a lone surname is
-    a person, left to the PERSON recognizers."""
+    a person, left to the PERSON recognizers. After "du", "des" ("cabinet médical
+    du Légué", "des Bruyères") only a title makes a person: a place or a plant
+    names the practice."""
     first = re.split(r"[ \u00a0'’-]", name, maxsplit=1)[0]
-    if fold(first).rstrip(".") in _titles() or first_name(first) is not None:
+    if fold(first).rstrip(".") in _titles():
+        return True
+    if after_connector:
+        return False
+    if first_name(first) is not None:
         return True
     return " " not in name and is_surname(name)
 
@@ -242,7 +261,7 @@ class OrgHeadNounRecognizer(_RegexEntityRecognizer):
             name = m.group("name")
             if name in not_org_names() or name.split()[0] in not_org_names():
                 continue
-            if head.person and _may_be_person(name):
+            if head.person and _may_be_person(name, after_connector=bool(m.group("conn"))):
                 continue
             if known_name_end(text, m.start("name")) > m.end("name"):
                 continue  # `agence Pôle emploi`: a listed name, longer than the capitals
@@ -253,7 +272,7 @@ class OrgHeadNounRecognizer(_RegexEntityRecognizer):
                 name = name[: link.start()]
                 end = m.start("name") + link.start()
             if m.group("conn"):
-                place = _is_place(name) or _is_place(m.group("conn") + name)
+                place = _located(m.group("conn"), name)
                 named = self._named_trade(text, m, head, place)
                 if not (head.conn or head.town or named):
                     continue

@@ -222,3 +222,24 @@ def test_care_places_named_after_their_head(text, expected):
 )
 def test_care_heads_without_a_name_name_nothing(text):
     assert OrgHeadNounRecognizer().analyze(text, ["ORG"], None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Suivie au cabinet médical du Moulinet depuis 2019.", ["cabinet médical du Moulinet"]),
+        (
+            "Cabinet de kinésithérapie des Bruyères, 3 rue Haute",
+            ["Cabinet de kinésithérapie des Bruyères"],
+        ),
+        ("Placé à la MECS Les Ormeaux depuis mai.", ["MECS Les Ormeaux"]),
+        ("Il loge au FJT Les Quatre Vents.", ["FJT Les Quatre Vents"]),
+        ("Opéré à la clinique du Havre.", ["clinique du Havre"]),
+    ],
+)
+def test_a_practice_named_after_a_place_or_a_plant(found, text, expected):
+    assert found(OrgHeadNounRecognizer(), text) == expected
+
+
+def test_a_title_after_the_connector_is_still_a_person(found):
+    assert found(OrgHeadNounRecognizer(), "Rendez-vous au cabinet de Mme Roux.") == []
