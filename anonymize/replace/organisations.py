@@ -15,12 +15,14 @@ runs out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import cache
+from itertools import pairwise
 
 from recognizers._proper_names import LEGAL_FORMS
 from recognizers.lexicons import (
     TRAILING_LEGAL_FORM,
+    first_name_gender,
     is_ordinary_word,
     lines,
     org_head,
@@ -102,7 +104,16 @@ def listed_peers(kind: str, country: str | None) -> tuple[str, ...]:
         if k == kind
         and flag not in ("word", "surname")
         and (country is None or _countries().get(key, "fr") == country)
+        and not _person_like(name)
+        and not re.search(r"\s\d{2,}", name)  # "Sport 2000" would read as a numbered name
     )
+
+
+def _person_like(name: str) -> bool:
+    """ "Gustave Roussy", "Yves Rocher": a listed name that reads as a person's, which a
+    pseudonym must not be (a reader would take it for someone of the note)."""
+    words = name.split()
+    return any(first_name_gender(a) is not None and b[:1].isupper() for a, b in pairwise(words))
 
 
 # Listed kinds whose members are not interchangeable: a public service keeps its
@@ -154,13 +165,21 @@ class Organisations:
         # folded word of an invented name -> the key that holds it: two organisations
         # of a folder never share one ("Tilleul Boréal" beside "Tilleul Austral")
         self._word_owner: dict[str, str] = {}
+        # folded names of the organisations the folder names for real: never a pseudonym
+        self._real_orgs: set[str] = set()
 
     def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
-        """Learn the organisations each note names (their fullest form)."""
+        """Learn the organisations each note names (their fullest form), and the
+        listed organisations the folder names, detected or not."""
+        folded = [f" {key_of(text)} " for text in texts]
+        self._real_orgs |= {
+            key for key in listed_organisations() if any(f" {key} " in t for t in folded)
+        }
         for text, note in zip(texts, mentions, strict=True):
             for m in note:
                 if m.entity.type != "ORG" or m.identity is None:
                     continue
+                self._real_orgs.add(key_of(m.entity.text))
                 found = self.named.setdefault(m.note, [])
                 same = [i for i, (o, _) in enumerate(found) if o.identity is m.identity]
                 if not same:
@@ -199,11 +218,14 @@ class Organisations:
             return name
         if name_only is not None and short:
             full = self.picker.table.get(key)
-            if full and re.match(r"(?:de|du|des|d['’]|Les?\b|La\b|L['’])", name_only):
+            leading = re.match(r"(?:de|du|des|d['’]|Les?\b|La\b|L['’])", name_only)
+            if full and leading and not (org_suffix(full) and leading.group()[:1] == "L"):
                 # "chez Lemoine" after "la pharmacie Lemoine" -> "chez Pharmacie du Parc",
                 # never "chez du Parc": a place name needs its head noun
                 return full[:1].upper() + full[1:]
-            return name_only  # "chez Ty Glaz" after "Conserverie Ty Glaz", "Lumeo"
+            # "chez Ty Glaz" after "Conserverie Ty Glaz", "Lumeo"; "La Halte" for
+            # "Lumeo" after "La Halte Robotics": a name with its article stands alone
+            return name_only
         known = self.picker.table.get(key)
         if known is not None and self.picker.allowed(known):
             return known
@@ -289,7 +311,9 @@ class Organisations:
             elif kind in PLACE_NAMED_KINDS:
                 # "Pharmacie du Marché", "EHPAD Les Glycines", never "Clinique Quartz Boréal"
                 # a folder whose real names hold every such word: an invented name
-                name = self._invented(key + ":name", notes, [("place names", words("org_place_names.txt"))])
+                name = self._invented(
+                    key + ":name", notes, [("place names", words("org_place_names.txt"))]
+                )
             else:
                 name = self._invented(key + ":name", notes)
             return self.picker.remember(key, f"{prefix} {name}{suffix}", "organisations", notes)
@@ -310,7 +334,11 @@ class Organisations:
         return self._invented(key + ":name", notes)
 
     def _invented(
-        self, key: str, notes, first: Sequence[tuple[str, Sequence[str]]] = ()
+        self,
+        key: str,
+        notes,
+        first: Sequence[tuple[str, Sequence[str]]] = (),
+        common: Collection[str] = (),
     ) -> str:
         """An invented name (after the `first` pools, when any hold one) none of whose
         words another organisation of the folder holds, while the pools allow it: a
@@ -320,7 +348,7 @@ class Organisations:
             return all(self._word_owner.get(w, key) == key for w in _name_words(value))
 
         pools = [*first, ("organisations", invented_names())]
-        value = self.picker.pick_any(key, pools, notes, accept=fresh)
+        value = self.picker.pick_any(key, pools, notes, accept=fresh, common=common)
         for w in _name_words(value):
             self._word_owner.setdefault(w, key)
         return value
@@ -346,7 +374,9 @@ class Organisations:
                 return spelled
         branch = ""
         if rest:
-            m = re.match(r"^(?P<prep>de la |de l['’]|du |des |de |d['’])(?P<place>[A-ZÀ-Ý].*)$", rest)
+            m = re.match(
+                r"^(?P<prep>de la |de l['’]|du |des |de |d['’])(?P<place>[A-ZÀ-Ý].*)$", rest
+            )
             if m is not None:
                 branch = self._branch(m.group("prep"), m.group("place"), mention, text)
             elif not all(key_of(w) in _branch_words() for w in re.split(r"[\s-]+", rest)):
@@ -367,7 +397,7 @@ class Organisations:
         one = min(same)  # "BNU" and "Bibliothèque nationale et universitaire" agree
 
         def other(value: str) -> bool:
-            return key_of(value) not in same
+            return key_of(value) not in same and key_of(value) not in self._real_orgs
 
         acronym = _acronym_like(name)
 
@@ -376,12 +406,17 @@ class Organisations:
 
         # an acronym for an acronym ("MGEN" -> "MAIF"), a name for a name
         pools = [
-            (f"listed {kind} ({country}, {acronym})", tuple(filter(alike, listed_peers(kind, country)))),
+            (
+                f"listed {kind} ({country}, {acronym})",
+                tuple(filter(alike, listed_peers(kind, country))),
+            ),
             (f"listed {kind} ({country})", tuple(filter(other, listed_peers(kind, country)))),
             (f"listed {kind}", tuple(filter(other, listed_peers(kind, None)))),
         ]
         pools = [(n, p) for n, p in pools if p]
-        return self._invented("ORG-LISTED:" + one, notes, pools)
+        # "Banque", "Institut": a word of a real name, but nobody's
+        common = {w for _n, p in pools for v in p for w in key_of(v).split() if is_ordinary_word(w)}
+        return self._invented("ORG-LISTED:" + one, notes, pools, common)
 
     def _branch(self, prep: str, place: str, mention: Mention, text: str) -> str:
         """ " du Gard", " de Vierzon": the place of a branch, as its pseudonym. A
