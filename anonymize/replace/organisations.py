@@ -219,9 +219,13 @@ class Organisations:
         if name_only is not None and short:
             full = self.picker.table.get(key)
             leading = re.match(r"(?:de|du|des|d['’]|Les?\b|La\b|L['’])", name_only)
-            if full and leading and not (org_suffix(full) and leading.group()[:1] == "L"):
+            place_named = name_only in words("org_place_names.txt")
+            if full and (
+                place_named or (leading and not (org_suffix(full) and leading.group()[:1] == "L"))
+            ):
                 # "chez Lemoine" after "la pharmacie Lemoine" -> "chez Pharmacie du Parc",
-                # never "chez du Parc": a place name needs its head noun
+                # never "chez du Parc" or "chez Sainte-Claire": a place name needs its
+                # head noun
                 return full[:1].upper() + full[1:]
             # "chez Ty Glaz" after "Conserverie Ty Glaz", "Lumeo"; "La Halte" for
             # "Lumeo" after "La Halte Robotics": a name with its article stands alone
