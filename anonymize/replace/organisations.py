@@ -351,11 +351,23 @@ class Organisations:
         def fresh(value: str) -> bool:
             return all(self._word_owner.get(w, key) == key for w in _name_words(value))
 
-        pools = [*first, ("organisations", invented_names())]
+        def fresh_lead(value: str) -> bool:
+            return all(self._word_owner.get(w, key) == key for w in _name_words(value)[:1])
+
+        names = invented_names()
+        if not (self._free_words(names.first, key) and self._free_words(names.second, key)):
+            # every pair reuses a word now: one whose leading word is new, rather
+            # than falling back on the few single names ("Les Sorbiers" for a firm)
+            fresh = fresh_lead
+        pools = [*first, ("organisations", names)]
         value = self.picker.pick_any(key, pools, notes, accept=fresh, common=common)
         for w in _name_words(value):
             self._word_owner.setdefault(w, key)
         return value
+
+    def _free_words(self, pool: Sequence[str], key: str) -> bool:
+        """Some word of `pool` no other organisation of the folder holds yet."""
+        return any(self._word_owner.get(w, key) == key for v in pool for w in _name_words(v))
 
     def _listed(self, original: str, mention: Mention, text: str) -> str | None:
         """A listed organisation (a retailer, a bank, a school...): another listed one
@@ -383,7 +395,11 @@ class Organisations:
             )
             if m is not None:
                 branch = self._branch(m.group("prep"), m.group("place"), mention, text)
-            elif not all(key_of(w) in _branch_words() for w in re.split(r"[\s-]+", rest)):
+            elif all(is_ordinary_word(w) for w in rest.split()):
+                branch = " " + rest  # "KEDGE Business School" -> "Audencia Business School"
+            elif not all(key_of(w) in _branch_words() for w in re.split(r"[\s-]+", rest)) and (
+                place_kind(rest) or ""
+            ) not in ("region", "department"):
                 return None
             # "Crédit Agricole Centre-Est": a region's word locates a branch; dropped
         peer = self._peer(name, kind, mention.identity.notes if mention.identity else ())
@@ -496,9 +512,10 @@ class Organisations:
         m = PUBLIC_BRANCH.match(original)
         if m is None or key_of(m.group("head")) not in public_services():
             return None
-        if place_entry(m.group("place")) is None:
+        if place_entry(m.group("place")) is None and not _listed_entry(m.group("head")):
             return None
-        return f"{m.group('head')} {m.group('prep')}{self._town(m.group('place'), mention, text)}"
+        # "ADMR du Pays de Caux": a place the gazetteer does not know is a town's
+        return m.group("head") + self._branch(m.group("prep"), m.group("place"), mention, text)
 
     def _town_in(self, rest: str, mention: Mention, text: str) -> str | None:
         """The pseudonym of the first town of some size among the words of `rest`."""
