@@ -348,26 +348,32 @@ class Organisations:
         words another organisation of the folder holds, while the pools allow it: a
         reader who meets "Tilleul" twice takes the two for one group."""
 
-        def fresh(value: str) -> bool:
-            return all(self._word_owner.get(w, key) == key for w in _name_words(value))
-
-        def fresh_lead(value: str) -> bool:
-            return all(self._word_owner.get(w, key) == key for w in _name_words(value)[:1])
-
         names = invented_names()
-        if not (self._free_words(names.first, key) and self._free_words(names.second, key)):
-            # every pair reuses a word now: one whose leading word is new, rather
-            # than falling back on the few single names ("Les Sorbiers" for a firm)
-            fresh = fresh_lead
+        singles = frozenset(names.single)
+
+        def fresh(value: str) -> bool:
+            return value not in singles and all(
+                self._word_owner.get(w, key) == key for w in _name_words(value)
+            )
+
         pools = [*first, ("organisations", names)]
+        if not (self._free_words(names.first, key) and self._free_words(names.second, key)):
+            # every pair reuses a word now: a leading word alone ("Tamaris") while one
+            # is new, rather than the few single names ("Les Sorbiers", a residence)
+            pools.insert(len(first), ("organisation words", names.first))
         value = self.picker.pick_any(key, pools, notes, accept=fresh, common=common)
         for w in _name_words(value):
             self._word_owner.setdefault(w, key)
         return value
 
     def _free_words(self, pool: Sequence[str], key: str) -> bool:
-        """Some word of `pool` no other organisation of the folder holds yet."""
-        return any(self._word_owner.get(w, key) == key for v in pool for w in _name_words(v))
+        """Some word of `pool` no other organisation of the folder holds yet, and that
+        no real name of the folder forbids."""
+        return any(
+            self._word_owner.get(w, key) == key and self.picker.allowed(w)
+            for v in pool
+            for w in _name_words(v)
+        )
 
     def _listed(self, original: str, mention: Mention, text: str) -> str | None:
         """A listed organisation (a retailer, a bank, a school...): another listed one
@@ -582,7 +588,13 @@ def _listed_prefix(original: str) -> tuple[tuple[str, str, str], str] | None:
         cuts = [m.start() for m in re.finditer(r"[ \u00a0]", body)] + [len(body)]
         for cut in reversed(cuts):
             entry = listed.get(key_of(body[:cut]))
-            if entry is not None:
+            if (
+                entry is not None
+                and cut < len(body)
+                and body[:cut] not in (entry[0], entry[0].upper())
+            ):
+                continue  # "Dauphiné Révision" is no "Dauphine" with a rest
+            if entry is not None and (cut == len(body) or entry[2] not in ("word", "surname")):
                 return entry, body[cut:].strip()
     return None
 
