@@ -490,7 +490,10 @@ class Organisations:
         name is one by a saint's name, as so many French hospitals are; with its
         article, "l'hôpital Sainte-Anne"."""
         saints = [w for w in words("org_place_names.txt") if w.startswith("Saint")]
-        name = self._invented(key + ":name", notes, [("hospital names", saints)])
+        places = [w for w in words("org_place_names.txt") if not w.startswith("Saint")]
+        # a folder naming a Saint-something for real: "l'hôpital des Coteaux"
+        pools = [("hospital names", saints), ("hospital places", places)]
+        name = self._invented(key + ":name", notes, pools)
         article = re.match(r"[Ll](?:a|e|['’])", original)
         if article is None:
             return name
