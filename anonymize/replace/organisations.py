@@ -15,12 +15,14 @@ runs out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import cache
+from itertools import pairwise
 
 from recognizers._proper_names import LEGAL_FORMS
 from recognizers.lexicons import (
     TRAILING_LEGAL_FORM,
+    first_name_gender,
     is_ordinary_word,
     lines,
     org_head,
@@ -60,9 +62,70 @@ DEPARTMENT_NUMBERED = re.compile(
 @cache
 def public_services() -> frozenset[str]:
     """Public services and networks that identify no one (recognizers' organisation
-    list, kind `public`, and the allow list): only their place is replaced."""
-    names = {key_of(row[0]) for row in table("organisations.txt") if row[1:2] == ("public",)}
+    list, kind `public` or flag `network`, and the allow list): only their place is
+    replaced. "ADMR de Caraman" or "INSPÉ de Rodez" says which town, not which
+    network: another network there would be a second change for nothing."""
+    names = {
+        key for key, (_name, kind, flag) in listed_organisations().items()
+        if kind == "public" or flag == "network"
+    }  # fmt: skip
     return frozenset(names | {key_of(w) for w in lines("allow_list.txt", "anonymize")})
+
+
+@cache
+def listed_organisations() -> dict[str, tuple[str, str, str]]:
+    """Folded name -> (name as listed, kind, flag) of the recognizers' lists of
+    well-known organisations; the first spelling listed wins."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for row in (*table("organisations.txt"), *table("org_institutions.txt")):
+        found.setdefault(key_of(row[0]), (row[0], row[1], row[2] if len(row) > 2 else ""))
+    return found
+
+
+@cache
+def _countries() -> dict[str, str]:
+    """Folded name -> country of the listed organisations that are not French."""
+    return {key_of(name): country for name, country in table("org_countries.tsv", "anonymize")}
+
+
+@cache
+def _aliases() -> dict[str, frozenset[str]]:
+    """Folded name -> every folded name of the same organisation ("LCL" and
+    "Crédit Lyonnais"): one is never the other's pseudonym."""
+    out: dict[str, frozenset[str]] = {}
+    for row in table("org_aliases.tsv", "anonymize"):
+        group = frozenset(key_of(name) for name in row)
+        for key in group:
+            out[key] = out.get(key, frozenset()) | group
+    return out
+
+
+@cache
+def listed_peers(kind: str, country: str | None) -> tuple[str, ...]:
+    """The listed organisations of `kind` (of `country` when given) a pseudonym may
+    be: one spelling each, never a name flagged as a word or a surname ("Orange",
+    "Leclerc" would read as something else)."""
+    return tuple(
+        name
+        for key, (name, k, flag) in listed_organisations().items()
+        if k == kind
+        and flag not in ("word", "surname")
+        and (country is None or _countries().get(key, "fr") == country)
+        and not _person_like(name)
+        and not re.search(r"\s\d{2,}", name)  # "Sport 2000" would read as a numbered name
+    )
+
+
+def _person_like(name: str) -> bool:
+    """ "Gustave Roussy", "Yves Rocher": a listed name that reads as a person's, which a
+    pseudonym must not be (a reader would take it for someone of the note)."""
+    words = name.split()
+    return any(first_name_gender(a) is not None and b[:1].isupper() for a, b in pairwise(words))
+
+
+# Listed kinds whose members are not interchangeable: a public service keeps its
+# name (`public_services`), a hospital by its short name becomes a saint's hospital.
+UNSWAPPED_KINDS = frozenset({"public", "hospital"})
 
 
 class InventedNames(Sequence[str]):
@@ -106,13 +169,24 @@ class Organisations:
         # note -> its organisations' fullest mentions, with their note's text: an
         # acronym or a domain that spells one of them follows its pseudonym
         self.named: dict[int, list[tuple[Mention, str]]] = {}
+        # folded word of an invented name -> the key that holds it: two organisations
+        # of a folder never share one ("Tilleul Boréal" beside "Tilleul Austral")
+        self._word_owner: dict[str, str] = {}
+        # folded names of the organisations the folder names for real: never a pseudonym
+        self._real_orgs: set[str] = set()
 
     def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
-        """Learn the organisations each note names (their fullest form)."""
+        """Learn the organisations each note names (their fullest form), and the
+        listed organisations the folder names, detected or not."""
+        folded = [f" {key_of(text)} " for text in texts]
+        self._real_orgs |= {
+            key for key in listed_organisations() if any(f" {key} " in t for t in folded)
+        }
         for text, note in zip(texts, mentions, strict=True):
             for m in note:
                 if m.entity.type != "ORG" or m.identity is None:
                     continue
+                self._real_orgs.add(key_of(m.entity.text))
                 found = self.named.setdefault(m.note, [])
                 same = [i for i, (o, _) in enumerate(found) if o.identity is m.identity]
                 if not same:
@@ -145,16 +219,25 @@ class Organisations:
         numbered = DEPARTMENT_NUMBERED.fullmatch(original.strip())
         if numbered is not None:
             return self._numbered(numbered, key, identity.notes)
-        if short and identity.kind == "hospital":
+        entry = _listed_entry(original)
+        if (short or entry is not None) and (entry or ("", identity.kind))[1] == "hospital":
+            # "l'Hôtel-Dieu", "la Pitié", "Bichat": a hospital by its short name
             before = text[max(0, mention.entity.start - 6) : mention.entity.start]
             return self._hospital(original, before, key, identity.notes)
         if name_only is not None and short:
             full = self.picker.table.get(key)
-            if full and re.match(r"(?:de|du|des|d['’]|Les?\b|La\b|L['’])", name_only):
+            leading = re.match(r"(?:de|du|des|d['’]|Les?\b|La\b|L['’])", name_only)
+            place_named = name_only in words("org_place_names.txt")
+            if full and (
+                place_named or (leading and not (org_suffix(full) and leading.group()[:1] == "L"))
+            ):
                 # "chez Lemoine" after "la pharmacie Lemoine" -> "chez Pharmacie du Parc",
-                # never "chez du Parc": a place name needs its head noun
+                # never "chez du Parc" or "chez Sainte-Claire": a place name needs its
+                # head noun
                 return full[:1].upper() + full[1:]
-            return name_only  # "chez Ty Glaz" after "Conserverie Ty Glaz", "Lumeo"
+            # "chez Ty Glaz" after "Conserverie Ty Glaz", "Lumeo"; "La Halte" for
+            # "Lumeo" after "La Halte Robotics": a name with its article stands alone
+            return name_only
         known = self.picker.table.get(key)
         if known is not None and self.picker.allowed(known):
             return known
@@ -162,11 +245,20 @@ class Organisations:
         branch = self._public_branch(original, mention, text)
         if branch is not None:
             return self.picker.remember(key, branch, "organisations", notes)
+        listed = self._listed(original, mention, text)
+        if listed is not None:
+            # the listed name's key holds the value in its notes: "BNU" and its full
+            # name are two identities of one organisation
+            return self.picker.remember(key, listed, "organisations")
         swapped = self._after_person(original, mention.note)
         if swapped is not None:
             return self.picker.remember(key, swapped, "organisations", notes)
         article = re.match(r"^(?:[Ll]e |[Ll]a |[Ll]es |[Ll]['’])", original)
         body = original[article.end() :] if article else original
+        club = self._club(body, mention, text)
+        if club is not None:
+            value = (article.group() if article else "") + club
+            return self.picker.remember(key, value, "organisations", notes)
         suffixed = org_suffix(body)
         if suffixed is not None:
             # "Horizon Conseil", "cabinet Verdier Conseil", "Romans-sur-Isère Habitat":
@@ -186,7 +278,7 @@ class Organisations:
             if place is not None and (place.population or 0) >= TOWN:
                 name = self._town(core, mention, text)
             else:
-                name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+                name = self._invented(key + ":name", notes)
             prefix = (article.group() if article else "") + opening
             value = f"{prefix}{name}{joined} {suffixed}"
             return self.picker.remember(key, value, "organisations", notes)
@@ -213,7 +305,7 @@ class Organisations:
                 noun = _head_noun(body[: len(head)])
                 if len(noun) >= len(head):
                     return original
-                name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+                name = self._invented(key + ":name", notes)
                 return self.picker.remember(key, f"{name} {noun}", "organisations", notes)
             # "lycée Bernard-Palissy de Saint-Martin-Boulogne": a name, then its town
             located = LOCATED.match(rest)
@@ -231,18 +323,16 @@ class Organisations:
             elif kind in PLACE_NAMED_KINDS:
                 # "Pharmacie du Marché", "EHPAD Les Glycines", never "Clinique Quartz Boréal"
                 # a folder whose real names hold every such word: an invented name
-                pools = [
-                    ("place names", words("org_place_names.txt")),
-                    ("organisations", invented_names()),
-                ]
-                name = self.picker.pick_any(key + ":name", pools, notes)
+                name = self._invented(
+                    key + ":name", notes, [("place names", words("org_place_names.txt"))]
+                )
             else:
-                name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+                name = self._invented(key + ":name", notes)
             return self.picker.remember(key, f"{prefix} {name}{suffix}", "organisations", notes)
         trade = trade_name_head(body)
         if trade is not None:
             # "Salaisons Kerbrat" -> "Salaisons Ardoise": the trade stays, the name goes
-            name = self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+            name = self._invented(key + ":name", notes)
             prefix = (article.group() if article else "") + trade
             return self.picker.remember(key, f"{prefix} {name}", "organisations", notes)
         if ACRONYM.fullmatch(original):
@@ -253,7 +343,155 @@ class Organisations:
                 key, f"acronyms {len(original)}", _Acronyms(original), notes, accept=_unlisted
             )
         # the name alone ("chez Ty Glaz") is the name of "Conserverie Ty Glaz"
-        return self.picker.pick(key + ":name", "organisations", invented_names(), notes)
+        return self._invented(key + ":name", notes)
+
+    def _invented(
+        self,
+        key: str,
+        notes,
+        first: Sequence[tuple[str, Sequence[str]]] = (),
+        common: Collection[str] = (),
+    ) -> str:
+        """An invented name (after the `first` pools, when any hold one) none of whose
+        words another organisation of the folder holds, while the pools allow it: a
+        reader who meets "Tilleul" twice takes the two for one group."""
+
+        names = invented_names()
+        singles = frozenset(names.single)
+
+        def fresh(value: str) -> bool:
+            return value not in singles and all(
+                self._word_owner.get(w, key) == key for w in _name_words(value)
+            )
+
+        pools = [*first, ("organisations", names)]
+        if not (self._free_words(names.first, key) and self._free_words(names.second, key)):
+            # every pair reuses a word now: a leading word alone ("Tamaris") while one
+            # is new, rather than the few single names ("Les Sorbiers", a residence)
+            pools.insert(len(first), ("organisation words", names.first))
+        value = self.picker.pick_any(key, pools, notes, accept=fresh, common=common)
+        for w in _name_words(value):
+            self._word_owner.setdefault(w, key)
+        return value
+
+    def _free_words(self, pool: Sequence[str], key: str) -> bool:
+        """Some word of `pool` no other organisation of the folder holds yet, and that
+        no real name of the folder forbids."""
+        return any(
+            self._word_owner.get(w, key) == key and self.picker.allowed(w)
+            for v in pool
+            for w in _name_words(v)
+        )
+
+    def _listed(self, original: str, mention: Mention, text: str) -> str | None:
+        """A listed organisation (a retailer, a bank, a school...): another listed one
+        of its kind, the same for every mention of it in the folder, its branch's
+        place the place's pseudonym ("Banque Populaire du Nord" -> "Crédit Mutuel du
+        Gard"). A chain shared by millions points to no one, and another real one
+        reads true where an invented brand reads fake. None when the name is not
+        listed, is of a kind that keeps its name, or ends in something else."""
+        found = _listed_prefix(original)
+        if found is None:
+            return None
+        (name, kind, _flag), rest = found
+        if kind in UNSWAPPED_KINDS:
+            return None
+        if not rest and ACRONYM.fullmatch(original):
+            # "la BNU" beside "Bibliothèque nationale et universitaire": the initials
+            # of that one's pseudonym, so the reader can tell they are one
+            spelled = self._initials_of_named(original, mention)
+            if spelled is not None:
+                return spelled
+        branch = ""
+        if rest:
+            m = re.match(
+                r"^(?P<prep>de la |de l['’]|du |des |de |d['’])(?P<place>[A-ZÀ-Ý].*)$", rest
+            )
+            if m is not None:
+                branch = self._branch(m.group("prep"), m.group("place"), mention, text)
+            elif all(is_ordinary_word(w) for w in rest.split()):
+                branch = " " + rest  # "KEDGE Business School" -> "Audencia Business School"
+            elif not all(key_of(w) in _branch_words() for w in re.split(r"[\s-]+", rest)) and (
+                place_kind(rest) or ""
+            ) not in ("region", "department"):
+                return None
+            # "Crédit Agricole Centre-Est": a region's word locates a branch; dropped
+        peer = self._peer(name, kind, mention.identity.notes if mention.identity else ())
+        if original.isupper() and not name.isupper() and len(original) > 3:
+            peer = peer.upper()  # "INTERMARCHÉ" in a heading, not "MGEN" as listed
+        return peer + branch
+
+    def _peer(self, name: str, kind: str, notes) -> str:
+        """Another listed organisation of `kind`, from the same country first; one per
+        listed name across the folder ("Intermarché" and "l'Intermarché" agree),
+        never the name itself under another spelling ("LCL", "Crédit Lyonnais")."""
+        real = key_of(name)
+        same = _aliases().get(real, frozenset({real}))
+        country = _countries().get(real, "fr")
+        one = min(same)  # "BNU" and "Bibliothèque nationale et universitaire" agree
+
+        def other(value: str) -> bool:
+            return key_of(value) not in same and key_of(value) not in self._real_orgs
+
+        acronym = _acronym_like(name)
+
+        def alike(value: str) -> bool:
+            return other(value) and _acronym_like(value) == acronym
+
+        # an acronym for an acronym ("MGEN" -> "MAIF"), a name for a name
+        pools = [
+            (
+                f"listed {kind} ({country}, {acronym})",
+                tuple(filter(alike, listed_peers(kind, country))),
+            ),
+            (f"listed {kind} ({country})", tuple(filter(other, listed_peers(kind, country)))),
+            (f"listed {kind}", tuple(filter(other, listed_peers(kind, None)))),
+        ]
+        pools = [(n, p) for n, p in pools if p]
+        # "Banque", "Institut": a word of a real name, but nobody's
+        common = {w for _n, p in pools for v in p for w in key_of(v).split() if is_ordinary_word(w)}
+        return self._invented("ORG-LISTED:" + one, notes, pools, common)
+
+    def _branch(self, prep: str, place: str, mention: Mention, text: str) -> str:
+        """ " du Gard", " de Vierzon": the place of a branch, as its pseudonym. A
+        place the gazetteer does not know ("du Pays de Caux") becomes a town."""
+        town = self._town(place, mention, text)
+        if place_entry(place) is None or prep in ("de ", "d'", "d’"):
+            prep = "d'" if re.match(r"^[AEIOUYÉÈÂÎ]", town) else "de "
+        return f" {prep}{town}"
+
+    def _club(self, body: str, mention: Mention, text: str) -> str | None:
+        """A sports club: its prefix or nickname and its sport stay, its town is a
+        town's pseudonym ("ES Arvert Football" -> "ES Vierzon Football", "ASM
+        Clermont Auvergne" -> "ASM Dreux", "Dauphins Sablais" -> "Dauphins de
+        Dreux"): a reader sees a club of some town, as clubs are named."""
+        words = body.split()
+        if len(words) < 2:
+            return None
+        lead = words[0]
+        nickname = key_of(lead) in _club_nicknames()
+        if lead not in _club_prefixes() and not nickname:
+            return None
+        middle = words[1:]
+        tail: list[str] = []
+        while len(middle) > 1 and is_ordinary_word(middle[-1]) and place_entry(middle[-1]) is None:
+            tail.insert(0, middle.pop())  # "Football", "Basket", "Natation"
+        if nickname and any(is_ordinary_word(w) and w[:1].isupper() for w in middle):
+            return None  # "Dauphins Bleus": a name, not a town's club
+        prep = ""
+        if middle and re.fullmatch(r"(?:de|du|des|d['’]\S+)", middle[0]):
+            prep = "de"
+            middle[0] = re.sub(r"^d['’]", "", middle[0])
+            if middle[0] in ("de", "du", "des"):
+                middle = middle[1:]
+        if not middle:
+            return None
+        place = next((w for w in middle if place_entry(w, aliases=False) is not None), None)
+        town = self._town(place or " ".join(middle), mention, text)
+        if prep or nickname or not lead.isupper():
+            # "Stade Rochelais" -> "Stade de Dreux", "Dauphins de Dreux"
+            town = ("d'" if re.match(r"^[AEIOUYÉÈÂÎ]", town) else "de ") + town
+        return " ".join([lead, town, *tail])
 
     def _numbered(self, m: re.Match, key: str, notes) -> str:
         """ "MDPH 33" -> "MDPH 56", "Habitat 76" -> "Habitat 35": a public service or a
@@ -274,8 +512,10 @@ class Organisations:
         article, "l'hôpital Sainte-Anne", and after a contracted one ("les
         urgences du Vinatier") "L'hôpital …", which grammar contracts again."""
         saints = [w for w in words("org_place_names.txt") if w.startswith("Saint")]
-        pools = [("hospital names", saints), ("organisations", invented_names())]
-        name = self.picker.pick_any(key + ":name", pools, notes)
+        places = [w for w in words("org_place_names.txt") if not w.startswith("Saint")]
+        # a folder naming a Saint-something for real: "l'hôpital des Coteaux"
+        pools = [("hospital names", saints), ("hospital places", places)]
+        name = self._invented(key + ":name", notes, pools)
         if re.search(r"(?<![\w'’])(?:du|au)\s+$", before, re.IGNORECASE):
             return "L'hôpital " + name
         if re.search(r"(?<![\w'’])(?:l['’]|(?:le|la)\s+)$", before, re.IGNORECASE):
@@ -306,9 +546,10 @@ class Organisations:
         m = PUBLIC_BRANCH.match(original)
         if m is None or key_of(m.group("head")) not in public_services():
             return None
-        if place_entry(m.group("place")) is None:
+        if place_entry(m.group("place")) is None and not _listed_entry(m.group("head")):
             return None
-        return f"{m.group('head')} {m.group('prep')}{self._town(m.group('place'), mention, text)}"
+        # "ADMR du Pays de Caux": a place the gazetteer does not know is a town's
+        return m.group("head") + self._branch(m.group("prep"), m.group("place"), mention, text)
 
     def _town_in(self, rest: str, mention: Mention, text: str) -> str | None:
         """The pseudonym of the first town of some size among the words of `rest`."""
@@ -358,6 +599,60 @@ class Organisations:
 
         out = re.sub(r"[\wÀ-ÿ'’-]+", swap, original)
         return out if changed and not unexplained else None
+
+
+def _listed_entry(original: str) -> tuple[str, str, str] | None:
+    """The listed organisation `original` names exactly, with or without its article."""
+    found = _listed_prefix(original)
+    return found[0] if found is not None and not found[1] else None
+
+
+def _listed_prefix(original: str) -> tuple[tuple[str, str, str], str] | None:
+    """The longest listed organisation `original` opens with, and what follows it
+    ("Banque Populaire du Nord" -> Banque Populaire, "du Nord"); the article of a
+    name that has none ("l'Intermarché") is skipped."""
+    listed = listed_organisations()
+    for body in (original, re.sub(r"^(?:[Ll]e |[Ll]a |[Ll]es |[Ll]['’])", "", original)):
+        cuts = [m.start() for m in re.finditer(r"[ \u00a0]", body)] + [len(body)]
+        for cut in reversed(cuts):
+            entry = listed.get(key_of(body[:cut]))
+            if (
+                entry is not None
+                and cut < len(body)
+                and body[:cut] not in (entry[0], entry[0].upper())
+            ):
+                continue  # "Dauphiné Révision" is no "Dauphine" with a rest
+            if entry is not None and (cut == len(body) or entry[2] not in ("word", "surname")):
+                return entry, body[cut:].strip()
+    return None
+
+
+@cache
+def _branch_words() -> frozenset[str]:
+    """Words of a bank's regional branch ("Centre-Est", "Grand Ouest")."""
+    return frozenset(key_of(w) for w in lines("org_branch_words.txt"))
+
+
+@cache
+def _club_prefixes() -> frozenset[str]:
+    """Abbreviations and words opening a sports club's name ("ASM", "Stade")."""
+    return frozenset(lines("org_club_prefixes.txt"))
+
+
+@cache
+def _club_nicknames() -> frozenset[str]:
+    """Team nicknames a club is named by before its town ("Dauphins", "Aigles")."""
+    return frozenset(key_of(w) for w in lines("club_nicknames.txt", "anonymize"))
+
+
+def _acronym_like(name: str) -> bool:
+    """A name written as an acronym ("MGEN", "BnF", "AG2R"), not as words."""
+    return " " not in name and sum(c.isupper() for c in name) >= 2
+
+
+def _name_words(value: str) -> list[str]:
+    """The folded words of a name that say which one it is (no article, no preposition)."""
+    return [w for w in key_of(value).split() if w not in NAME_STOP_WORDS and len(w) > 1]
 
 
 def _head_noun(head: str) -> str:

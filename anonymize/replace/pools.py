@@ -27,7 +27,7 @@ import hashlib
 import math
 import random
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -212,11 +212,14 @@ class Picker:
         self._in_note: dict[int, dict[str, str]] = {}
         self._full: set[tuple[str, int]] = set()  # pools whose every value is taken folder-wide
 
-    def allowed(self, value: str) -> bool:
+    def allowed(self, value: str, common: Collection[str] = ()) -> bool:
         """Never a real word of the scope, a denied word or a famous name. Articles
-        and prepositions are nobody's ("de la Gare" beside "Anne de La Tour")."""
+        and prepositions are nobody's ("de la Gare" beside "Anne de La Tour"), nor
+        the `common` words of a pool ("Banque", "Institut" in real bank names)."""
         return not any(
-            w in self.forbidden for w in key_of(value).split() if w not in FUNCTION_WORDS
+            w in self.forbidden
+            for w in key_of(value).split()
+            if w not in FUNCTION_WORDS and w not in common
         )
 
     def pick(
@@ -226,6 +229,7 @@ class Picker:
         pool: Sequence[str],
         notes: Iterable[int] = (),
         accept: Callable[[str], bool] | None = None,
+        common: Collection[str] = (),
     ) -> str:
         """The value of `key`: remembered, else drawn from `pool`.
 
@@ -235,7 +239,7 @@ class Picker:
         """
         notes = set(notes)
         known = self.table.get(key)
-        if known is not None and self.allowed(known) and self._free(key, known, notes):
+        if known is not None and self.allowed(known, common) and self._free(key, known, notes):
             self._take(key, known, pool_name, notes)
             return known
         if not pool:
@@ -253,7 +257,7 @@ class Picker:
                 value = pool[i]
                 if narrow and accept and not accept(value):
                     continue
-                if not self.allowed(value) or not self._free(key, value, notes):
+                if not self.allowed(value, common) or not self._free(key, value, notes):
                     continue
                 if unique and self._owners.get(pool_name, {}).get(key_of(value), {key}) != {key}:
                     continue
@@ -276,6 +280,7 @@ class Picker:
         pools: Sequence[tuple[str, Sequence[str]]],
         notes: Iterable[int] = (),
         accept: Callable[[str], bool] | None = None,
+        common: Collection[str] = (),
     ) -> str:
         """`pick` from the first of `pools` (name, values) that still has a value for
         `key`: a narrow pool that fits best ("the towns of the department the note's
@@ -283,7 +288,7 @@ class Picker:
         notes = set(notes)
         for n, (pool_name, pool) in enumerate(pools):
             try:
-                return self.pick(key, pool_name, pool, notes, accept=accept)
+                return self.pick(key, pool_name, pool, notes, accept=accept, common=common)
             except PoolExhausted:
                 if n == len(pools) - 1:
                     raise

@@ -151,7 +151,9 @@ class PseudonymStyle:
                     return found
             return _in_capitals_like(e.text, self.places.render(mention, text))
         if e.type == "ORG":
-            return _in_capitals_like(e.text, self.organisations.render(mention, text))
+            value = self.organisations.render(mention, text)
+            # an acronym's pseudonym is one already ("EPFL" -> "ETH Zurich")
+            return _in_capitals_like(e.text, value) if " " in e.text.strip() else value
         if e.type == "EMAIL":
             return self.contacts.email(mention)
         if e.type == "URL":

@@ -49,7 +49,9 @@ _MODEL_NUMBER = re.compile(
     r"(?:ans?|mois|jours?|semaines?|heures?|h|fois|salariée?s|personnes|employée?s)\b))"
 )
 # `Grenoble INP – Ense3`: a school of a group, after a spaced dash, is part of its name.
-_SCHOOL_KINDS = frozenset({"school"})
+_SCHOOL_KINDS = frozenset(
+    {"school", "university", "engineering_school", "business_school", "teacher_training"}
+)
 _SUB_SCHOOL = re.compile(rf"[ \u00a0]+[–—-][ \u00a0]+({CAP_WORD})(?![\w-])")
 _CAP_WORDS = re.compile(rf"(?:[ \u00a0]+(?:{CAP_WORD}))+")
 

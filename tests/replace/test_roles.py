@@ -116,7 +116,7 @@ CASES = [
     # an article that does not fit the organisation's or the place's kind goes
     ("Julie Martin était caissière au Leclerc de Pessac, puis à la Savonnerie Bastide. "
      "Julie a été mutée dans l'Ain.", {},
-     "Ma cliente était caissière à une enseigne d'une ville moyenne du Sud-Ouest, puis à "
+     "Ma cliente était caissière au supermarché d'une ville moyenne du Sud-Ouest, puis à "
      "la savonnerie. Ma cliente a été mutée dans un département du Sud-Est."),
     # "Cliente :" says the client's gender, whatever the first name says
     ("Cliente : Larry Siebert, violoniste.\n\nLarry joue. Larry est fatiguée.", {},
