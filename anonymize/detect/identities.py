@@ -256,10 +256,13 @@ class Cues:
     feminine: re.Pattern
     masculine: re.Pattern
     relation: re.Pattern
+    address: re.Pattern  # "Mamie", "Tonton": a relation word used as a name's title
 
 
 def _cues() -> Cues:
-    relations = {w: g for w, g, _kind in (r.split("\t")[:3] for r in lines("relation_words.tsv"))}
+    rows = [r.split("\t")[:3] for r in lines("relation_words.tsv")]
+    relations = {w: g for w, g, _kind in rows}
+    address = [w for w, _g, kind in rows if kind == "address"]
     fem_titles = ["Mme", "Mmes", "Madame", "Mlle", "Mademoiselle", "née", "mariée", "cliente",
                   "coachée", "associée", "directrice", "cheffe"]  # fmt: skip
     masc_titles = ["M", "Monsieur", "Mr", "né", "marié", "client", "coaché", "associé",
@@ -279,6 +282,7 @@ def _cues() -> Cues:
             rf",?\s+$",
             re.IGNORECASE,
         ),
+        re.compile(rf"(?:^|[^\w-])(?P<phrase>{alternation(address)})\s+$", re.IGNORECASE),
     )
 
 
@@ -391,8 +395,11 @@ def relation_kind(entity: Entity, text: str) -> str:
 
 
 def relation_before(entity: Entity, text: str) -> str:
-    """The relation phrase that introduces a mention: 'sa sœur', 'son adjointe'."""
-    m = cues().relation.search(text[max(0, entity.start - CUE_WINDOW) : entity.start])
+    """The relation phrase that introduces a mention: 'sa sœur', 'son adjointe', or
+    the family word a name is called by ("Mamie Jacqueline", "Tonton Marcel" ->
+    'mamie', 'tonton'), which says the person's generation as well."""
+    before = text[max(0, entity.start - CUE_WINDOW) : entity.start]
+    m = cues().relation.search(before) or cues().address.search(before)
     return " ".join(m.group("phrase").lower().split()) if m else ""
 
 
