@@ -520,7 +520,8 @@ def _initial_parts(identity: Identity) -> tuple[str, str]:
 def _real_initials(identity: Identity) -> set[str]:
     """The initials a local part may write a person with: "jb", "jbm", "mjb"."""
     first, last = _initial_parts(identity)
-    found = {first + last, last + first} if first and last else set()
+    # "hc" for Hélène Crépin-Fabre: a compound surname's first letter only
+    found = {first + last, last + first, first + last[:1]} if first and last else set()
     if len(first) > 1:
         found.add(first)
     return {f for f in found if len(f) > 1}
