@@ -795,6 +795,11 @@ class IdentityBook:
         """Every person of a note one of whose names is `token`, with its role."""
         return [(i, role) for i, role in self._by_name.get(key_of(token), []) if note in i.notes]
 
+    def place_in(self, name: str, note: int) -> Identity | None:
+        """The place of `note` called `name` ("meuse" in a handle), if the note names it."""
+        found = self._by_key.get(f"LOCATION:{key_of(name)}")
+        return found if found is not None and note in found.notes else None
+
     def place(self, name: str) -> Identity:
         """The place identity of a town named inside an organisation ("CHU de Nantes")."""
         return self._identity(f"LOCATION:{key_of(name)}", "LOCATION", name)

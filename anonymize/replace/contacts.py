@@ -200,13 +200,15 @@ class Contacts:
     def _place_word(self, chunk: str, note: int) -> str | None:
         """A word of a local part or a handle that names a place of the note
         ("grimpeurs.de.meuse" beside "Meuse"): the place's pseudonym, glued."""
-        place = self.book._by_key.get(f"LOCATION:{key_of(chunk)}")
-        if place is None or note not in place.notes or len(chunk) < 3:
+        place = self.book.place_in(chunk, note) if len(chunk) >= 3 else None
+        if place is None:
             return None
+        places = self.organisations.places
         kind = place_kind(chunk) or "commune"
         entity = Entity(0, len(chunk), "LOCATION", chunk, 1.0, "slug-place", (("kind", kind),))
-        value = self.organisations.places.render(Mention(entity, note, place), chunk)
-        value = LEADING_ARTICLE.sub("", value, count=1)
+        value = LEADING_ARTICLE.sub("", places.render(Mention(entity, note, place), chunk), count=1)
+        if not value[:1].isupper():  # places generalized ("une ville"): a town here
+            value = places.town(place)
         return ascii_slug(value).replace("-", "") or None
 
     def _initials(self, chunk: str, identity: Identity, note: int) -> str:
@@ -268,7 +270,12 @@ class Contacts:
         place = self._place_word(chunk, note)
         if place is not None:
             return place
-        if owner is not None and 2 <= len(norm) <= 3 and norm.isalpha():
+        if (
+            owner is not None
+            and 2 <= len(norm) <= 3
+            and norm.isalpha()
+            and first_name_gender(chunk) is None
+        ):
             return self._initials(chunk, owner, note)  # "as.hernandez": initials stay
         if len(chunk) == 1:
             after = self.book.person_with_token(following, note) if following else None
