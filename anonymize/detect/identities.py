@@ -711,11 +711,14 @@ class IdentityBook:
                 if e.type not in ("AGE", "DATE"):
                     continue
                 owner = None
+                in_row = text[line_start : line_start + 1] == "|"
+                # in a table, a name in another cell ("| Lina | petite-fille d'Alain |
+                # 9 ans |") is not whom the age cell is about: the row's person is
+                cut = r"[.!?\n|]" if in_row else r"[.!?\n]"
                 if last_person is not None and last_person.identity:
                     gap = text[last_person.entity.end : e.start]
-                    if len(gap) <= AGE_WINDOW and not re.search(r"[.!?\n]", gap):
+                    if len(gap) <= AGE_WINDOW and not re.search(cut, gap):
                         owner = last_person.identity
-                in_row = text[line_start : line_start + 1] == "|"
                 if owner is None and in_row and row_person and row_person[0] == line_start:
                     owner = row_person[1].identity
                 if owner is None:
