@@ -257,10 +257,13 @@ class Cues:
     feminine: re.Pattern
     masculine: re.Pattern
     relation: re.Pattern
+    address: re.Pattern  # "Mamie", "Tonton": a relation word used as a name's title
 
 
 def _cues() -> Cues:
-    relations = {w: g for w, g, _kind in (r.split("\t")[:3] for r in lines("relation_words.tsv"))}
+    rows = [r.split("\t")[:3] for r in lines("relation_words.tsv")]
+    relations = {w: g for w, g, _kind in rows}
+    address = [w for w, _g, kind in rows if kind == "address"]
     fem_titles = ["Mme", "Mmes", "Madame", "Mlle", "Mademoiselle", "née", "mariée", "cliente",
                   "coachée", "associée", "directrice", "cheffe"]  # fmt: skip
     masc_titles = ["M", "Monsieur", "Mr", "né", "marié", "client", "coaché", "associé",
@@ -280,6 +283,7 @@ def _cues() -> Cues:
             rf",?\s+$",
             re.IGNORECASE,
         ),
+        re.compile(rf"(?:^|[^\w-])(?P<phrase>{alternation(address)})\s+$", re.IGNORECASE),
     )
 
 
@@ -392,8 +396,11 @@ def relation_kind(entity: Entity, text: str) -> str:
 
 
 def relation_before(entity: Entity, text: str) -> str:
-    """The relation phrase that introduces a mention: 'sa sœur', 'son adjointe'."""
-    m = cues().relation.search(text[max(0, entity.start - CUE_WINDOW) : entity.start])
+    """The relation phrase that introduces a mention: 'sa sœur', 'son adjointe', or
+    the family word a name is called by ("Mamie Jacqueline", "Tonton Marcel" ->
+    'mamie', 'tonton'), which says the person's generation as well."""
+    before = text[max(0, entity.start - CUE_WINDOW) : entity.start]
+    m = cues().relation.search(before) or cues().address.search(before)
     return " ".join(m.group("phrase").lower().split()) if m else ""
 
 
@@ -705,11 +712,14 @@ class IdentityBook:
                 if e.type not in ("AGE", "DATE"):
                     continue
                 owner = None
+                in_row = text[line_start : line_start + 1] == "|"
+                # in a table, a name in another cell ("| Lina | petite-fille d'Alain |
+                # 9 ans |") is not whom the age cell is about: the row's person is
+                cut = r"[.!?\n|]" if in_row else r"[.!?\n]"
                 if last_person is not None and last_person.identity:
                     gap = text[last_person.entity.end : e.start]
-                    if len(gap) <= AGE_WINDOW and not re.search(r"[.!?\n]", gap):
+                    if len(gap) <= AGE_WINDOW and not re.search(cut, gap):
                         owner = last_person.identity
-                in_row = text[line_start : line_start + 1] == "|"
                 if owner is None and in_row and row_person and row_person[0] == line_start:
                     owner = row_person[1].identity
                 if owner is None:
@@ -788,6 +798,11 @@ class IdentityBook:
     def people_with_token(self, token: str, note: int) -> list[tuple[Identity, str]]:
         """Every person of a note one of whose names is `token`, with its role."""
         return [(i, role) for i, role in self._by_name.get(key_of(token), []) if note in i.notes]
+
+    def place_in(self, name: str, note: int) -> Identity | None:
+        """The place of `note` called `name` ("meuse" in a handle), if the note names it."""
+        found = self._by_key.get(f"LOCATION:{key_of(name)}")
+        return found if found is not None and note in found.notes else None
 
     def place(self, name: str) -> Identity:
         """The place identity of a town named inside an organisation ("CHU de Nantes")."""

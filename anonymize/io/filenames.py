@@ -8,14 +8,16 @@ propagate without regard to case or separators, identities, replace), as part
 of the note it names, so "Julien Marchand" gets the same pseudonym in the file
 name as in the text. Only the writing differs: a date keeps the file name's
 own format at the precision of the `dates` setting ("2025-03-14" ->
-"2025-03"), a replacement keeps the name's separators and case, and nothing a
-file system refuses is written. Two sources that end up with the same output
+"2025-03"), a replacement keeps the name's separators, case and alphabet
+("aurore-hernandez_bilan" -> "emeline-vanhille_bilan": an ASCII slug stays
+ASCII), and nothing a file system refuses is written. Two sources that end up with the same output
 path are told apart with " (2)", " (3)"...
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -88,6 +90,38 @@ def safe(value: str) -> str:
     return UNSAFE.sub("-", value).strip(" .")
 
 
+def shaped(value: str, original: str, name: str) -> str:
+    """A replacement written like the part of the file name it replaces.
+
+    Its words are joined by the separator the original used between its own
+    words ("aurore-hernandez" -> "emeline-vanhille"), else by the one the name
+    uses for spaces ("MARCHAND_Julien" -> "VANHILLE_Emeline"); a name without
+    spaces is a slug, written in plain ASCII when it was ("Julien" -> "Etienne"),
+    while "2025-03-14 Julien Marchand" is a title and keeps its accents
+    ("Étienne Laplaud"); a lower-case part stays lower case ("annecy.md")."""
+    slug = " " not in name
+    own = re.search(r"[-_.+ ]", original)
+    if own is not None:
+        separator = own.group()
+    elif slug:
+        separator = "_" if "_" in name else "-" if "-" in name else "_"
+    else:
+        separator = " "
+    value = value.replace(" ", separator)
+    if slug and name.isascii():
+        value = _ascii(value)
+    if original.islower() and value[:1].isalpha():
+        value = value.lower()
+    return value
+
+
+def _ascii(text: str) -> str:
+    """`text` without its accents ("Émeline" -> "Emeline", "Œ" -> "OE")."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def components(sources: Sequence[Path]) -> tuple[list[str], list[int]]:
     """The distinct folder names and file stems of `sources`, and for each the
     index of the first source it belongs to (a name is read as part of that note)."""
@@ -114,14 +148,8 @@ def rename(
         spans.append(_Span(e.start, e.end, value))
     result = name
     for s in sorted(spans, key=lambda s: s.start, reverse=True):
-        value = safe(s.value)
         original = name[s.start : s.end]
-        if "_" in original or (" " not in name and "_" in name):
-            value = value.replace(" ", "_")
-        elif "-" in original and " " not in name:
-            value = value.replace(" ", "-")
-        if original.islower() and value[:1].isalpha():
-            value = value.lower()  # "annecy.md" stays in lower case
+        value = shaped(safe(s.value), original, name)
         result = result[: s.start] + value + result[s.end :]
     if spans:
         result = _tidy(result)

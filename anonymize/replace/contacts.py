@@ -32,10 +32,12 @@ from recognizers.lexicons import (
     lines,
     number_words,
     org_head,
+    place_kind,
     table,
 )
 
-from ..detect.identities import IdentityBook, Mention, Part, key_of, nickname_fits
+from ..detect.identities import Identity, IdentityBook, Mention, Part, key_of, nickname_fits
+from ..entities import Entity
 from .fictitious import (
     SOCIAL,
     ascii_slug,
@@ -129,8 +131,14 @@ class Contacts:
 
     # -- words that name people ----------------------------------------------------
     def local_words(self, local: str, note: int, notes: set[int]) -> list[str]:
-        """The words of an e-mail local part or a slug, each replaced by what it names."""
+        """The words of an e-mail local part or a slug, each replaced by what it names;
+        an organisation's mailbox or handle ("ehpad.lebeffroi", "grimpeurs.de.meuse")
+        is written from the organisation's pseudonym, not from people's names."""
+        organisation = self._organisation_words(local, note)
+        if organisation is not None:
+            return organisation
         chunks = [c for c in re.split(r"[._\-+\d\s]+", local) if c]
+        owner = self._owner(chunks, note)
         out: list[str] = []
         i = 0
         while i < len(chunks):
@@ -142,7 +150,7 @@ class Contacts:
                     i += 2
                     continue
             following = chunks[i + 1] if i + 1 < len(chunks) else ""
-            word = self._word(chunks[i], following, note, notes)
+            word = self._word(chunks[i], following, note, notes, owner)
             if word:
                 out.append(word)
             i += 1
@@ -164,7 +172,70 @@ class Contacts:
                 return ascii_slug(self.persons.nickname(identity, Part(norm, "nickname"), first))
         return None
 
-    def _word(self, chunk: str, following: str, note: int, notes: set[int]) -> str:
+    def _organisation_words(self, local: str, note: int) -> list[str] | None:
+        """The words of a local part or a handle that spells an organisation of the
+        folder, rebuilt from its pseudonym; None when it spells none."""
+        wanted = _alnum(local)
+        if len(wanted) < 3:
+            return None
+        for mention, text in self.organisations.named_near(note):
+            value = self._organisation_form(mention, text, wanted)
+            if value:
+                return shaped_words(local, value)
+        return None
+
+    def _owner(self, chunks: Sequence[str], note: int) -> Identity | None:
+        """The person a local part is about: the one whose name is one of its words
+        ("as.hernandez"), else the one of the note whose initials it is ("ah")."""
+        for chunk in chunks:
+            found = self.book.person_with_token(chunk, note)
+            if found is not None:
+                return found[0]
+        for chunk in chunks:
+            for identity in self.book.persons_of(note):
+                if identity.kind != "pet" and key_of(chunk) in _real_initials(identity):
+                    return identity
+        return None
+
+    def _place_word(self, chunk: str, note: int) -> str | None:
+        """A word of a local part or a handle that names a place of the note
+        ("grimpeurs.de.meuse" beside "Meuse"): the place's pseudonym, glued."""
+        place = self.book.place_in(chunk, note) if len(chunk) >= 3 else None
+        if place is None:
+            return None
+        places = self.organisations.places
+        kind = place_kind(chunk) or "commune"
+        entity = Entity(0, len(chunk), "LOCATION", chunk, 1.0, "slug-place", (("kind", kind),))
+        value = LEADING_ARTICLE.sub("", places.render(Mention(entity, note, place), chunk), count=1)
+        if not value[:1].isupper():  # places generalized ("une ville"): a town here
+            value = places.town(place)
+        return ascii_slug(value).replace("-", "") or None
+
+    def _initials(self, chunk: str, identity: Identity, note: int) -> str:
+        """Initials of a person's pseudonym standing for initials of the person, in
+        the same order and number: "jb" (Jean-Baptiste) -> "mc" (Marie-Claire),
+        "ah" (Aurore Hernandez) or "as" beside "hernandez" -> "ev" (Émeline Vanhille),
+        "ha" -> "ve"."""
+        first = [ascii_slug(w)[:1] for w in re.split(r"[ -]", self.persons.first(identity)) if w]
+        last = []
+        if identity.last:
+            last = [ascii_slug(self.persons.surname_of(identity))[:1]]
+        norm = key_of(chunk)
+        real_first, real_last = _initial_parts(identity)
+        if norm == real_first:
+            letters = "".join(first)
+        elif real_last and norm == real_last + real_first:
+            letters = "".join(last + first)
+        else:
+            letters = "".join(first + last)
+        letters = letters[: len(norm)]
+        while len(letters) < len(norm):
+            letters += self.persons.letter_for(f"{note}:{norm}:{len(letters)}", norm[len(letters)])
+        return letters.upper() if chunk.isupper() else letters
+
+    def _word(
+        self, chunk: str, following: str, note: int, notes: set[int], owner: Identity | None = None
+    ) -> str:
         norm = key_of(chunk)
         found = self.book.person_with_token(chunk, note)
         if found is not None:
@@ -176,8 +247,8 @@ class Contacts:
         }
         if len(values) == 1:
             return values.pop()
-        if norm in self._generic:
-            return chunk
+        if norm in self._generic or norm in NAME_STOP_WORDS:
+            return chunk  # "contact", "de" of "grimpeurs.de.meuse": no name
         if norm in number_words():
             return ""  # "quatre-vingt-un" said in an address: no number is kept
         if (
@@ -196,6 +267,16 @@ class Contacts:
         glued = self._glued(norm, note)
         if glued is not None:
             return glued
+        place = self._place_word(chunk, note)
+        if place is not None:
+            return place
+        if (
+            owner is not None
+            and 2 <= len(norm) <= 3
+            and norm.isalpha()
+            and first_name_gender(chunk) is None
+        ):
+            return self._initials(chunk, owner, note)  # "as.hernandez": initials stay
         if len(chunk) == 1:
             after = self.book.person_with_token(following, note) if following else None
             if after is not None:
@@ -278,12 +359,18 @@ class Contacts:
         original = mention.entity.text
         identity = mention.identity
         assert identity is not None
-        forms: list[tuple[str, str | None]] = [(original, None)]
+        # (form, head noun left out, leading article left out)
+        forms: list[tuple[str, str | None, bool]] = [(original, None, False)]
         found = org_head(original, identity.head)
         if found is not None and len(found[0]) < len(original):
-            forms.append((original[len(found[0]) :].strip(), found[0]))
+            forms.append((original[len(found[0]) :].strip(), found[0], False))
+        # "Les Grimpeurs de Meuse" is "grimpeurs.de.meuse" in a handle
+        for form, head, _ in list(forms):
+            article = LEADING_ARTICLE.match(form)
+            if article is not None:
+                forms.append((form[article.end() :], head, True))
         for stop_words in (False, True):
-            for form, head in forms:
+            for form, head, articleless in forms:
                 if _alnum(_without(form, stop_words)) != wanted:
                     continue
                 value = self.organisations.render(mention, text)
@@ -293,6 +380,8 @@ class Contacts:
                         value = named
                     elif value.lower().startswith(head.lower()):
                         value = value[len(head) :].strip()
+                if articleless:
+                    value = LEADING_ARTICLE.sub("", value, count=1)
                 return _without(value, stop_words)
         return None
 
@@ -400,6 +489,49 @@ class Contacts:
                 lambda rng: fake_postal_code(text, department, rng, codes),
             )
         return self._value("ADDRESS:" + key_of(text), lambda rng: fake_address(text, rng))
+
+
+LEADING_ARTICLE = re.compile(r"(?:les?|la)\s+|l['’]", re.IGNORECASE)
+LOCAL_SEPARATORS = re.compile(r"[._\-+]+")
+
+
+def shaped_words(local: str, value: str) -> list[str]:
+    """An organisation's pseudonym as the words of a local part shaped like `local`,
+    to be joined with its separator: one word per word when `local` has as many
+    ("grimpeurs.de.meuse" -> grimpeurs, de, dordogne), the head noun apart and the
+    name glued when `local` reads that way ("ehpad.lebeffroi" -> ehpad,
+    saintetherese), one glued word when `local` has no separator."""
+    chunks = [c for c in LOCAL_SEPARATORS.split(local) if c]
+    words = [w for w in ascii_slug(value).split("-") if w]
+    if not words:
+        return []
+    if len(chunks) == len(words):
+        out = words
+    elif len(chunks) > 1 and key_of(chunks[0]) == words[0]:
+        out = [words[0], "".join(words[1:])]
+    elif len(chunks) > 1:
+        out = words
+    else:
+        out = ["".join(words)]
+    return [w.upper() for w in out] if local.isupper() else out
+
+
+def _initial_parts(identity: Identity) -> tuple[str, str]:
+    """The letters of a person's first name(s) and surname(s): ("jb", "m") for
+    Jean-Baptiste Marchand, ("a", "cf") for Aurore Crépin-Fabre."""
+    first = "".join(w[0] for w in re.split(r"[ -]", identity.first) if w)
+    last = "".join(w[0] for w in re.split(r"[ -]", identity.last) if w and w not in NAME_STOP_WORDS)
+    return first, last
+
+
+def _real_initials(identity: Identity) -> set[str]:
+    """The initials a local part may write a person with: "jb", "jbm", "mjb"."""
+    first, last = _initial_parts(identity)
+    # "hc" for Hélène Crépin-Fabre: a compound surname's first letter only
+    found = {first + last, last + first, first + last[:1]} if first and last else set()
+    if len(first) > 1:
+        found.add(first)
+    return {f for f in found if len(f) > 1}
 
 
 def _host(link: str) -> str:

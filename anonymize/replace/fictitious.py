@@ -1,7 +1,8 @@
 """Clearly fictitious values of the same shape as the original.
 
 A phone number keeps its layout but lands in the ranges ARCEP reserves for
-fiction; an identifier keeps its shape but fails its checksum; an e-mail is
+fiction; a NIR, a SIREN or a SIRET reads as a real one (its key right); any
+other identifier keeps its shape but fails its checksum; an e-mail is
 rebuilt from the pseudonym (its domain is the replacer's: contacts.py). Randomness is drawn from a
 `random.Random` seeded per original value, so runs are reproducible.
 """
@@ -20,7 +21,16 @@ from recognizers.lexicons import (
     number_words,
     spell_number,
 )
-from recognizers.numbers.checksums import compact, fr_vat_ok, iban_ok, nir_ok, siren_ok, siret_ok
+from recognizers.numbers.checksums import (
+    LA_POSTE_SIREN,
+    compact,
+    fr_vat_ok,
+    iban_ok,
+    luhn_ok,
+    nir_ok,
+    siren_ok,
+    siret_ok,
+)
 
 # ARCEP numbers reserved for audiovisual fiction, by leading digits.
 FICTION_PREFIX = {
@@ -115,49 +125,66 @@ def fake_spelled_phone(original: str, rng: random.Random) -> str:
     return ", ".join(words)
 
 
+def luhn_digit(digits: str) -> str:
+    """The digit that, put after `digits`, makes the whole pass the Luhn check."""
+    for d in "0123456789":
+        if luhn_ok(digits + d):
+            return d
+    raise AssertionError("one of ten digits always completes a Luhn number")
+
+
 def fake_siren(siren: str, rng: random.Random) -> str:
     """Nine digits standing for a company: its first three kept (INSEE hands them
-    out in sequence, they point to no one), the rest drawn, the Luhn check failing,
-    so that the SIREN, its SIRET and its VAT number keep agreeing."""
-    digits = siren[:3] + "".join(str(rng.randint(0, 9)) for _ in range(6))
-    if siren_ok(digits):
-        digits = digits[:-1] + str((int(digits[-1]) + 1) % 10)
-    return digits
+    out in sequence, they point to no one), the rest drawn, the Luhn key right, so
+    that the number reads as a real SIREN and its SIRET and VAT number agree."""
+    while True:
+        body = siren[:3] + "".join(str(rng.randint(0, 9)) for _ in range(5))
+        digits = body + luhn_digit(body)
+        if digits != siren and digits != LA_POSTE_SIREN and digits.strip("0"):
+            return digits
+
+
+def fake_siret(siret: str, rng: random.Random, siren: str) -> str:
+    """A SIRET of the company whose fake SIREN is `siren`: an establishment number
+    drawn (not "66666": one draw per digit) and the Luhn key of the 14 digits right."""
+    while True:
+        body = siren + "".join(str(rng.randint(0, 9)) for _ in range(4))
+        digits = body + luhn_digit(body)
+        if digits != siret:
+            return digits
 
 
 def _business_digits(original: str, siren_rng) -> str | None:
-    """The new digits of a SIREN, SIRET or French VAT number, or None for another ID."""
+    """The new digits of a SIREN, SIRET or French VAT number, or None for another ID.
+    Each is valid, as the real ones are; the same real SIREN gets the same fake one."""
     raw = compact(original)
     if raw.isdigit() and len(raw) in (9, 14):
         siren = fake_siren(raw[:9], siren_rng(raw[:9]))
         if len(raw) == 9:
             return siren
-        nic = "".join(str(siren_rng(raw).randint(0, 9)) for _ in range(5))
-        return siren + nic
+        return fake_siret(raw, siren_rng(raw), siren)
     if re.fullmatch(r"FR[0-9A-Z]{2}\d{9}", raw):
-        key = "".join(str(siren_rng(raw).randint(0, 9)) for _ in range(2))
-        return key + fake_siren(raw[4:], siren_rng(raw[4:]))
+        siren = fake_siren(raw[4:], siren_rng(raw[4:]))
+        return f"{(12 + 3 * (int(siren) % 97)) % 97:02d}" + siren
     return None
 
 
 def fake_id(original: str, rng: random.Random, siren_rng=None) -> str:
-    """Same layout, random characters, and a checksum that fails. With
-    `siren_rng(siren) -> Random`, company numbers share their fake SIREN."""
+    """Same layout, random characters. A company number (with
+    `siren_rng(siren) -> Random`: its SIREN shared by its SIRET and VAT number) and
+    a NIR read as real ones, their keys right; any other identifier fails the
+    checksums it could be taken for."""
     original = digit_layout(original)
     business = _business_digits(original, siren_rng) if siren_rng is not None else None
     if business is not None:
         it = iter(business)
         # "FR" stays; every digit (the key's included) comes from the new number
-        out = [next(it) if c.isdigit() else c for c in original]
-        fake = "".join(out)
-        if not passes_a_check(fake):
-            return fake
-        rng = siren_rng(original)
+        return "".join(next(it) if c.isdigit() else c for c in original)
     if (nir := _fake_nir(original, rng)) is not None:
         return nir
     keep_prefix = 2 if re.match(r"^(FR|[A-Z]{2}\d{2})", original) else 0
     out = list(original)
-    kept = _kept_groups(original, rng)
+    kept = _kept_groups(original)
     for i, c in enumerate(original):
         if i < keep_prefix:
             continue
@@ -180,39 +207,47 @@ def fake_id(original: str, rng: random.Random, siren_rng=None) -> str:
     return "".join(out)
 
 
+DEPARTMENTS = tuple(d for d in range(1, 96) if d != 20)
 NIR_SHAPE = re.compile(r"[1278]\d{2}(?:0[1-9]|1[0-2]|[2-9]\d)(?:\d{2}|2[AB])\d{6}(?:\d{2})?")
 
 
 def _fake_nir(original: str, rng: random.Random) -> str | None:
-    """A social security number stays one a reader takes for a NIR: the same sex
-    digit, a year, a month 01-12, a department (Corsica stays "2A"/"2B"); its key
-    is wrong."""
+    """A social security number that reads as a real one and agrees with what the
+    text says of the person: the same sex digit and decade of birth (ages and
+    birth dates are published as decades: "la trentaine", "née dans les années
+    1980"), a year digit, a month 01-12 and a department drawn (Corsica stays
+    "2A"/"2B"), and a right key."""
     raw = compact(original).upper()
     if not NIR_SHAPE.fullmatch(raw):
         return None
     corsica = raw[5:7] in ("2A", "2B")
-    department = rng.choice(("2A", "2B")) if corsica else f"{rng.randint(1, 95):02d}"
-    body = (
-        raw[0]
-        + f"{rng.randint(0, 99):02d}{rng.randint(1, 12):02d}{department}"
-        + "".join(str(rng.randint(0, 9)) for _ in range(6))
-    )
+    while True:
+        # 20 was Corsica's number before 1976: no one born since has it
+        department = rng.choice(("2A", "2B")) if corsica else f"{rng.choice(DEPARTMENTS):02d}"
+        body = (
+            raw[:2]
+            + f"{rng.randint(0, 9)}{rng.randint(1, 12):02d}{department}"
+            + "".join(str(rng.randint(0, 9)) for _ in range(6))
+        )
+        if body != raw[:13]:
+            break
     if len(raw) == 15:
         number = int(body.replace("2A", "19").replace("2B", "18"))
-        body += f"{(97 - number % 97 + rng.randint(1, 96)) % 97 or 98:02d}"
+        body += f"{97 - number % 97:02d}"
     it = iter(body)
     return "".join(next(it) if c.isalnum() else c for c in original)
 
 
-def _kept_groups(original: str, rng: random.Random) -> dict[int, str]:
+def _kept_groups(original: str) -> dict[int, str]:
     """Characters a reference number keeps so it still reads as one: its label
-    ("DOS-", "REF", "IPP": three or four letters that are no name) and its year,
-    moved a little ("DOS-2024-00123" -> "DOS-2023-48213"); a name in it
-    ("LEROY-2024-00042", "CLI-MOREAU-7") is replaced like the rest."""
+    ("DOS-", "REF", "IPP": three or four letters that are no name) and its year
+    ("DOS-2024-00123" -> "DOS-2024-48213"): the text keeps the years of its dates,
+    and a 2025 document citing references of 2027 would not read as real. A name
+    in it ("LEROY-2024-00042", "CLI-MOREAU-7") is replaced like the rest."""
     kept: dict[int, str] = {}
     # a two-letter document code opening the reference counts as a label too
     # ("FA-2025-0147" is an invoice, "BC-2025-00417" an order form)
-    pattern = r"^[A-Z]{2}(?=[-_/ ])|[^\W\d_]{3,}|(?<!\d)(?:19[5-9]\d|20[0-3]\d)(?!\d)"
+    pattern = r"^[A-Z]{2}(?=[-_/ ])|[^\W\d_]{3,}|(?<!\d)(?:19|20)\d\d(?!\d)"
     for m in re.finditer(pattern, original):
         group = m.group()
         ordinary = is_ordinary_word(group) and len(group) > 4  # "BM-COACH-2025-07"
@@ -224,10 +259,8 @@ def _kept_groups(original: str, rng: random.Random) -> dict[int, str]:
             continue
         if ordinary and (is_surname(group) or first_name_gender(group) is not None):
             continue
-        if group.isdigit():
-            if len(re.sub(r"\D", "", original)) <= 4:
-                continue  # the year is the whole number
-            group = str(int(group) + rng.choice((-2, -1, 1, 2)))
+        if group.isdigit() and len(re.sub(r"\D", "", original)) <= 4:
+            continue  # the year is the whole number
         kept.update({m.start() + k: c for k, c in enumerate(group)})
     return kept
 

@@ -1,8 +1,11 @@
-"""Fictitious identifiers fail the very checks the ID recognizers apply.
+"""Fictitious identifiers: the layout of the original, and the right check
+digits where a reader expects them.
 
-A fake SIRET, IBAN, NIR or VAT number keeps the layout of the original but
-must never be taken for a real one: run through the recognizers themselves,
-it never reaches the certain score that a right check digit gives.
+A fake IBAN keeps the layout of the original but must never be taken for a
+real one: run through the recognizers themselves, it never reaches the certain
+score that a right check digit gives. A NIR, a SIREN, a SIRET or a VAT number
+is published to read as real (tests/replace/test_rendering_editor.py): its key
+is right, from the replacer's fake (with `siren_rng`, its company numbers agree).
 """
 
 from __future__ import annotations
@@ -52,7 +55,11 @@ def test_originals_pass_the_recognizers_check(kind, cls, originals):
         assert passes_a_check(original)
 
 
-@pytest.mark.parametrize(("kind", "cls", "originals"), KINDS, ids=[k[0] for k in KINDS])
+# A NIR reads as real: its key is right (see test_rendering_editor.py).
+FAILING = [k for k in KINDS if k[0] != "nir"]
+
+
+@pytest.mark.parametrize(("kind", "cls", "originals"), FAILING, ids=[k[0] for k in FAILING])
 def test_fakes_fail_the_recognizers_check(kind, cls, originals):
     recognizer = cls()
     for original in originals:
@@ -158,10 +165,10 @@ def test_cedex_stays_a_sorting_word(original, shape):
 
 
 @pytest.mark.parametrize("original", ["FA-2025-0147", "BC-2025-00417", "DOS-2024-00123"])
-def test_a_reference_keeps_its_document_code_and_a_nearby_year(original):
+def test_a_reference_keeps_its_document_code_and_its_year(original):
     code = original.split("-")[0]
     for seed in range(10):
         fake = fake_id(original, random.Random(seed))
         prefix, year, serial = fake.split("-")
-        assert prefix == code and abs(int(year) - int(original.split("-")[1])) <= 2, fake
+        assert prefix == code and year == original.split("-")[1], fake
         assert serial != original.split("-")[2] and len(serial) == len(original.split("-")[2])
