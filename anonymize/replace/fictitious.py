@@ -1,8 +1,10 @@
 """Clearly fictitious values of the same shape as the original.
 
 A phone number keeps its layout but lands in the ranges ARCEP reserves for
-fiction; a NIR, a SIREN or a SIRET reads as a real one (its key right); any
-other identifier keeps its shape but fails its checksum; an e-mail is
+fiction; every identifier keeps its shape but fails its checksum, so it can
+never be somebody's real number and `check` never takes it for one (a NIR
+keeps its sex digit and decade of birth, a SIRET the fake SIREN of its
+company); an e-mail is
 rebuilt from the pseudonym (its domain is the replacer's: contacts.py). Randomness is drawn from a
 `random.Random` seeded per original value, so runs are reproducible.
 """
@@ -133,30 +135,36 @@ def luhn_digit(digits: str) -> str:
     raise AssertionError("one of ten digits always completes a Luhn number")
 
 
+def wrong_luhn_digit(digits: str, rng: random.Random) -> str:
+    """A digit that, put after `digits`, makes the whole fail the Luhn check."""
+    return str((int(luhn_digit(digits)) + rng.randint(1, 9)) % 10)
+
+
 def fake_siren(siren: str, rng: random.Random) -> str:
     """Nine digits standing for a company: its first three kept (INSEE hands them
-    out in sequence, they point to no one), the rest drawn, the Luhn key right, so
-    that the number reads as a real SIREN and its SIRET and VAT number agree."""
+    out in sequence, they point to no one), the rest drawn, the Luhn key wrong: a
+    real company's number is never published in a made-up story. Its SIRET and VAT
+    number are built on it, so they agree."""
     while True:
         body = siren[:3] + "".join(str(rng.randint(0, 9)) for _ in range(5))
-        digits = body + luhn_digit(body)
+        digits = body + wrong_luhn_digit(body, rng)
         if digits != siren and digits != LA_POSTE_SIREN and digits.strip("0"):
             return digits
 
 
 def fake_siret(siret: str, rng: random.Random, siren: str) -> str:
     """A SIRET of the company whose fake SIREN is `siren`: an establishment number
-    drawn (not "66666": one draw per digit) and the Luhn key of the 14 digits right."""
+    drawn (not "66666": one draw per digit) and the Luhn key of the 14 digits wrong."""
     while True:
         body = siren + "".join(str(rng.randint(0, 9)) for _ in range(4))
-        digits = body + luhn_digit(body)
+        digits = body + wrong_luhn_digit(body, rng)
         if digits != siret:
             return digits
 
 
 def _business_digits(original: str, siren_rng) -> str | None:
     """The new digits of a SIREN, SIRET or French VAT number, or None for another ID.
-    Each is valid, as the real ones are; the same real SIREN gets the same fake one."""
+    Each fails its check; the same real SIREN gets the same fake one."""
     raw = compact(original)
     if raw.isdigit() and len(raw) in (9, 14):
         siren = fake_siren(raw[:9], siren_rng(raw[:9]))
@@ -165,15 +173,14 @@ def _business_digits(original: str, siren_rng) -> str | None:
         return fake_siret(raw, siren_rng(raw), siren)
     if re.fullmatch(r"FR[0-9A-Z]{2}\d{9}", raw):
         siren = fake_siren(raw[4:], siren_rng(raw[4:]))
-        return f"{(12 + 3 * (int(siren) % 97)) % 97:02d}" + siren
+        return f"{(13 + 3 * (int(siren) % 97)) % 97:02d}" + siren  # the key off by one
     return None
 
 
 def fake_id(original: str, rng: random.Random, siren_rng=None) -> str:
-    """Same layout, random characters. A company number (with
-    `siren_rng(siren) -> Random`: its SIREN shared by its SIRET and VAT number) and
-    a NIR read as real ones, their keys right; any other identifier fails the
-    checksums it could be taken for."""
+    """Same layout, random characters, failing the checksums it could be taken
+    for. A company number (with `siren_rng(siren) -> Random`) shares its fake
+    SIREN with the company's SIRET and VAT number; a NIR keeps its sex and decade."""
     original = digit_layout(original)
     business = _business_digits(original, siren_rng) if siren_rng is not None else None
     if business is not None:
@@ -212,11 +219,11 @@ NIR_SHAPE = re.compile(r"[1278]\d{2}(?:0[1-9]|1[0-2]|[2-9]\d)(?:\d{2}|2[AB])\d{6
 
 
 def _fake_nir(original: str, rng: random.Random) -> str | None:
-    """A social security number that reads as a real one and agrees with what the
-    text says of the person: the same sex digit and decade of birth (ages and
-    birth dates are published as decades: "la trentaine", "née dans les années
-    1980"), a year digit, a month 01-12 and a department drawn (Corsica stays
-    "2A"/"2B"), and a right key."""
+    """A social security number that agrees with what the text says of the
+    person: the same sex digit and decade of birth (ages and birth dates are
+    published as decades: "la trentaine", "née dans les années 1980"), a year
+    digit, a month 01-12 and a department drawn (Corsica stays "2A"/"2B"), and a
+    wrong key: never somebody's real number."""
     raw = compact(original).upper()
     if not NIR_SHAPE.fullmatch(raw):
         return None
@@ -233,7 +240,7 @@ def _fake_nir(original: str, rng: random.Random) -> str | None:
             break
     if len(raw) == 15:
         number = int(body.replace("2A", "19").replace("2B", "18"))
-        body += f"{97 - number % 97:02d}"
+        body += f"{(97 - number % 97) % 97 + 1:02d}"  # the right key plus one
     it = iter(body)
     return "".join(next(it) if c.isalnum() else c for c in original)
 

@@ -3,9 +3,9 @@ digits where a reader expects them.
 
 A fake IBAN keeps the layout of the original but must never be taken for a
 real one: run through the recognizers themselves, it never reaches the certain
-score that a right check digit gives. A NIR, a SIREN, a SIRET or a VAT number
-is published to read as real (tests/replace/test_rendering_editor.py): its key
-is right, from the replacer's fake (with `siren_rng`, its company numbers agree).
+score that a right check digit gives. The same holds for a NIR, a SIREN, a
+SIRET or a VAT number (with `siren_rng`, a company's numbers agree:
+tests/replace/test_rendering_editor.py).
 """
 
 from __future__ import annotations
@@ -55,8 +55,7 @@ def test_originals_pass_the_recognizers_check(kind, cls, originals):
         assert passes_a_check(original)
 
 
-# A NIR reads as real: its key is right (see test_rendering_editor.py).
-FAILING = [k for k in KINDS if k[0] != "nir"]
+FAILING = KINDS
 
 
 @pytest.mark.parametrize(("kind", "cls", "originals"), FAILING, ids=[k[0] for k in FAILING])

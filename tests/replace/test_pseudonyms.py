@@ -110,7 +110,7 @@ def test_contacts_become_fictitious_values_of_the_same_shape():
         (int(c) * 2 - 9 if int(c) * 2 > 9 else int(c) * 2) if i % 2 else int(c)
         for i, c in enumerate(reversed(digits))
     )
-    assert total % 10 == 0, "a SIRET reads as real: its Luhn key is right"
+    assert total % 10 != 0, "a fictitious SIRET must fail the Luhn check"
     assert digits[:3] == "519" and digits[:9] != "519472682"
     assert re.search(r"IBAN FR\d\d \d{4} \d{4}", out)
 
