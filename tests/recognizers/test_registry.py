@@ -58,6 +58,7 @@ ADDED_SINCE = [
     "RoleNameRecognizer",
     "SpokenStreetRecognizer",
     "SurnameInitialsRecognizer",
+    "DepartmentNumberOrgRecognizer",
 ]
 
 KINDS = {
