@@ -362,6 +362,9 @@ def _ordinary_guess(e: Entity, text: str) -> bool:
         # "Kestrel Invest", "Hublot Digital": a company word vouches; not after a
         # job or a department ("Responsable Logistique", "Direction Finance")
         return False
+    codes = re.findall(r"[^\W_]+(?:-[^\W_]+)*", e.text)
+    if codes and all(CODE.fullmatch(p) for w in codes for p in w.split("-")):
+        return True  # "en V2-V3", "B12": a lead, a row, a code, whatever frame it is in
     if e.type == "LOCATION":
         # "à Dinant": a place frame vouches for a place the gazetteer does not know
         before = text[max(0, e.start - 12) : e.start]
@@ -455,7 +458,7 @@ def _only_ordinary_words(text: str) -> bool:
         or (w.islower() and len(w) <= 3)
         or is_common_acronym(w)
         or is_domain_word(w)
-        or (len(w) <= 6 and CODE.fullmatch(w) is not None)
+        or all(len(p) <= 6 and CODE.fullmatch(p) is not None for p in w.split("-"))
         for w in words
     )
 

@@ -108,6 +108,7 @@ class Contacts:
         self._generic = frozenset(key_of(w) for w in lines("generic_mail_words.txt", "anonymize"))
         # the folder's real domain names ("conserverie-tyglaz"), never invented
         self._real_labels: set[str] = set()
+        self._org_forms: dict[int, tuple[list[tuple[str, str | None, bool]], ...]] = {}
 
     def prepare(self, texts: Sequence[str], mentions: Sequence[list[Mention]]) -> None:
         """Learn the folder's real domains, which no invented domain may be."""
@@ -352,10 +353,14 @@ class Contacts:
                 return slug_shape(label, value).lower()
         return None
 
-    def _organisation_form(self, mention: Mention, text: str, wanted: str) -> str | None:
-        """The organisation's pseudonym in the form whose real counterpart is
-        `wanted`: its whole name or its name without the head noun, with or
-        without "de", "des"..."""
+    def _forms_of(self, mention: Mention) -> tuple[list[tuple[str, str | None, bool]], ...]:
+        """The ways a domain or a handle may spell an organisation's mention, letters
+        and digits only, (spelled, head noun left out, leading article left out), with
+        its small words kept, then dropped; once per mention: every address of a
+        folder is compared with every organisation of it."""
+        cached = self._org_forms.get(id(mention))
+        if cached is not None:
+            return cached
         original = mention.entity.text
         identity = mention.identity
         assert identity is not None
@@ -369,9 +374,22 @@ class Contacts:
             article = LEADING_ARTICLE.match(form)
             if article is not None:
                 forms.append((form[article.end() :], head, True))
+        spelled = tuple(
+            [(_alnum(_without(form, stop)), head, bare) for form, head, bare in forms]
+            for stop in (False, True)
+        )
+        self._org_forms[id(mention)] = spelled
+        return spelled
+
+    def _organisation_form(self, mention: Mention, text: str, wanted: str) -> str | None:
+        """The organisation's pseudonym in the form whose real counterpart is
+        `wanted`: its whole name or its name without the head noun, with or
+        without "de", "des"..."""
+        identity = mention.identity
+        assert identity is not None
         for stop_words in (False, True):
-            for form, head, articleless in forms:
-                if _alnum(_without(form, stop_words)) != wanted:
+            for spelled, head, articleless in self._forms_of(mention)[stop_words]:
+                if spelled != wanted:
                     continue
                 value = self.organisations.render(mention, text)
                 if head is not None:

@@ -274,6 +274,7 @@ def _overseas_like(code: str) -> tuple[str, ...]:
     )
 
 
+@cache
 def _departments() -> tuple[dict[str, str], dict[str, str]]:
     """Folded commune name -> its department (homonyms: the most populous one);
     folded department name -> its code."""

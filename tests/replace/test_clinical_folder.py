@@ -157,3 +157,22 @@ def test_a_psychiatric_hospital_by_its_short_name_becomes_a_hospital(seed):
 def test_a_local_transit_company_is_an_employer():
     out = _anonymize("Chauffeur de bus à la CTS depuis 2010.\n")
     assert "CTS" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("ECG : sus-décalage en V2-V3, onde Q en D3.\n", ("V2-V3",)),
+        ("Dossier présenté en RCP du mardi, avis du JAF attendu.\n", ("RCP", "JAF")),
+        ("Schober 10+2, sous Pentasa deux grammes par jour.\n", ("Schober", "Pentasa")),
+    ],
+)
+def test_leads_meetings_courts_and_eponyms_are_no_names(text, kept):
+    out = _anonymize(text)
+    for word in kept:
+        assert word in out, out
+
+
+def test_a_practitioners_secure_mail_domain_stays():
+    out = _anonymize("Courrier à envoyer à p.lemaire@medecin.mssante.fr demain.\n")
+    assert "@medecin.mssante.fr" in out and "lemaire" not in out, out
