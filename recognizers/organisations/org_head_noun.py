@@ -261,8 +261,10 @@ class OrgHeadNounRecognizer(_RegexEntityRecognizer):
             name = m.group("name")
             if name in not_org_names() or name.split()[0] in not_org_names():
                 continue
-            if head.person and _may_be_person(name, after_connector=bool(m.group("conn"))):
-                continue
+            if (head.person or m.group("conn")) and _may_be_person(
+                name, after_connector=bool(m.group("conn"))
+            ):
+                continue  # "le client Dupont"; "en EHPAD du Dr Rousseau": the doctor's visit
             if known_name_end(text, m.start("name")) > m.end("name"):
                 continue  # `agence Pôle emploi`: a listed name, longer than the capitals
             start, end = m.start("head"), m.end("name")

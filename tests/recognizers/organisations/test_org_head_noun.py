@@ -243,3 +243,8 @@ def test_a_practice_named_after_a_place_or_a_plant(found, text, expected):
 
 def test_a_title_after_the_connector_is_still_a_person(found):
     assert found(OrgHeadNounRecognizer(), "Rendez-vous au cabinet de Mme Roux.") == []
+
+
+def test_a_doctor_after_a_head_and_its_connector_is_a_person(found):
+    text = "Consultation en EHPAD du Dr Rousseau, sans changement."
+    assert found(OrgHeadNounRecognizer(), text) == []
