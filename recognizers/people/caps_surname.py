@@ -19,6 +19,7 @@ from recognizers._names import (
     caps_surname_start,
     first_name,
     fold,
+    given_as_first_name,
     in_caps_heading,
     is_caps,
     is_place_head,
@@ -59,7 +60,7 @@ class CapsSurnameRecognizer(NameRecognizer):
             # SURNAME, then first name (`VIDAL Anaïs`)
             prev = previous_word(ws, i, text)
             if (
-                entry is not None
+                (entry is not None or given_as_first_name(w.text))
                 and prev is not None
                 and self._caps_surname(prev)
                 and not w.elided
@@ -71,7 +72,16 @@ class CapsSurnameRecognizer(NameRecognizer):
 
     @staticmethod
     def _given_name(w: Word, i: int, ws: list[Word], text: str, tokens: TokenIndex) -> bool:
-        if not is_title(w.text) or fold(w.text) in stop_words() or len(w.text) < 2:
+        if fold(w.text) in stop_words() and is_title(w.text):
+            # "RIOU Noël": a feast that is also a first name, after a surname in capitals
+            prev = previous_word(ws, i, text)
+            return (
+                given_as_first_name(w.text)
+                and prev is not None
+                and caps_surname_ok(prev.text)
+                and not line_mostly_caps(text, w.start)
+            )
+        if not is_title(w.text) or len(w.text) < 2:
             return False
         if line_mostly_caps(text, w.start):
             return False

@@ -176,3 +176,8 @@ def test_leads_meetings_courts_and_eponyms_are_no_names(text, kept):
 def test_a_practitioners_secure_mail_domain_stays():
     out = _anonymize("Courrier à envoyer à p.lemaire@medecin.mssante.fr demain.\n")
     assert "@medecin.mssante.fr" in out and "lemaire" not in out, out
+
+
+def test_a_feast_first_name_after_a_surname_in_capitals_is_replaced():
+    out = _anonymize("Enfants :\n- GARNIER Noël, né en 2012\n- GARNIER Lou, née en 2015\n")
+    assert "GARNIER" not in out and "Noël" not in out, out
