@@ -828,7 +828,8 @@ NAME_CLOSES = re.compile(r"\s*[»\"”]?\s*[),;]")
 # "DDN". With the town and the first name, the exact month singles a person out:
 # the date keeps only its decade (replace/dates.py), and it gives the person's age.
 BIRTH = re.compile(
-    r"(?:\bnée?s?\b(?:\s*\(e\))?[^.;:!?\n\d]{0,30}|\b(?:naissance|DDN|DN)\s*[:=|]?)\s*$",
+    r"(?:\bnée?s?\b(?:\s*\(e\))?[^.;:!?\n\d]{0,30}(?::[ \t]*)?"
+    r"|\b(?:naissance|DDN|DN)\s*[:=|]?)\s*$",
     re.IGNORECASE,
 )
 # The year ages are counted from when a note gives a birth year.

@@ -181,3 +181,9 @@ def test_a_practitioners_secure_mail_domain_stays():
 def test_a_feast_first_name_after_a_surname_in_capitals_is_replaced():
     out = _anonymize("Enfants :\n- GARNIER Noël, né en 2012\n- GARNIER Lou, née en 2015\n")
     assert "GARNIER" not in out and "Noël" not in out, out
+
+
+def test_a_birth_date_after_a_form_label_keeps_only_its_decade():
+    out = _anonymize("Né le : 16/07/1950 - Sexe : M\nPrélèvement le : 12/03/2025.\n")
+    assert "1950" in out and "juillet" not in out and "07/1950" not in out, out
+    assert "années 1950" in out, out
