@@ -33,7 +33,7 @@ from recognizers.lexicons import (
     table,
     trade_name_head,
 )
-from recognizers.places.department_code import DEPARTMENT_NUMBER
+from recognizers.organisations.org_department_number import NAME_AND_NUMBER
 
 from ..detect.identities import IdentityBook, Mention
 from .pools import Picker, key_of, words
@@ -53,10 +53,14 @@ PUBLIC_BRANCH = re.compile(
 )
 
 
-# "MDPH 33", "Habitat 76": a departmental body and its department's number.
-DEPARTMENT_NUMBERED = re.compile(
-    rf"(?P<head>[A-ZÀ-Ý]{{3,8}}|[A-ZÀ-Ý][a-zà-ÿ]+)[ \u00a0](?P<code>{DEPARTMENT_NUMBER})"
-)
+@cache
+def _hospital_pools() -> tuple[tuple[str, Sequence[str]], ...]:
+    """Saints' names first ("Sainte-Anne"), then place names: a folder naming a
+    Saint-something for real gets "l'hôpital des Coteaux"."""
+    names = words("org_place_names.txt")
+    saints = tuple(w for w in names if w.startswith("Saint"))
+    places = tuple(w for w in names if not w.startswith("Saint"))
+    return (("hospital names", saints), ("hospital places", places))
 
 
 @cache
@@ -216,7 +220,7 @@ class Organisations:
         key = "ORG:" + identity.key
         name_only = self.picker.table.get(key + ":name")
         short = org_head(original, identity.head) is None and org_suffix(original) is None
-        numbered = DEPARTMENT_NUMBERED.fullmatch(original.strip())
+        numbered = NAME_AND_NUMBER.fullmatch(original.strip())  # "MDPH 33"
         if numbered is not None:
             return self._numbered(numbered, key, identity.notes)
         entry = _listed_entry(original)
@@ -497,7 +501,7 @@ class Organisations:
         """ "MDPH 33" -> "MDPH 56", "Habitat 76" -> "Habitat 35": a public service or a
         business word stays, the department's number moves where the department's
         towns moved; another acronym is invented ("AMETRA 76" -> "DUVOSE 35")."""
-        head = m.group("head")
+        head = m.group("name")
         real = m.group("code")
         code = self.places.department_for(real, notes)
         if not (key_of(head) in public_services() or not head.isupper()):
@@ -511,11 +515,7 @@ class Organisations:
         name is one by a saint's name, as so many French hospitals are; with its
         article, "l'hôpital Sainte-Anne", and after a contracted one ("les
         urgences du Vinatier") "L'hôpital …", which grammar contracts again."""
-        saints = [w for w in words("org_place_names.txt") if w.startswith("Saint")]
-        places = [w for w in words("org_place_names.txt") if not w.startswith("Saint")]
-        # a folder naming a Saint-something for real: "l'hôpital des Coteaux"
-        pools = [("hospital names", saints), ("hospital places", places)]
-        name = self._invented(key + ":name", notes, pools)
+        name = self._invented(key + ":name", notes, _hospital_pools())
         if re.search(r"(?<![\w'’])(?:du|au)\s+$", before, re.IGNORECASE):
             return "L'hôpital " + name
         if re.search(r"(?<![\w'’])(?:l['’]|(?:le|la)\s+)$", before, re.IGNORECASE):

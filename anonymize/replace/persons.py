@@ -20,6 +20,7 @@ from recognizers.lexicons import first_name_gender, table
 
 from ..detect.identities import REFERENCE_YEAR, Identity, IdentityBook, Mention, Part, reduplicated
 from .pools import TYPICAL, Picker, PoolExhausted, first_names, key_of, surnames, words
+from .shapes import in_capitals_like
 
 VOWELS = "aeiouyàâäéèêëîïôöùûüÿ"
 
@@ -260,9 +261,9 @@ def _as_known(part: Part, identity: Identity) -> Part:
 
 def _cased(model: str, value: str) -> str:
     """`value` written like `model`: capitals, lower case or as it comes."""
+    if (upper := in_capitals_like(model, value)) != value:
+        return upper
     letters = [c for c in model if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return value.upper()
     if letters and all(c.islower() for c in letters):
         return value.lower()
     return value

@@ -35,6 +35,7 @@ from .places import (
     postal_codes,
 )
 from .pools import Picker, key_of
+from .shapes import in_capitals_like
 
 TOWN_THEN_DEPARTMENT = re.compile(r"[ \u00a0]*\([ \u00a0]*")
 # What may stand between a postal code and its town: "74000 Annecy", "74000, Annecy"
@@ -149,11 +150,11 @@ class PseudonymStyle:
                 found = department_name(department_of(self.places.render(town, town_text)))
                 if found and key_of(found) != key_of(e.text):  # never the real one back
                     return found
-            return _in_capitals_like(e.text, self.places.render(mention, text))
+            return in_capitals_like(e.text, self.places.render(mention, text))
         if e.type == "ORG":
             value = self.organisations.render(mention, text)
             # an acronym's pseudonym is one already ("EPFL" -> "ETH Zurich")
-            return _in_capitals_like(e.text, value) if " " in e.text.strip() else value
+            return in_capitals_like(e.text, value) if " " in e.text.strip() else value
         if e.type == "EMAIL":
             return self.contacts.email(mention)
         if e.type == "URL":
@@ -212,10 +213,3 @@ class PseudonymStyle:
                 self.table[key] = str((digest[0] % 12) - 6 or 1)
             self._shift = int(self.table[key])
         return self._shift
-
-
-def _in_capitals_like(written: str, value: str) -> str:
-    """A name written in capitals (a letterhead, a register: "EHPAD LES GLYCINES",
-    "DOMICILE : RENNES") keeps its capitals."""
-    letters = [c for c in written if c.isalpha()]
-    return value.upper() if len(letters) > 1 and all(c.isupper() for c in letters) else value

@@ -30,3 +30,10 @@ def slug_shape(written: str, value: str) -> str:
     elif len(letters) > 1 and all(c.isupper() for c in letters):
         out = out.upper()
     return out or value
+
+
+def in_capitals_like(written: str, value: str) -> str:
+    """`value` in capitals when `written` is (a letterhead, a register: "EHPAD LES
+    GLYCINES", "DOMICILE : RENNES", "DUPONT")."""
+    letters = [c for c in written if c.isalpha()]
+    return value.upper() if len(letters) > 1 and all(c.isupper() for c in letters) else value

@@ -24,10 +24,14 @@ from recognizers.lexicons import is_common_acronym, is_ordinary_word
 from recognizers.places.department_code import DEPARTMENT_NUMBER
 
 SCORE = 0.8
+# The name and its number, as the renderer reads them back (organisations.py).
+NAME_AND_NUMBER = re.compile(
+    rf"(?P<name>[A-ZÀ-Ý]{{3,8}}|[A-ZÀ-Ý][a-zà-ÿ]+)[ \u00a0](?P<code>{DEPARTMENT_NUMBER})"
+)
 _NAMED = re.compile(
-    r"(?<![\w-])(?P<name>[A-ZÀ-Ý]{3,8}|[A-ZÀ-Ý][a-zà-ÿ]+)[ \u00a0](?P<code>"
-    + DEPARTMENT_NUMBER
-    + r")(?![\w/%°²-]|[.,]\d|[ \u00a0]*(?:%|/|ans?\b|kg|mg|mmHg|h\b|min\b|€|euros?))"
+    r"(?<![\w-])"
+    + NAME_AND_NUMBER.pattern
+    + r"(?![\w/%°²-]|[.,]\d|[ \u00a0]*(?:%|/|ans?\b|kg|mg|mmHg|h\b|min\b|€|euros?))"
 )
 
 

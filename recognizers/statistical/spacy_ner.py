@@ -26,7 +26,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from recognizers import LANGUAGE
 from recognizers._data import lines, table
-from recognizers._names import first_name, fold, is_surname, person_words, titles
+from recognizers._names import first_name, fold, is_surname, person_words, sentence_start, titles
 from recognizers.lexicons import ordinary_word_languages
 
 NAME_POS = frozenset({"PROPN", "X"})
@@ -107,13 +107,6 @@ def _line_start(text: str, start: int) -> bool:
     return not before or before.endswith("\n")
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    """Only a sentence end, a line start or a bullet before `start` (the pipeline
-    runs without spaCy's parser, so its tokens know no sentence starts)."""
-    before = text[max(0, start - 40) : start].rstrip(' \t*#>-•«"“(')
-    return not before or before[-1] in ".!?:;\n"
-
-
 # What may stand between a label's first word and its colon: "**Portefeuille évoqué :**"
 LABEL_TAIL = re.compile(r"(?:[ \t]+[a-zà-ÿ'’-]+){0,3}[ \t*_]*[:°]")
 
@@ -164,7 +157,7 @@ class FrenchSpacyRecognizer(SpacyRecognizer):
         if (
             r.entity_type == "PERSON"
             and not any(t.text[:1].isupper() for t in tokens[1:])
-            and _sentence_start(text, r.start)
+            and sentence_start(text, r.start)
             and _common_noun(tokens[0].text)
             and not _speaks(tokens[:1])
         ):
